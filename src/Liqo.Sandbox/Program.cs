@@ -1,0 +1,2 @@
+// Placeholder entry point; the sandbox program is written in the sandbox issue.
+return 0;
