@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using Liqo.Engine;
+
+namespace Liqo.PowerShell.Cmdlets;
+
+/// <summary>
+/// Base of every Liqo cmdlet: runs engine operations asynchronously while the pipeline thread writes what they report
+/// (no sync-over-async deadlock: the engine never needs the pipeline thread), stops them through StopProcessing
+/// (Ctrl+C), and turns <see cref="LiqoException"/>s into error records with their stable ErrorId, category, target
+/// object and recommended action.
+/// </summary>
+public abstract class LiqoCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    protected CancellationToken StopToken => _stopping.Token;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> on the thread pool; everything it logs is written from this (the pipeline)
+    /// thread as it arrives. Failures become terminating errors.
+    /// </summary>
+    protected T RunEngine<T>(Func<IOperationLog, CancellationToken, Task<T>> operation)
+    {
+        using var queue = new BlockingCollection<Action>();
+        var log = new QueueLog(queue, this);
+        var task = Task.Run(() => operation(log, _stopping.Token), _stopping.Token);
+        _ = task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            foreach (var write in queue.GetConsumingEnumerable()) write();
+        }
+        catch
+        {
+            // the pipeline is stopping or a write failed: stop the operation and let it unwind
+            _stopping.Cancel();
+            throw;
+        }
+
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (LiqoException e)
+        {
+            ThrowTerminatingError(ErrorRecordFactory.From(e));
+            throw; // not reached
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Writes a non-terminating error for a <see cref="LiqoException"/> (e.g. one unknown ID among several).</summary>
+    protected void WriteLiqoError(LiqoException e) => WriteError(ErrorRecordFactory.From(e));
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An engine log that queues writes for the pipeline thread.</summary>
+    private sealed class QueueLog(BlockingCollection<Action> queue, Cmdlet owner) : IOperationLog
+    {
+        public void Verbose(string message) => Post(() => owner.WriteVerbose(message));
+
+        public void Warning(string message) => Post(() => owner.WriteWarning(message));
+
+        private void Post(Action write)
+        {
+            try
+            {
+                queue.Add(write);
+            }
+            catch (InvalidOperationException)
+            {
+                // the cmdlet stopped reading (it is stopping); nothing more is written
+            }
+        }
+    }
+}
