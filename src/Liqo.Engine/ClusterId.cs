@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using k8s;
+using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Resources;
 
 namespace Liqo.Engine;
 
@@ -19,10 +20,7 @@ public static partial class ClusterId
     public static async Task<string> ReadAsync(ClusterConnection cluster, CancellationToken ct)
     {
         var ns = cluster.LiqoNamespace;
-        var list = await cluster.CallAsync("list", $"configmaps (namespace {ns})",
-            (c, t) => c.CoreV1.ListNamespacedConfigMapAsync(ns, labelSelector: LiqoConstants.ClusterIdConfigMapSelector, cancellationToken: t),
-            ct).ConfigureAwait(false);
-        var items = list.Items ?? new List<k8s.Models.V1ConfigMap>();
+        var items = (await cluster.Api.ListAsync(Kinds.ConfigMap, ns, LiqoConstants.ClusterIdConfigMapSelector, ct: ct).ConfigureAwait(false)).Items;
         if (items.Count == 0)
             throw new LiqoException(ErrorIds.LiqoNotInstalled, LiqoErrorCategory.NotInstalled, ns,
                 $"Liqo is not installed on the {cluster.Scope} cluster ({cluster.Server}, context '{cluster.Context}'): no ConfigMap " +
@@ -32,12 +30,13 @@ public static partial class ClusterId
             throw new LiqoException(ErrorIds.ClusterIdAmbiguous, LiqoErrorCategory.InvalidData, ns,
                 $"The namespace '{ns}' of the {cluster.Scope} cluster holds {items.Count} ConfigMaps labelled " +
                 $"{LiqoConstants.ClusterIdConfigMapNameLabel}={LiqoConstants.ClusterIdConfigMapNameLabelValue} " +
-                $"({string.Join(", ", items.Select(i => i.Metadata.Name))}); exactly one was expected.",
+                $"({string.Join(", ", items.Select(i => i.Name()))}); exactly one was expected.",
                 "Delete the extra ConfigMaps so that only Liqo's own remains.");
         var cm = items[0];
-        if (cm.Data is null || !cm.Data.TryGetValue(LiqoConstants.ClusterIdDataKey, out var id) || string.IsNullOrEmpty(id))
-            throw new LiqoException(ErrorIds.ClusterIdInvalid, LiqoErrorCategory.InvalidData, cm.Metadata.Name,
-                $"The ConfigMap '{ns}/{cm.Metadata.Name}' of the {cluster.Scope} cluster has no {LiqoConstants.ClusterIdDataKey} value.");
+        var id = cm["data"]?[LiqoConstants.ClusterIdDataKey]?.GetValue<string>();
+        if (string.IsNullOrEmpty(id))
+            throw new LiqoException(ErrorIds.ClusterIdInvalid, LiqoErrorCategory.InvalidData, cm.Name(),
+                $"The ConfigMap '{ns}/{cm.Name()}' of the {cluster.Scope} cluster has no {LiqoConstants.ClusterIdDataKey} value.");
         return id;
     }
 }

@@ -5,7 +5,7 @@ namespace Liqo.Engine;
 /// <see cref="TargetObject"/>, a message that says what was wrong and what to do, and optionally a recommended action.
 /// Messages never carry credentials, keys, tokens or kubeconfig contents.
 /// </summary>
-public sealed class LiqoException : Exception
+public class LiqoException : Exception
 {
     public LiqoException(string errorId, LiqoErrorCategory category, object? targetObject, string message,
         string? recommendedAction = null, Exception? innerException = null)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.Json;
-using k8s.Autorest;
+using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.ClusterAccess;
 
@@ -17,23 +17,6 @@ internal static class ApiErrorTranslator
         if (e is LiqoException) return null;
         if (e is OperationCanceledException && ct.IsCancellationRequested) return null;
         var where = $"the {cluster.Scope} cluster's API server {cluster.Server} (context '{cluster.Context}')";
-
-        if (e is HttpOperationException http)
-        {
-            var code = (int)http.Response.StatusCode;
-            var message = StatusMessage(http.Response.Content) ?? http.Response.ReasonPhrase ?? http.Response.StatusCode.ToString();
-            return code switch
-            {
-                401 => new LiqoException(ErrorIds.Unauthorized, LiqoErrorCategory.AuthenticationError, cluster.Server,
-                    $"{Capital(where)} refused the credentials of the kubeconfig (401 Unauthorized): {message}",
-                    "Check that the kubeconfig's credentials are current (an expired token or certificate is the usual cause)."),
-                403 => new LiqoException(ErrorIds.Forbidden, LiqoErrorCategory.PermissionDenied, $"{verb} {resource}",
-                    $"{Capital(where)} forbids '{verb}' on '{resource}' (403 Forbidden): {message}",
-                    "Use a kubeconfig whose user may do this, or ask a cluster administrator for the permission."),
-                _ => new LiqoException(ErrorIds.ApiError, CategoryFor(http.Response.StatusCode), $"{verb} {resource}",
-                    $"{Capital(where)} failed '{verb}' on '{resource}' ({code} {http.Response.StatusCode}): {message}"),
-            };
-        }
 
         if (Find<AuthenticationException>(e) is { } tls)
             return new LiqoException(ErrorIds.TlsVerificationFailed, LiqoErrorCategory.SecurityError, cluster.Server,
@@ -51,6 +34,25 @@ internal static class ApiErrorTranslator
         return null;
     }
 
+    /// <summary>The exception for a non-2xx answer: 401 and 403 for the user, anything else for the caller to handle.</summary>
+    public static LiqoException FromStatus(int code, string body, ClusterConnection cluster, string verb, string resource)
+    {
+        var where = $"the {cluster.Scope} cluster's API server {cluster.Server} (context '{cluster.Context}')";
+        var (message, reason) = StatusOf(body);
+        message ??= $"HTTP {code}";
+        return code switch
+        {
+            401 => new LiqoException(ErrorIds.Unauthorized, LiqoErrorCategory.AuthenticationError, cluster.Server,
+                $"{Capital(where)} refused the credentials of the kubeconfig (401 Unauthorized): {message}",
+                "Check that the kubeconfig's credentials are current (an expired token or certificate is the usual cause)."),
+            403 => new LiqoException(ErrorIds.Forbidden, LiqoErrorCategory.PermissionDenied, $"{verb} {resource}",
+                $"{Capital(where)} forbids '{verb}' on '{resource}' (403 Forbidden): {message}",
+                "Use a kubeconfig whose user may do this, or ask a cluster administrator for the permission."),
+            _ => new KubeApiException(code, reason ?? "", $"{Capital(where)} failed '{verb}' on '{resource}' ({code}): {message}",
+                $"{verb} {resource}", CategoryFor((HttpStatusCode)code)),
+        };
+    }
+
     private static LiqoErrorCategory CategoryFor(HttpStatusCode code) => (int)code switch
     {
         404 => LiqoErrorCategory.ObjectNotFound,
@@ -61,19 +63,20 @@ internal static class ApiErrorTranslator
         _ => LiqoErrorCategory.NotSpecified,
     };
 
-    /// <summary>The message of a metav1.Status body, when the body is one.</summary>
-    internal static string? StatusMessage(string? body)
+    /// <summary>The message and reason of a metav1.Status body, when the body is one.</summary>
+    internal static (string? Message, string? Reason) StatusOf(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body)) return null;
+        if (string.IsNullOrWhiteSpace(body)) return (null, null);
         try
         {
             using var doc = JsonDocument.Parse(body);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("message", out var m) &&
-                   m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return (null, null);
+            string? Str(string name) => doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return (Str("message"), Str("reason"));
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 

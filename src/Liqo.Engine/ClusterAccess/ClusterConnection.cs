@@ -9,9 +9,10 @@ namespace Liqo.Engine.ClusterAccess;
 /// </summary>
 public sealed class ClusterConnection : IDisposable
 {
-    private ClusterConnection(IKubernetes client, string server, string context, KubeconfigSource source)
+    private ClusterConnection(Kubernetes client, string server, string context, KubeconfigSource source)
     {
         Client = client;
+        Api = new Resources.KubeApi(client, this);
         Server = server;
         Context = context;
         Source = source;
@@ -31,7 +32,10 @@ public sealed class ClusterConnection : IDisposable
 
     internal KubeconfigSource Source { get; }
 
-    internal IKubernetes Client { get; }
+    internal Kubernetes Client { get; }
+
+    /// <summary>REST access to any resource as JSON.</summary>
+    internal Resources.KubeApi Api { get; }
 
     /// <summary>Builds the connection from the kubeconfig; fails with KubeconfigNotFound, KubeconfigInvalid or ContextNotFound.</summary>
     public static ClusterConnection Open(KubeconfigSource source)
@@ -43,19 +47,6 @@ public sealed class ClusterConnection : IDisposable
 
     /// <summary>The contexts a kubeconfig defines (argument completion); empty when it cannot be read.</summary>
     public static IReadOnlyList<string> ContextNames(KubeconfigSource source) => KubeconfigLoader.ContextNames(source);
-
-    /// <summary>Runs one API call and translates its failures (unreachable, TLS, 401, 403, other Status errors).</summary>
-    internal async Task<T> CallAsync<T>(string verb, string resource, Func<IKubernetes, CancellationToken, Task<T>> call, CancellationToken ct)
-    {
-        try
-        {
-            return await call(Client, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (ApiErrorTranslator.Translate(e, this, verb, resource, ct) is { } translated)
-        {
-            throw translated;
-        }
-    }
 
     public void Dispose() => Client.Dispose();
 }
