@@ -63,23 +63,72 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Writes one step: an information record with the structured event, mirrored to Verbose (runbook logs keep Verbose).</summary>
+    protected virtual void WriteStep(StepEvent step)
+    {
+        var tags = new List<string> { "Liqo.Step", step.Module, step.Level };
+        // like Write-Host: shown by default in an interactive session, kept as data in the information stream everywhere
+        if (InteractiveHost.IsInteractive(Host)) tags.Add("PSHOST");
+        WriteInformation(new InformationRecord(step, MyInvocation.MyCommand?.Name ?? "Liqo").WithTags(tags));
+        WriteVerbose(step.ToString());
+    }
+
+    /// <summary>ShouldProcess on the pipeline thread, telling -WhatIf apart from a user's "No".</summary>
+    protected virtual WriteDecision DecideWrite(string target, string action)
+    {
+        if (ShouldProcess(target, action)) return WriteDecision.Proceed;
+        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent
+                     || SessionState.PSVariable.GetValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true };
+        return whatIf ? WriteDecision.WhatIf : WriteDecision.Declined;
+    }
+
     /// <summary>An engine log that queues writes for the pipeline thread.</summary>
-    private sealed class QueueLog(BlockingCollection<Action> queue, Cmdlet owner) : IOperationLog
+    private sealed class QueueLog(BlockingCollection<Action> queue, LiqoCmdlet owner) : IOperationLog
     {
         public void Verbose(string message) => Post(() => owner.WriteVerbose(message));
 
         public void Warning(string message) => Post(() => owner.WriteWarning(message));
 
-        private void Post(Action write)
+        public void Step(StepEvent step) => Post(() => owner.WriteStep(step));
+
+        public Task<WriteDecision> ShouldWriteAsync(string target, string action)
+        {
+            var answer = new TaskCompletionSource<WriteDecision>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!Post(() =>
+                {
+                    try
+                    {
+                        answer.TrySetResult(owner.DecideWrite(target, action));
+                    }
+                    catch (Exception e)
+                    {
+                        answer.TrySetException(e);
+                    }
+                }))
+                answer.TrySetCanceled();
+            return answer.Task;
+        }
+
+        private bool Post(Action write)
         {
             try
             {
                 queue.Add(write);
+                return true;
             }
             catch (InvalidOperationException)
             {
-                // the cmdlet stopped reading (it is stopping); nothing more is written
+                return false; // the cmdlet stopped reading (it is stopping); nothing more is written
             }
         }
+    }
+}
+
+internal static class InformationRecordExtensions
+{
+    public static InformationRecord WithTags(this InformationRecord record, IEnumerable<string> tags)
+    {
+        foreach (var t in tags) record.Tags.Add(t);
+        return record;
     }
 }
