@@ -37,6 +37,7 @@ public static partial class ClusterId
         if (string.IsNullOrEmpty(id))
             throw new LiqoException(ErrorIds.ClusterIdInvalid, LiqoErrorCategory.InvalidData, cm.Name(),
                 $"The ConfigMap '{ns}/{cm.Name()}' of the {cluster.Scope} cluster has no {LiqoConstants.ClusterIdDataKey} value.");
+        cluster.ClusterId = id;
         return id;
     }
 }

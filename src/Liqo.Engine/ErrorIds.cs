@@ -16,4 +16,5 @@ public static class ErrorIds
     public const string ClusterIdAmbiguous = "ClusterIdAmbiguous";
     public const string ClusterIdInvalid = "ClusterIdInvalid";
     public const string WaitTimeout = "WaitTimeout";
+    public const string OperationDeclined = "OperationDeclined";
 }

@@ -16,4 +16,34 @@ public static class LiqoConstants
 
     /// <summary>The ConfigMap the Helm chart creates (informational; lookups go by label).</summary>
     public const string ClusterIdConfigMapName = "liqo-clusterid-configmap";
+
+    public const string RemoteClusterIdLabel = "liqo.io/remote-cluster-id";
+    public const string TenantNamespaceLabel = "liqo.io/tenant-namespace";
+    public const string TenantNamespacePrefix = "liqo-tenant-";
+    public const string NonceSecretLabel = "liqo.io/nonce";
+    public const string SignedNonceSecretLabel = "liqo.io/signed-nonce";
+    public const string NonceSecretName = "liqo-nonce";
+    public const string SignedNonceSecretName = "liqo-signed-nonce";
+    public const string ReplicationLabel = "liqo.io/replication";
+    public const string RemoteIdLabel = "liqo.io/remoteID";
+    public const string ReplicatedLabel = "liqo.io/replicated";
+    public const string OriginIdLabel = "liqo.io/originID";
+    public const string CreateVirtualNodeAnnotation = "liqo.io/create-virtual-node";
+    public const string ResourceSliceNameLabel = "liqo.io/resourceslice-name";
+    public const string GatewayResourceLabel = "networking.liqo.io/gateway-resource";
+    public const string NetworkTypeLabel = "ipam.liqo.io/network-type";
+    public const string IdentityTypeLabel = "liqo.io/identity-type";
+    public const string RemoteTenantNamespaceAnnotation = "liqo.io/remote-tenant-namespace";
+    public const string VirtualNodeTypeLabel = "liqo.io/type";
+    public const string AuthenticationKeysSecretName = "authentication-keys";
+
+    /// <summary>The labels every tenant namespace carries (pkg/tenantNamespace ForgeNamespace).</summary>
+    public static IReadOnlyDictionary<string, string> TenantNamespaceLabels(string remoteClusterId) => new Dictionary<string, string>
+    {
+        [RemoteClusterIdLabel] = remoteClusterId,
+        [TenantNamespaceLabel] = "true",
+        ["pod-security.kubernetes.io/audit"] = "privileged",
+        ["pod-security.kubernetes.io/enforce"] = "privileged",
+        ["pod-security.kubernetes.io/warn"] = "privileged",
+    };
 }
