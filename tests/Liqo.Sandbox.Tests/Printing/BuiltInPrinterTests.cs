@@ -13,6 +13,8 @@ public class BuiltInPrinterTests
         Assert.Equal(["Name", "Status", "Age"], Header(printer));
         var ns = Obj("""{"metadata":{"name":"liqo","creationTimestamp":"AGO:3d"},"status":{"phase":"Terminating"}}""");
         Cells("""["liqo","Terminating","3d"]""", printer.Cells(ns, Now));
+        // Decoding applies the defaults, so a namespace without a phase shows Active.
+        Cells("""["default","Active","<unknown>"]""", printer.Cells(Obj("""{"metadata":{"name":"default"}}"""), Now));
     }
 
     [Fact]
@@ -117,6 +119,9 @@ public class BuiltInPrinterTests
             """);
         Cells("""["t","1/1","Terminating","0","5m","<none>","<none>","<none>","<none>"]""", printer.Cells(terminating, Now));
 
+        var legacyIP = Obj("""{"metadata":{"name":"ip"},"spec":{"containers":[]},"status":{"phase":"Pending","podIP":"10.0.0.9"}}""");
+        Assert.Equal("10.0.0.9", (string)printer.Cells(legacyIP, Now)[5]!);
+
         var gated = Obj("""
             {"metadata":{"name":"g"},"spec":{"containers":[{"name":"c"}]},
              "status":{"phase":"Pending","conditions":[{"type":"PodScheduled","status":"False","reason":"SchedulingGated"}]}}
@@ -155,6 +160,9 @@ public class BuiltInPrinterTests
         Assert.Equal(["Name", "Type", "Data", "Age"], Header(printer));
         var secret = Obj("""{"metadata":{"name":"kubeconfig-cluster-b","creationTimestamp":"AGO:5m"},"type":"Opaque","data":{"kubeconfig":"YQ==","token":"Yg=="}}""");
         Cells("""["kubeconfig-cluster-b","Opaque",2,"5m"]""", printer.Cells(secret, Now));
+        var tls = Obj("""{"metadata":{"name":"tls"},"type":"kubernetes.io/tls","data":{"tls.crt":"","tls.key":""}}""");
+        Cells("""["tls","kubernetes.io/tls",2,"<unknown>"]""", printer.Cells(tls, Now));
+        Cells("""["untyped","Opaque",0,"<unknown>"]""", printer.Cells(Obj("""{"metadata":{"name":"untyped"}}"""), Now));
     }
 
     [Fact]
@@ -192,6 +200,8 @@ public class BuiltInPrinterTests
             """);
         Assert.Equal("35.1.1.1,lb.example.com,9.9.9.9", (string)printer.Cells(balanced, Now)[3]!);
         Assert.Equal("<none>", (string)printer.Cells(balanced, Now)[4]!);
+        var defaulted = Obj("""{"metadata":{"name":"d"},"spec":{"clusterIP":"10.96.0.1","ports":[{"port":443}]}}""");
+        Cells("""["d","ClusterIP","10.96.0.1","<none>","443/TCP","<unknown>","<none>"]""", printer.Cells(defaulted, Now));
         var external = Obj("""{"metadata":{"name":"ext"},"spec":{"type":"ExternalName","externalName":"api.example.com"}}""");
         Cells("""["ext","ExternalName","<none>","api.example.com","<none>","<unknown>","<none>"]""", printer.Cells(external, Now));
     }
@@ -210,7 +220,7 @@ public class BuiltInPrinterTests
             """);
         Cells("""["liqo-crd-replicator","2/3",3,2,"9d","crd-replicator,sidecar","ghcr.io/liqotech/crd-replicator:v1.2.0,busybox","app.kubernetes.io/name=crd-replicator,!canary,tier in (a,b)"]""",
             printer.Cells(deployment, Now));
-        var fresh = Obj("""{"metadata":{"name":"d"},"spec":{"replicas":1,"selector":{"matchExpressions":[{"key":"x","operator":"Bogus"}]},"template":{"spec":{"containers":[]}}}}""");
+        var fresh = Obj("""{"metadata":{"name":"d"},"spec":{"selector":{"matchExpressions":[{"key":"x","operator":"Bogus"}]},"template":{"spec":{"containers":[]}}}}""");
         Cells("""["d","0/1",0,0,"<unknown>","","","<invalid>"]""", printer.Cells(fresh, Now));
     }
 

@@ -25,7 +25,8 @@ internal sealed class DeploymentTablePrinter : ColumnTablePrinter
         var containers = ObjectFields.Objects(obj, "spec", "template", "spec", "containers").ToList();
         return Row(
             ObjectFields.Name(obj),
-            $"{ObjectFields.Integer(obj, "status", "readyReplicas")}/{ObjectFields.Integer(obj, "spec", "replicas")}",
+            // SetDefaults_Deployment (applied on every decode): no replicas reads as 1.
+            $"{ObjectFields.Integer(obj, "status", "readyReplicas")}/{ObjectFields.OptionalInteger(obj, "spec", "replicas") ?? 1}",
             ObjectFields.Integer(obj, "status", "updatedReplicas"),
             ObjectFields.Integer(obj, "status", "availableReplicas"),
             ObjectFields.Age(obj, now),

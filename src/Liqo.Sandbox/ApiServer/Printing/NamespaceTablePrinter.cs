@@ -15,5 +15,8 @@ internal sealed class NamespaceTablePrinter : ColumnTablePrinter
     protected override IReadOnlyList<TableColumn> Columns => NamespaceColumns;
 
     public override JsonArray Cells(JsonObject obj, DateTimeOffset now) =>
-        Row(ObjectFields.Name(obj), ObjectFields.String(obj, "status", "phase"), ObjectFields.Age(obj, now));
+        // SetDefaults_NamespaceStatus (applied on every decode): no phase reads as Active.
+        Row(ObjectFields.Name(obj),
+            ObjectFields.String(obj, "status", "phase") is { Length: > 0 } phase ? phase : "Active",
+            ObjectFields.Age(obj, now));
 }

@@ -162,7 +162,9 @@ internal sealed class PodTablePrinter : ColumnTablePrinter
         if (restarts != 0 && lastRestart is not null)
             restartsText = $"{restarts} ({ObjectFields.Since(lastRestart, now)} ago)";
 
-        var podIP = ObjectFields.Objects(pod, "status", "podIPs").Select(ip => ObjectFields.String(ip, "ip")).FirstOrDefault() ?? "";
+        // v1 → internal conversion fills podIPs from a lone podIP.
+        var podIP = ObjectFields.Objects(pod, "status", "podIPs").Select(ip => ObjectFields.String(ip, "ip")).FirstOrDefault()
+            ?? ObjectFields.String(pod, "status", "podIP");
         var nodeName = ObjectFields.String(pod, "spec", "nodeName");
         var nominated = ObjectFields.String(pod, "status", "nominatedNodeName");
 

@@ -16,5 +16,9 @@ internal sealed class SecretTablePrinter : ColumnTablePrinter
     protected override IReadOnlyList<TableColumn> Columns => SecretColumns;
 
     public override JsonArray Cells(JsonObject obj, DateTimeOffset now) =>
-        Row(ObjectFields.Name(obj), ObjectFields.String(obj, "type"), (long)ObjectFields.Count(obj, "data"), ObjectFields.Age(obj, now));
+        Row(ObjectFields.Name(obj),
+            // SetDefaults_Secret (applied on every decode): an untyped secret is Opaque.
+            ObjectFields.String(obj, "type") is { Length: > 0 } type ? type : "Opaque",
+            (long)ObjectFields.Count(obj, "data"),
+            ObjectFields.Age(obj, now));
 }

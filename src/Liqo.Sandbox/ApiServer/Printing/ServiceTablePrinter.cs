@@ -24,17 +24,18 @@ internal sealed class ServiceTablePrinter : ColumnTablePrinter
 
     public override JsonArray Cells(JsonObject obj, DateTimeOffset now)
     {
-        var clusterIP = ObjectFields.Strings(obj, "spec", "clusterIPs").FirstOrDefault() ?? "<none>";
+        var clusterIP = ObjectFields.Strings(obj, "spec", "clusterIPs").FirstOrDefault()
+            ?? (ObjectFields.String(obj, "spec", "clusterIP") is { Length: > 0 } single ? single : "<none>");
         var ports = string.Join(",", ObjectFields.Objects(obj, "spec", "ports").Select(p =>
         {
             var port = ObjectFields.Integer(p, "port").ToString(CultureInfo.InvariantCulture);
             var nodePort = ObjectFields.Integer(p, "nodePort");
-            var protocol = ObjectFields.String(p, "protocol");
+            var protocol = ObjectFields.String(p, "protocol") is { Length: > 0 } given ? given : "TCP";
             return nodePort > 0 ? $"{port}:{nodePort}/{protocol}" : $"{port}/{protocol}";
         }));
         return Row(
             ObjectFields.Name(obj),
-            ObjectFields.String(obj, "spec", "type"),
+            Type(obj),
             clusterIP,
             ExternalIP(obj),
             ports.Length == 0 ? "<none>" : ports,
@@ -42,10 +43,14 @@ internal sealed class ServiceTablePrinter : ColumnTablePrinter
             ObjectFields.FormatLabels(ObjectFields.StringMap(obj, "spec", "selector")));
     }
 
+    // SetDefaults_Service runs on every decode, so a stored service without a type reads as ClusterIP.
+    private static string Type(JsonObject service) =>
+        ObjectFields.String(service, "spec", "type") is { Length: > 0 } type ? type : "ClusterIP";
+
     private static string ExternalIP(JsonObject service)
     {
         var externalIPs = ObjectFields.Strings(service, "spec", "externalIPs").ToList();
-        switch (ObjectFields.String(service, "spec", "type"))
+        switch (Type(service))
         {
             case "ClusterIP" or "NodePort":
                 return externalIPs.Count > 0 ? string.Join(",", externalIPs) : "<none>";
