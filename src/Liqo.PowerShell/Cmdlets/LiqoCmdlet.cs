@@ -41,7 +41,9 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
 
         try
         {
-            return task.GetAwaiter().GetResult();
+            var result = task.GetAwaiter().GetResult();
+            CompleteProgress();
+            return result;
         }
         catch (LiqoException e)
         {
@@ -71,6 +73,36 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         if (InteractiveHost.IsInteractive(Host)) tags.Add("PSHOST");
         WriteInformation(new InformationRecord(step, MyInvocation.MyCommand?.Name ?? "Liqo").WithTags(tags));
         WriteVerbose(step.ToString());
+        var id = _progressIds.TryGetValue(step.Module, out var known) ? known : _progressIds[step.Module] = _progressIds.Count + 1;
+        WriteProgress(new ProgressRecord(id, $"Liqo {step.Module}", $"({step.Scope}) {step.Message}"));
+    }
+
+    private readonly Dictionary<string, int> _progressIds = new(StringComparer.Ordinal);
+
+    /// <summary>Closes the progress bars of the modules that reported steps.</summary>
+    private void CompleteProgress()
+    {
+        foreach (var (module, id) in _progressIds)
+            WriteProgress(new ProgressRecord(id, $"Liqo {module}", "Done") { RecordType = ProgressRecordType.Completed });
+        _progressIds.Clear();
+    }
+
+    /// <summary>
+    /// For destructive cmdlets (ConfirmImpact High): in a host where nobody can answer a prompt (a runbook, CI,
+    /// pwsh -NonInteractive), refuse up front, with a clear error, unless -Confirm or -WhatIf was given, instead of
+    /// letting ShouldProcess fail on a prompt halfway.
+    /// </summary>
+    protected void RequireConfirmationChoice()
+    {
+        if (InteractiveHost.IsInteractive(Host)) return;
+        if (MyInvocation.BoundParameters.ContainsKey("Confirm") || MyInvocation.BoundParameters.ContainsKey("WhatIf")) return;
+        if (SessionState.PSVariable.GetValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true }) return;
+        var preference = SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact c ? c : ConfirmImpact.High;
+        if (preference == ConfirmImpact.None || preference > ConfirmImpact.High) return;
+        ThrowTerminatingError(new ErrorRecord(
+            new InvalidOperationException($"{MyInvocation.MyCommand.Name} removes Liqo resources and needs a confirmation, but this host cannot prompt " +
+                "(it is not interactive). Pass -Confirm:$false to run it unattended, or -WhatIf to see what it would do."),
+            "ConfirmationRequired", ErrorCategory.InvalidOperation, MyInvocation.MyCommand.Name));
     }
 
     /// <summary>ShouldProcess on the pipeline thread, telling -WhatIf apart from a user's "No".</summary>
