@@ -1,0 +1,55 @@
+using k8s;
+
+namespace Liqo.Engine.ClusterAccess;
+
+/// <summary>
+/// One cluster, reached the way kubectl reaches it: the kubeconfig's server, TLS settings and credentials for the
+/// chosen context. Every request goes through <see cref="CallAsync{T}"/> so failures become <see cref="LiqoException"/>s
+/// with stable ids. Credentials stay inside the client; only the server URL and context name are exposed.
+/// </summary>
+public sealed class ClusterConnection : IDisposable
+{
+    private ClusterConnection(Kubernetes client, string server, string context, KubeconfigSource source)
+    {
+        Client = client;
+        Api = new Resources.KubeApi(client, this);
+        Server = server;
+        Context = context;
+        Source = source;
+    }
+
+    /// <summary>The API server URL (no credentials in it).</summary>
+    public string Server { get; }
+
+    /// <summary>The kubeconfig context in use.</summary>
+    public string Context { get; }
+
+    /// <summary>"local" or "remote", as liqoctl scopes its messages.</summary>
+    public string Scope => Source.Scope;
+
+    /// <summary>The Liqo cluster ID, once read (<see cref="ClusterId.ReadAsync"/>).</summary>
+    public string? ClusterId { get; internal set; }
+
+    /// <summary>The namespace Liqo is installed in on this cluster.</summary>
+    public string LiqoNamespace => Source.LiqoNamespace;
+
+    internal KubeconfigSource Source { get; }
+
+    internal Kubernetes Client { get; }
+
+    /// <summary>REST access to any resource as JSON.</summary>
+    internal Resources.KubeApi Api { get; }
+
+    /// <summary>Builds the connection from the kubeconfig; fails with KubeconfigNotFound, KubeconfigInvalid or ContextNotFound.</summary>
+    public static ClusterConnection Open(KubeconfigSource source)
+    {
+        var (config, context) = KubeconfigLoader.BuildClientConfiguration(source);
+        var server = config.Host.TrimEnd('/');
+        return new ClusterConnection(new Kubernetes(config), server, context, source);
+    }
+
+    /// <summary>The contexts a kubeconfig defines (argument completion); empty when it cannot be read.</summary>
+    public static IReadOnlyList<string> ContextNames(KubeconfigSource source) => KubeconfigLoader.ContextNames(source);
+
+    public void Dispose() => Client.Dispose();
+}

@@ -1,0 +1,20 @@
+namespace Liqo.Engine;
+
+/// <summary>The stable error identifiers the module reports. Scripts branch on these; never rename one.</summary>
+public static class ErrorIds
+{
+    public const string KubeconfigNotFound = "KubeconfigNotFound";
+    public const string KubeconfigInvalid = "KubeconfigInvalid";
+    public const string KubeconfigConflict = "KubeconfigConflict";
+    public const string ContextNotFound = "ContextNotFound";
+    public const string ClusterUnreachable = "ClusterUnreachable";
+    public const string TlsVerificationFailed = "TlsVerificationFailed";
+    public const string Unauthorized = "Unauthorized";
+    public const string Forbidden = "Forbidden";
+    public const string ApiError = "ApiError";
+    public const string LiqoNotInstalled = "LiqoNotInstalled";
+    public const string ClusterIdAmbiguous = "ClusterIdAmbiguous";
+    public const string ClusterIdInvalid = "ClusterIdInvalid";
+    public const string WaitTimeout = "WaitTimeout";
+    public const string OperationDeclined = "OperationDeclined";
+}

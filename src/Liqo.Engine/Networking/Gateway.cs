@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Resources;
+
+namespace Liqo.Engine.Networking;
+
+/// <summary>
+/// The WireGuard gateways: a GatewayServer on the server cluster (named after the client cluster) and a GatewayClient on
+/// the client cluster (named after the server cluster), each turned by Liqo's operators into a Deployment, a Service and a
+/// key Secret named gw-&lt;name&gt;.
+/// </summary>
+public static class Gateway
+{
+    public const string ServerTemplateKind = "WgGatewayServerTemplate";
+    public const string ClientTemplateKind = "WgGatewayClientTemplate";
+
+    public static string ResourceName(string gatewayName) => "gw-" + gatewayName;
+
+    public static JsonObject ForgeServer(string clientClusterId, string tenantNamespace, NetworkConnectOptions o, string templateNamespace)
+    {
+        var gw = Json.Object(Kinds.GatewayServer, clientClusterId, tenantNamespace,
+            new Dictionary<string, string> { [LiqoConstants.RemoteClusterIdLabel] = clientClusterId });
+        gw["spec"] = new JsonObject
+        {
+            ["mtu"] = o.Mtu,
+            ["endpoint"] = ServerEndpoint(o),
+            ["serverTemplateRef"] = new JsonObject
+            {
+                ["apiVersion"] = Kinds.WgGatewayServerTemplate.ApiVersion,
+                ["kind"] = ServerTemplateKind,
+                ["name"] = o.ServerTemplateName,
+                ["namespace"] = templateNamespace,
+            },
+            ["secretRef"] = new JsonObject(),
+        };
+        return gw;
+    }
+
+    private static JsonObject ServerEndpoint(NetworkConnectOptions o)
+    {
+        var e = new JsonObject { ["port"] = o.ServicePort, ["serviceType"] = o.ServiceType.ToString() };
+        if (o.ServiceNodePort != 0) e["nodePort"] = o.ServiceNodePort;
+        if (!string.IsNullOrEmpty(o.ServiceLoadBalancerIp)) e["loadBalancerIP"] = o.ServiceLoadBalancerIp;
+        return e;
+    }
+
+    public static JsonObject ForgeClient(string serverClusterId, string tenantNamespace, NetworkConnectOptions o, string templateNamespace,
+        IReadOnlyList<string> addresses, int port, string? protocol)
+    {
+        var gw = Json.Object(Kinds.GatewayClient, serverClusterId, tenantNamespace,
+            new Dictionary<string, string> { [LiqoConstants.RemoteClusterIdLabel] = serverClusterId });
+        gw["spec"] = new JsonObject
+        {
+            ["mtu"] = o.Mtu,
+            ["endpoint"] = ClientEndpoint(addresses, port, protocol),
+            ["clientTemplateRef"] = new JsonObject
+            {
+                ["apiVersion"] = Kinds.WgGatewayClientTemplate.ApiVersion,
+                ["kind"] = ClientTemplateKind,
+                ["name"] = o.ClientTemplateName,
+                ["namespace"] = templateNamespace,
+            },
+            ["secretRef"] = new JsonObject(),
+        };
+        return gw;
+    }
+
+    private static JsonObject ClientEndpoint(IReadOnlyList<string> addresses, int port, string? protocol)
+    {
+        var e = new JsonObject { ["addresses"] = Json.Strings(addresses), ["port"] = port };
+        if (!string.IsNullOrEmpty(protocol)) e["protocol"] = protocol;
+        return e;
+    }
+
+    /// <summary>
+    /// Ensures the GatewayServer. When its Service already exists with another endpoint (type, port, node port or load
+    /// balancer IP changed) the GatewayServer is deleted first, as liqoctl does, so the operator rebuilds it.
+    /// </summary>
+    internal static async Task<JsonObject> EnsureServerAsync(Operation op, ClusterConnection cluster, string clientClusterId,
+        string tenantNamespace, NetworkConnectOptions o, string templateNamespace)
+    {
+        var desired = ForgeServer(clientClusterId, tenantNamespace, o, templateNamespace);
+        var service = await cluster.Api.GetAsync(Kinds.Service, tenantNamespace, ResourceName(clientClusterId), op.Cancellation).ConfigureAwait(false);
+        if (service is not null && EndpointChanged(service, o) &&
+            await ObjectWriter.DeleteAsync(op, cluster, Kinds.GatewayServer, tenantNamespace, clientClusterId).ConfigureAwait(false))
+        {
+            op.Info(cluster, "Networking", "GatewayServer", "Deleted existing gateway server");
+            if (!op.PlanOnly)
+                await op.WaitAsync(cluster, Kinds.GatewayServer, tenantNamespace, null, "metadata.name=" + clientClusterId,
+                    objects => objects.Count == 0 ? objects : null,
+                    new WaitTarget("Deleting the existing gateway server", $"GatewayServer {tenantNamespace}/{clientClusterId}", "deleted")).ConfigureAwait(false);
+        }
+        return await ObjectWriter.CreateOrUpdateAsync(op, cluster, Kinds.GatewayServer, desired, existing =>
+        {
+            ObjectWriter.SetLabel(existing, LiqoConstants.RemoteClusterIdLabel, clientClusterId);
+            var spec = (JsonObject)(existing["spec"] ??= new JsonObject());
+            spec["mtu"] = o.Mtu;
+            spec["endpoint"] = ServerEndpoint(o);
+            spec["serverTemplateRef"] = desired["spec"]!["serverTemplateRef"]!.DeepClone();
+        }).ConfigureAwait(false);
+    }
+
+    private static bool EndpointChanged(JsonObject service, NetworkConnectOptions o)
+    {
+        var spec = service["spec"] as JsonObject;
+        var port = (spec?["ports"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
+        if (spec?["type"]?.GetValue<string>() != o.ServiceType.ToString()) return true;
+        if (port?["port"]?.GetValue<int>() != o.ServicePort) return true;
+        if (o.ServiceNodePort != 0 && port?["nodePort"]?.GetValue<int>() != o.ServiceNodePort) return true;
+        if (!string.IsNullOrEmpty(o.ServiceLoadBalancerIp) && spec?["loadBalancerIP"]?.GetValue<string>() != o.ServiceLoadBalancerIp) return true;
+        return false;
+    }
+
+    internal static Task<JsonObject> EnsureClientAsync(Operation op, ClusterConnection cluster, string serverClusterId, string tenantNamespace,
+        NetworkConnectOptions o, string templateNamespace, IReadOnlyList<string> addresses, int port, string? protocol)
+    {
+        var desired = ForgeClient(serverClusterId, tenantNamespace, o, templateNamespace, addresses, port, protocol);
+        return ObjectWriter.CreateOrUpdateAsync(op, cluster, Kinds.GatewayClient, desired, existing =>
+        {
+            ObjectWriter.SetLabel(existing, LiqoConstants.RemoteClusterIdLabel, serverClusterId);
+            var spec = (JsonObject)(existing["spec"] ??= new JsonObject());
+            spec["mtu"] = o.Mtu;
+            spec["endpoint"] = ClientEndpoint(addresses, port, protocol);
+            spec["clientTemplateRef"] = desired["spec"]!["clientTemplateRef"]!.DeepClone();
+        });
+    }
+
+    /// <summary>Waits for Deployment gw-&lt;name&gt; to have a ready replica.</summary>
+    internal static Task<JsonObject?> WaitForPodReadyAsync(Operation op, ClusterConnection cluster, string tenantNamespace, string gatewayName) =>
+        op.WaitForObjectAsync(cluster, Kinds.Deployment, tenantNamespace, ResourceName(gatewayName),
+            d => (d["status"]?["readyReplicas"]?.GetValue<int>() ?? 0) > 0,
+            new WaitTarget($"Waiting for gateway pod {ResourceName(gatewayName)} to be ready", $"Deployment {tenantNamespace}/{ResourceName(gatewayName)}",
+                "status.readyReplicas > 0", "Check the gateway pod on that cluster (kubectl describe deployment); its image must be pullable and its node able to run WireGuard."));
+
+    /// <summary>Reads the WireGuard public key (base64 of the raw 32 bytes) from the Secret the gateway's status.secretRef names.</summary>
+    internal static async Task<string?> ReadPublicKeyAsync(ClusterConnection cluster, JsonObject gateway, CancellationToken ct)
+    {
+        var name = gateway.StringAt("status.secretRef.name");
+        var ns = gateway.StringAt("status.secretRef.namespace") ?? gateway.Namespace();
+        if (name is null) return null;
+        var secret = await cluster.Api.GetAsync(Kinds.Secret, ns, name, ct).ConfigureAwait(false);
+        return secret?["data"]?["publicKey"]?.GetValue<string>();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Resources;
+
+namespace Liqo.Engine.Networking;
+
+/// <summary>liqoctl's gateway template checks (skipped with -SkipValidation).</summary>
+internal static class GatewayTemplates
+{
+    public static async Task CheckServerAsync(ClusterConnection server, NetworkConnectOptions o, string ns, CancellationToken ct)
+    {
+        var template = await GetAsync(server, Kinds.WgGatewayServerTemplate, ns, o.ServerTemplateName, "server", ct).ConfigureAwait(false);
+        var port = ((template["spec"]?["template"]?["spec"]?["service"]?["spec"]?["ports"]) as JsonArray)?.FirstOrDefault() as JsonObject;
+        if (o.ServiceType == GatewayServiceType.NodePort && o.ServiceNodePort != 0 && !HasKey(port, "nodePort"))
+            throw new LiqoException("GatewayTemplateInvalid", LiqoErrorCategory.InvalidData, $"{o.ServerTemplateName}/{ns}",
+                $"An error occurred while checking gateway server template \"{o.ServerTemplateName}/{ns}\": since you specified the flag \"--gw-server-service-nodeport\" you need to add the \"nodePort\" field in the template");
+        var service = template["spec"]?["template"]?["spec"]?["service"]?["spec"] as JsonObject;
+        if (o.ServiceType == GatewayServiceType.LoadBalancer && !string.IsNullOrEmpty(o.ServiceLoadBalancerIp) && !HasKey(service, "loadBalancerIP"))
+            throw new LiqoException("GatewayTemplateInvalid", LiqoErrorCategory.InvalidData, $"{o.ServerTemplateName}/{ns}",
+                $"An error occurred while checking gateway server template \"{o.ServerTemplateName}/{ns}\": since you specified the flag \"--gw-server-service-loadbalancerip\" you need to add the \"loadBalancerIP\" field in the template");
+    }
+
+    public static Task CheckClientAsync(ClusterConnection client, NetworkConnectOptions o, string ns, CancellationToken ct) =>
+        GetAsync(client, Kinds.WgGatewayClientTemplate, ns, o.ClientTemplateName, "client", ct);
+
+    private static async Task<JsonObject> GetAsync(ClusterConnection cluster, ResourceKind kind, string ns, string name, string role, CancellationToken ct) =>
+        await cluster.Api.GetAsync(kind, ns, name, ct).ConfigureAwait(false)
+        ?? throw new LiqoException("GatewayTemplateNotFound", LiqoErrorCategory.ObjectNotFound, $"{name}/{ns}",
+            $"An error occurred while checking gateway {role} template \"{name}/{ns}\": {kind.DisplayName} \"{name}\" not found",
+            "Check the template's name and namespace, or skip the check with -SkipValidation.");
+
+    /// <summary>The key, or its optional form "?key" that Liqo templates use.</summary>
+    private static bool HasKey(JsonObject? o, string key) => o is not null && (o.ContainsKey(key) || o.ContainsKey("?" + key));
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Resources;
+
+namespace Liqo.Engine.Networking;
+
+/// <summary>
+/// The PublicKey that carries the peer gateway's WireGuard public key into a cluster (plural "publickeies"), owned (not
+/// controller-owned) by the local gateway, so it goes when the gateway goes.
+/// </summary>
+public static class PublicKey
+{
+    public static JsonObject Forge(string remoteClusterId, string tenantNamespace, string publicKeyBase64, JsonObject owner)
+    {
+        var pk = Json.Object(Kinds.PublicKey, remoteClusterId, tenantNamespace, new Dictionary<string, string>
+        {
+            [LiqoConstants.RemoteClusterIdLabel] = remoteClusterId,
+            [LiqoConstants.GatewayResourceLabel] = "true",
+        });
+        if (owner["metadata"]?["uid"]?.GetValue<string>() is { } uid)
+            pk["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject
+            {
+                ["apiVersion"] = owner["apiVersion"]?.GetValue<string>(),
+                ["kind"] = owner["kind"]?.GetValue<string>(),
+                ["name"] = owner.Name(),
+                ["uid"] = uid,
+            });
+        pk["spec"] = new JsonObject { ["publicKey"] = publicKeyBase64 };
+        return pk;
+    }
+
+    internal static Task<JsonObject> EnsureAsync(Operation op, ClusterConnection cluster, string remoteClusterId, string tenantNamespace,
+        string publicKeyBase64, JsonObject owner)
+    {
+        var desired = Forge(remoteClusterId, tenantNamespace, publicKeyBase64, owner);
+        return ObjectWriter.CreateOrUpdateAsync(op, cluster, Kinds.PublicKey, desired, existing =>
+        {
+            ObjectWriter.SetLabel(existing, LiqoConstants.RemoteClusterIdLabel, remoteClusterId);
+            ObjectWriter.SetLabel(existing, LiqoConstants.GatewayResourceLabel, "true");
+            existing["spec"] = desired["spec"]!.DeepClone();
+            var refs = existing["metadata"]!["ownerReferences"] as JsonArray;
+            var ownerRef = desired["metadata"]!["ownerReferences"] is JsonArray d ? d[0] : null;
+            if (ownerRef is not null && (refs is null || !refs.OfType<JsonObject>().Any(r => r["uid"]?.ToString() == ownerRef["uid"]?.ToString())))
+            {
+                refs ??= new JsonArray();
+                refs.Add(ownerRef.DeepClone());
+                existing["metadata"]!["ownerReferences"] = refs;
+            }
+        });
+    }
+}

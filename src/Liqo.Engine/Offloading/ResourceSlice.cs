@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Resources;
+
+namespace Liqo.Engine.Offloading;
+
+/// <summary>
+/// The ResourceSlice a consumer writes in the provider's tenant namespace to ask for resources; the CRD replicator copies
+/// it to the provider, which accepts it (Authentication, Resources conditions) and the consumer then gets a virtual node.
+/// </summary>
+public static class ResourceSlice
+{
+    private const string Module = "Offloading";
+    public const string AuthenticationCondition = "Authentication";
+    public const string ResourcesCondition = "Resources";
+    public const string Accepted = "Accepted";
+
+    public static JsonObject Forge(string name, string tenantNamespace, string providerClusterId, ResourceSliceOptions o)
+    {
+        var annotations = o.CreateVirtualNode ? new Dictionary<string, string> { [LiqoConstants.CreateVirtualNodeAnnotation] = "true" } : null;
+        var slice = Json.Object(Kinds.ResourceSlice, name, tenantNamespace, Labels(providerClusterId), annotations);
+        slice["spec"] = Spec(providerClusterId, o);
+        return slice;
+    }
+
+    private static Dictionary<string, string> Labels(string providerClusterId) => new()
+    {
+        [LiqoConstants.ReplicationLabel] = "true",
+        [LiqoConstants.RemoteIdLabel] = providerClusterId,
+        [LiqoConstants.RemoteClusterIdLabel] = providerClusterId,
+    };
+
+    private static JsonObject Spec(string providerClusterId, ResourceSliceOptions o)
+    {
+        var spec = new JsonObject { ["class"] = o.Class, ["providerClusterID"] = providerClusterId };
+        var resources = o.Resources.Where(r => !string.IsNullOrEmpty(r.Value)).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        if (resources.Count > 0) spec["resources"] = Json.Labels(resources);
+        return spec;
+    }
+
+    /// <summary>CreateOrUpdate as liqoctl: labels, the annotation, class, providerClusterID and resources are set; what the controller added is kept.</summary>
+    internal static Task<JsonObject> EnsureAsync(Operation op, ClusterConnection consumer, string name, string tenantNamespace,
+        string providerClusterId, ResourceSliceOptions o)
+    {
+        var desired = Forge(name, tenantNamespace, providerClusterId, o);
+        return ObjectWriter.CreateOrUpdateAsync(op, consumer, Kinds.ResourceSlice, desired, existing =>
+        {
+            foreach (var (k, v) in Labels(providerClusterId)) ObjectWriter.SetLabel(existing, k, v);
+            var meta = (JsonObject)existing["metadata"]!;
+            if (o.CreateVirtualNode)
+            {
+                var annotations = (JsonObject)(meta["annotations"] ??= new JsonObject());
+                annotations[LiqoConstants.CreateVirtualNodeAnnotation] = "true";
+            }
+            else if (meta["annotations"] is JsonObject a)
+            {
+                a.Remove(LiqoConstants.CreateVirtualNodeAnnotation);
+            }
+            var spec = (JsonObject)(existing["spec"] ??= new JsonObject());
+            var wanted = Spec(providerClusterId, o);
+            spec["class"] = wanted["class"]!.DeepClone();
+            spec["providerClusterID"] = providerClusterId;
+            if (wanted["resources"] is { } r) spec["resources"] = r.DeepClone();
+            else spec.Remove("resources");
+        });
+    }
+
+    public static string? ConditionStatus(JsonObject slice, string type) => slice.Condition(type)?["status"]?.GetValue<string>();
+
+    /// <summary>
+    /// liqoctl create resourceslice: the slice, then its Authentication Accepted, then one look at Resources (a warning,
+    /// not a failure, when not Accepted). Returns the slice as last seen.
+    /// </summary>
+    public static async Task<JsonObject> CreateAsync(Operation op, ClusterConnection consumer, string name, string providerClusterId, ResourceSliceOptions o)
+    {
+        var tenantNs = await TenantNamespace.FindAsync(consumer, providerClusterId, op.Cancellation).ConfigureAwait(false)
+                       ?? (op.PlanOnly ? TenantNamespace.DefaultName(providerClusterId)
+                           : throw new LiqoException("TenantNamespaceNotFound", LiqoErrorCategory.ObjectNotFound, providerClusterId,
+                               $"tenant namespace not found for cluster \"{providerClusterId}\"",
+                               "Authenticate with the provider first (Enable-LiqoAuthentication, or New-LiqoPeering)."));
+        var slice = await EnsureAsync(op, consumer, name, tenantNs, providerClusterId, o).ConfigureAwait(false);
+        op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created");
+        var accepted = await op.WaitForObjectAsync(consumer, Kinds.ResourceSlice, tenantNs, name,
+            s => ConditionStatus(s, AuthenticationCondition) == Accepted,
+            new WaitTarget("Waiting for ResourceSlice authentication", $"ResourceSlice {tenantNs}/{name}", "condition Authentication=Accepted",
+                "The provider has not accepted the slice's identity: check the Tenant on the provider and the CRD replication (Get-LiqoPeerInfo).")).ConfigureAwait(false);
+        if (accepted is null) return slice;
+        op.Info(consumer, Module, "ResourceSliceAuthentication", "ResourceSlice authentication: Accepted");
+        var current = await consumer.Api.GetAsync(Kinds.ResourceSlice, tenantNs, name, op.Cancellation).ConfigureAwait(false) ?? accepted;
+        if (ConditionStatus(current, ResourcesCondition) == Accepted)
+            op.Info(consumer, Module, "ResourceSliceResources", "ResourceSlice resources: Accepted");
+        else
+            op.Warn(consumer, Module, "ResourceSliceResources",
+                "ResourceSlice resources not accepted. The provider cluster may have cordoned the tenant or the resourceslice");
+        return current;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using Liqo.Engine.ClusterAccess;
+using Liqo.PowerShell.Completers;
+
+namespace Liqo.PowerShell.Cmdlets;
+
+/// <summary>
+/// A cmdlet that works on one cluster, reached like kubectl reaches it: -Kubeconfig (else $env:KUBECONFIG, else
+/// ~/.kube/config), -Context, or -KubeconfigContent for runbooks that hold a kubeconfig as a secret string (never written
+/// to disk); -LiqoNamespace where Liqo is installed.
+/// </summary>
+public abstract class ClusterCmdlet : LiqoCmdlet
+{
+    /// <summary>The kubeconfig file (kubectl's --kubeconfig). Default: $env:KUBECONFIG, else ~/.kube/config.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Kubeconfig { get; set; }
+
+    /// <summary>The kubeconfig's YAML itself, e.g. read from a secret store. It is never written to a file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KubeconfigContent { get; set; }
+
+    /// <summary>The kubeconfig context (kubectl's --context). Default: the kubeconfig's current-context.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContextCompleter))]
+    public string? Context { get; set; }
+
+    /// <summary>The namespace Liqo is installed in.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string LiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;
+
+    /// <summary>The local cluster's access, as given on the command line.</summary>
+    protected KubeconfigSource LocalSource() =>
+        SourceFor(Kubeconfig, KubeconfigContent, Context, LiqoNamespace, "local", nameof(Kubeconfig), nameof(KubeconfigContent));
+
+    /// <summary>Builds a source; a path is resolved against PowerShell's current location (not the process's).</summary>
+    protected KubeconfigSource SourceFor(string? path, string? content, string? context, string liqoNamespace, string scope,
+        string pathParameter, string contentParameter)
+    {
+        if (path is not null && content is not null)
+            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument("KubeconfigConflict",
+                $"-{pathParameter} and -{contentParameter} both name the {scope} cluster's kubeconfig; give only one of them.", path));
+        var fullPath = path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
+        return new KubeconfigSource(fullPath, content, context, liqoNamespace, scope);
+    }
+}

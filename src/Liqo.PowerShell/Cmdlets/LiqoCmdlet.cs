@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using Liqo.Engine;
+
+namespace Liqo.PowerShell.Cmdlets;
+
+/// <summary>
+/// Base of every Liqo cmdlet: runs engine operations asynchronously while the pipeline thread writes what they report
+/// (no sync-over-async deadlock: the engine never needs the pipeline thread), stops them through StopProcessing
+/// (Ctrl+C), and turns <see cref="LiqoException"/>s into error records with their stable ErrorId, category, target
+/// object and recommended action.
+/// </summary>
+public abstract class LiqoCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    protected CancellationToken StopToken => _stopping.Token;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> on the thread pool; everything it logs is written from this (the pipeline)
+    /// thread as it arrives. Failures become terminating errors.
+    /// </summary>
+    protected T RunEngine<T>(Func<IOperationLog, CancellationToken, Task<T>> operation)
+    {
+        using var queue = new BlockingCollection<Action>();
+        var log = new QueueLog(queue, this);
+        var task = Task.Run(() => operation(log, _stopping.Token), _stopping.Token);
+        _ = task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            foreach (var write in queue.GetConsumingEnumerable()) write();
+        }
+        catch
+        {
+            // the pipeline is stopping or a write failed: stop the operation and let it unwind
+            _stopping.Cancel();
+            throw;
+        }
+
+        try
+        {
+            var result = task.GetAwaiter().GetResult();
+            CompleteProgress();
+            return result;
+        }
+        catch (LiqoException e)
+        {
+            ThrowTerminatingError(ErrorRecordFactory.From(e));
+            throw; // not reached
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Writes a non-terminating error for a <see cref="LiqoException"/> (e.g. one unknown ID among several).</summary>
+    protected void WriteLiqoError(LiqoException e) => WriteError(ErrorRecordFactory.From(e));
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Writes one step: an information record with the structured event, mirrored to Verbose (runbook logs keep Verbose).</summary>
+    protected virtual void WriteStep(StepEvent step)
+    {
+        var tags = new List<string> { "Liqo.Step", step.Module, step.Level };
+        // like Write-Host: shown by default in an interactive session, kept as data in the information stream everywhere
+        if (InteractiveHost.IsInteractive(Host)) tags.Add("PSHOST");
+        WriteInformation(new InformationRecord(step, MyInvocation.MyCommand?.Name ?? "Liqo").WithTags(tags));
+        WriteVerbose(step.ToString());
+        var id = _progressIds.TryGetValue(step.Module, out var known) ? known : _progressIds[step.Module] = _progressIds.Count + 1;
+        WriteProgress(new ProgressRecord(id, $"Liqo {step.Module}", $"({step.Scope}) {step.Message}"));
+    }
+
+    private readonly Dictionary<string, int> _progressIds = new(StringComparer.Ordinal);
+
+    /// <summary>Closes the progress bars of the modules that reported steps.</summary>
+    private void CompleteProgress()
+    {
+        foreach (var (module, id) in _progressIds)
+            WriteProgress(new ProgressRecord(id, $"Liqo {module}", "Done") { RecordType = ProgressRecordType.Completed });
+        _progressIds.Clear();
+    }
+
+    /// <summary>
+    /// For destructive cmdlets (ConfirmImpact High): in a host where nobody can answer a prompt (a runbook, CI,
+    /// pwsh -NonInteractive), refuse up front, with a clear error, unless -Confirm or -WhatIf was given, instead of
+    /// letting ShouldProcess fail on a prompt halfway.
+    /// </summary>
+    protected void RequireConfirmationChoice()
+    {
+        if (InteractiveHost.IsInteractive(Host)) return;
+        if (MyInvocation.BoundParameters.ContainsKey("Confirm") || MyInvocation.BoundParameters.ContainsKey("WhatIf")) return;
+        if (SessionState.PSVariable.GetValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true }) return;
+        var preference = SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact c ? c : ConfirmImpact.High;
+        if (preference == ConfirmImpact.None || preference > ConfirmImpact.High) return;
+        ThrowTerminatingError(new ErrorRecord(
+            new InvalidOperationException($"{MyInvocation.MyCommand.Name} removes Liqo resources and needs a confirmation, but this host cannot prompt " +
+                "(it is not interactive). Pass -Confirm:$false to run it unattended, or -WhatIf to see what it would do."),
+            "ConfirmationRequired", ErrorCategory.InvalidOperation, MyInvocation.MyCommand.Name));
+    }
+
+    /// <summary>ShouldProcess on the pipeline thread, telling -WhatIf apart from a user's "No".</summary>
+    protected virtual WriteDecision DecideWrite(string target, string action)
+    {
+        if (ShouldProcess(target, action)) return WriteDecision.Proceed;
+        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent
+                     || SessionState.PSVariable.GetValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true };
+        return whatIf ? WriteDecision.WhatIf : WriteDecision.Declined;
+    }
+
+    /// <summary>An engine log that queues writes for the pipeline thread.</summary>
+    private sealed class QueueLog(BlockingCollection<Action> queue, LiqoCmdlet owner) : IOperationLog
+    {
+        public void Verbose(string message) => Post(() => owner.WriteVerbose(message));
+
+        public void Warning(string message) => Post(() => owner.WriteWarning(message));
+
+        public void Step(StepEvent step) => Post(() => owner.WriteStep(step));
+
+        public Task<WriteDecision> ShouldWriteAsync(string target, string action)
+        {
+            var answer = new TaskCompletionSource<WriteDecision>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!Post(() =>
+                {
+                    try
+                    {
+                        answer.TrySetResult(owner.DecideWrite(target, action));
+                    }
+                    catch (Exception e)
+                    {
+                        answer.TrySetException(e);
+                    }
+                }))
+                answer.TrySetCanceled();
+            return answer.Task;
+        }
+
+        private bool Post(Action write)
+        {
+            try
+            {
+                queue.Add(write);
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false; // the cmdlet stopped reading (it is stopping); nothing more is written
+            }
+        }
+    }
+}
+
+internal static class InformationRecordExtensions
+{
+    public static InformationRecord WithTags(this InformationRecord record, IEnumerable<string> tags)
+    {
+        foreach (var t in tags) record.Tags.Add(t);
+        return record;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using Liqo.Engine.ClusterAccess;
+using Liqo.PowerShell.Completers;
+
+namespace Liqo.PowerShell.Cmdlets;
+
+/// <summary>
+/// A cmdlet that works on two clusters: the local one (consumer) through the parameters of <see cref="ClusterCmdlet"/>,
+/// the remote one (provider) through the same set with the Remote prefix, like liqoctl's --remote-* flags.
+/// </summary>
+public abstract class TwoClusterCmdlet : ClusterCmdlet
+{
+    /// <summary>The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteKubeconfig { get; set; }
+
+    /// <summary>The remote cluster's kubeconfig YAML itself; never written to a file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteKubeconfigContent { get; set; }
+
+    /// <summary>The remote cluster's kubeconfig context (liqoctl's --remote-context).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContextCompleter))]
+    public string? RemoteContext { get; set; }
+
+    /// <summary>The namespace Liqo is installed in on the remote cluster.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string RemoteLiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;
+
+    /// <summary>The remote cluster's access, as given on the command line.</summary>
+    protected KubeconfigSource RemoteSource() =>
+        SourceFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace, "remote",
+            nameof(RemoteKubeconfig), nameof(RemoteKubeconfigContent));
+}

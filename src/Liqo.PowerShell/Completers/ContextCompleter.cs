@@ -1,0 +1,44 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Liqo.Engine.ClusterAccess;
+
+namespace Liqo.PowerShell.Completers;
+
+/// <summary>
+/// Completes -Context and -RemoteContext from the kubeconfig named on the same command line (-Kubeconfig /
+/// -KubeconfigContent, or their Remote twins), else from $env:KUBECONFIG or ~/.kube/config, as kubectl would read it.
+/// </summary>
+public sealed class ContextCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var prefix = parameterName.StartsWith("Remote", StringComparison.OrdinalIgnoreCase) ? "Remote" : "";
+        var path = fakeBoundParameters[prefix + "Kubeconfig"] as string;
+        var content = fakeBoundParameters[prefix + "KubeconfigContent"] as string;
+        if (path is not null)
+        {
+            try
+            {
+                path = Path.GetFullPath(path);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+        }
+        var word = wordToComplete.Trim('\'', '"');
+        return ContextNames(path, content)
+            .Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, n));
+    }
+
+    // kept in its own method: the engine (and its load context) is touched only when completion runs
+    private static IReadOnlyList<string> ContextNames(string? path, string? content) =>
+        ClusterConnection.ContextNames(new KubeconfigSource(path, path is null ? content : null, null));
+
+    private static string Quote(string s) =>
+        s.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', ',', '@', '#' }) >= 0 ? "'" + s.Replace("'", "''") + "'" : s;
+}

@@ -1,0 +1,139 @@
+# How every cmdlet reaches a cluster: kubectl's kubeconfig rules and the errors a user gets for bad input.
+# Cases that need an API server run against sandbox clusters (see SandboxClusterAccess.Tests.ps1).
+BeforeAll {
+    Import-Module $PSScriptRoot/LiqoTestSupport.psm1 -Force
+    Import-Module (Get-LiqoModulePath) -Force
+    $script:dir = Join-Path ([IO.Path]::GetTempPath()) ("liqo-access-" + [guid]::NewGuid())
+    $null = New-Item -ItemType Directory $script:dir
+    $script:savedKubeconfig = $env:KUBECONFIG
+    function Get-ErrorRecord([scriptblock] $Command) {
+        try { & $Command; $null } catch { $_ }
+    }
+}
+
+AfterAll {
+    $env:KUBECONFIG = $script:savedKubeconfig
+    Remove-Item $script:dir -Recurse -Force -ErrorAction Ignore
+    Remove-Module Liqo -ErrorAction Ignore
+}
+
+Describe 'kubeconfig errors' {
+    It 'a missing -Kubeconfig file is KubeconfigNotFound with the path as target' {
+        $missing = Join-Path $script:dir 'nope.kubeconfig'
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $missing }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigNotFound,*'
+        $e.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $e.TargetObject | Should -Be $missing
+        $e.Exception.Message | Should -BeLike "*$missing*does not exist*"
+    }
+
+    It 'a relative -Kubeconfig path is resolved against the PowerShell location' {
+        Push-Location $script:dir
+        try { $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig ./relative.kubeconfig } } finally { Pop-Location }
+        $e.TargetObject | Should -Be (Join-Path $script:dir 'relative.kubeconfig')
+    }
+
+    It 'unparsable YAML is KubeconfigInvalid without echoing the content' {
+        $file = Join-Path $script:dir 'broken.kubeconfig'
+        Set-Content $file "apiVersion: v1`nclusters: [ { name: a`n  token: SECRET-VALUE-123"
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $file }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigInvalid,*'
+        $e.CategoryInfo.Category | Should -Be 'InvalidData'
+        $e.Exception.Message | Should -Not -Match 'SECRET-VALUE-123'
+        $e.Exception.Message | Should -Match 'line \d+'
+    }
+
+    It 'YAML that is no kubeconfig is KubeconfigInvalid' {
+        $e = Get-ErrorRecord { Get-LiqoClusterId -KubeconfigContent "hello: world" }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigInvalid,*'
+    }
+
+    It 'an unknown -Context is ContextNotFound, naming the known contexts' {
+        $e = Get-ErrorRecord { Get-LiqoClusterId -KubeconfigContent (New-TestKubeconfigText -Context alpha) -Context beta }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ContextNotFound,*'
+        $e.TargetObject | Should -Be 'beta'
+        $e.Exception.Message | Should -BeLike '*alpha*'
+    }
+
+    It 'context names are case-sensitive, as in kubectl' {
+        $e = Get-ErrorRecord { Get-LiqoClusterId -KubeconfigContent (New-TestKubeconfigText -Context alpha) -Context ALPHA }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ContextNotFound,*'
+    }
+
+    It '-Kubeconfig and -KubeconfigContent together are refused' {
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig x -KubeconfigContent (New-TestKubeconfigText) }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigConflict,*'
+    }
+
+    It 'an unreachable API server is ClusterUnreachable with the URL as target, and no token in any stream' {
+        $text = New-TestKubeconfigText -Server 'https://127.0.0.1:1' -Token 'TOKEN-THAT-MUST-NOT-LEAK'
+        $all = & { try { Get-LiqoClusterId -KubeconfigContent $text -Verbose -Debug } catch { $script:caught = $_ } } *>&1 | Out-String
+        $ev = @($script:caught)
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'ClusterUnreachable,*'
+        $ev[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $ev[0].TargetObject | Should -Be 'https://127.0.0.1:1'
+        $ev[0].Exception.Message | Should -BeLike '*https://127.0.0.1:1*'
+        ($all + ($ev | Out-String)) | Should -Not -Match 'TOKEN-THAT-MUST-NOT-LEAK'
+    }
+}
+
+Describe 'kubeconfig selection like kubectl' {
+    BeforeAll {
+        $script:first = Join-Path $script:dir 'first.kubeconfig'
+        $script:second = Join-Path $script:dir 'second.kubeconfig'
+        # first file: context "shared" -> port 1 and current-context "shared"; second: "shared" -> port 2 and "only2" -> port 3
+        Set-Content $script:first (New-TestKubeconfigText -Server 'https://127.0.0.1:1' -Context shared)
+        Set-Content $script:second ((New-TestKubeconfigText -Server 'https://127.0.0.1:2' -Context shared) -replace 'current-context: shared', 'current-context: only2')
+        Add-Content $script:second ''
+        $text = @"
+apiVersion: v1
+kind: Config
+clusters:
+- name: shared-cluster
+  cluster: { server: https://127.0.0.1:2 }
+- name: only2-cluster
+  cluster: { server: https://127.0.0.1:3 }
+users:
+- name: u
+  user: { token: t }
+contexts:
+- name: shared
+  context: { cluster: shared-cluster, user: u }
+- name: only2
+  context: { cluster: only2-cluster, user: u }
+current-context: only2
+"@
+        Set-Content $script:second $text
+    }
+
+    It 'merges $env:KUBECONFIG files, the first file to define a name winning' {
+        $env:KUBECONFIG = "$script:first$([IO.Path]::PathSeparator)$script:second"
+        (Get-ErrorRecord { Get-LiqoClusterId }).TargetObject | Should -Be 'https://127.0.0.1:1'
+        (Get-ErrorRecord { Get-LiqoClusterId -Context only2 }).TargetObject | Should -Be 'https://127.0.0.1:3'
+    }
+
+    It 'takes current-context from the first file that sets it' {
+        $env:KUBECONFIG = "$script:second$([IO.Path]::PathSeparator)$script:first"
+        (Get-ErrorRecord { Get-LiqoClusterId }).TargetObject | Should -Be 'https://127.0.0.1:3'
+        (Get-ErrorRecord { Get-LiqoClusterId -Context shared }).TargetObject | Should -Be 'https://127.0.0.1:2'
+    }
+
+    It 'skips missing files in $env:KUBECONFIG' {
+        $env:KUBECONFIG = "$(Join-Path $script:dir 'missing')$([IO.Path]::PathSeparator)$script:first"
+        (Get-ErrorRecord { Get-LiqoClusterId }).TargetObject | Should -Be 'https://127.0.0.1:1'
+    }
+
+    It 'an explicit -Kubeconfig wins over $env:KUBECONFIG' {
+        $env:KUBECONFIG = $script:first
+        (Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:second }).TargetObject | Should -Be 'https://127.0.0.1:3'
+    }
+
+    It 'completes -Context from the kubeconfig on the command line' {
+        $env:KUBECONFIG = $null
+        $line = "Get-LiqoClusterId -Kubeconfig '$script:second' -Context "
+        $names = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $names | Should -Be @('only2', 'shared')
+        $line = "Get-LiqoClusterId -Kubeconfig '$script:second' -Context sh"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('shared')
+    }
+}

@@ -1,0 +1,74 @@
+# Shared by the Pester files: where the built module is, how to run a script in a fresh pwsh, and (once it exists)
+# how to get sandbox clusters. Imported with `Import-Module $PSScriptRoot/LiqoTestSupport.psm1 -Force`.
+$ErrorActionPreference = 'Stop'
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Get-LiqoRepoRoot { $script:RepoRoot }
+
+function Get-LiqoModulePath {
+    $p = Join-Path $script:RepoRoot 'out/Liqo/Liqo.psd1'
+    if (-not (Test-Path $p)) { throw "The module is not built at $p; run: dotnet pwsh ./build.ps1 build" }
+    $p
+}
+
+function Get-NuGetPackageRoot {
+    if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
+}
+
+<#
+.SYNOPSIS
+    Runs a script in a fresh PowerShell process (the same pwsh that runs the tests) and returns its output lines.
+    Needed where a test must control what is loaded into a process before the module.
+#>
+function Invoke-FreshPwsh([string] $Script, [hashtable] $Environment = @{}) {
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("liqo-test-" + [guid]::NewGuid() + '.ps1')
+    Set-Content -Path $file -Value $Script
+    try {
+        $psi = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+        # under `dotnet pwsh` the process is dotnet running pwsh.dll: pass the same entry assembly
+        $entry = [Environment]::GetCommandLineArgs()[0]
+        if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { $psi.ArgumentList.Add($entry) }
+        foreach ($a in @('-NoProfile', '-NonInteractive', '-File', $file)) { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $psi.UseShellExecute = $false
+        $psi.WorkingDirectory = $script:RepoRoot
+        foreach ($k in $Environment.Keys) { $psi.Environment[$k] = $Environment[$k] }
+        $p = [Diagnostics.Process]::Start($psi)
+        $stderr = $p.StandardError.ReadToEndAsync()
+        $stdout = $p.StandardOutput.ReadToEnd()
+        $p.WaitForExit()
+        [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $stdout -split "`r?`n" | Where-Object { $_ -ne '' }; Error = $stderr.Result }
+    }
+    finally {
+        Remove-Item $file -ErrorAction Ignore
+    }
+}
+
+<#
+.SYNOPSIS
+    A kubeconfig (as text) for a cluster at $Server with a bearer token, used where no real server is needed.
+#>
+function New-TestKubeconfigText([string] $Server = 'https://127.0.0.1:1', [string] $Context = 'test', [string] $Token = 'not-a-real-token') {
+    @"
+apiVersion: v1
+kind: Config
+clusters:
+- name: $Context-cluster
+  cluster:
+    server: $Server
+users:
+- name: $Context-user
+  user:
+    token: $Token
+contexts:
+- name: $Context
+  context:
+    cluster: $Context-cluster
+    user: $Context-user
+current-context: $Context
+"@
+}
+
+Export-ModuleMember -Function Get-LiqoRepoRoot, Get-LiqoModulePath, Get-NuGetPackageRoot, Invoke-FreshPwsh, New-TestKubeconfigText
