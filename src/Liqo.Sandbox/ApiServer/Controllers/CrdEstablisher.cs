@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Storage;
+using Liqo.Sandbox.ApiServer.Types;
+
+namespace Liqo.Sandbox.ApiServer.Controllers;
+
+/// <summary>
+/// The naming and establishing controllers, run instantly after each CRD write: accepted names, the NamesAccepted and
+/// Established conditions (a status write watchers see as MODIFIED), then the resource is registered so that discovery,
+/// OpenAPI and routing serve it. A deleted CRD is unregistered.
+/// </summary>
+internal sealed class CrdEstablisher(ClusterStore store)
+{
+    private const string CrdKey = "apiextensions.k8s.io/customresourcedefinitions";
+
+    public void OnCommitted(ChangeRecord record)
+    {
+        if (record.TypeKey != CrdKey) return;
+        var crd = record.New;
+        var spec = Json.Obj(crd, "spec");
+        var group = Json.Str(spec, "group") ?? "";
+        var plural = Json.Str(Json.Obj(spec, "names"), "plural") ?? "";
+        if (record.Type == "DELETED")
+        {
+            store.Types.SetCustomTypes(group, plural, []);
+            return;
+        }
+        if (!ObjectMeta.IsDeleting(crd) && NeedsStatus(crd, out var desired))
+        {
+            var type = store.Types.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition");
+            var copy = (JsonObject)crd.DeepClone();
+            copy["status"] = desired;
+            try
+            {
+                store.Update(type, null, ObjectMeta.Name(crd), copy, new WriteOptions { FieldManager = "kube-apiserver", Subresource = "status" });
+            }
+            catch (ApiException)
+            {
+                // changed meanwhile: the next commit of this CRD runs this again
+            }
+            return;
+        }
+        if (CrdTypes.IsEstablished(crd)) store.Types.SetCustomTypes(group, plural, CrdTypes.FromCrd(crd));
+    }
+
+    private bool NeedsStatus(JsonObject crd, out JsonObject desired)
+    {
+        var status = (JsonObject?)Json.Obj(crd, "status")?.DeepClone() ?? new JsonObject();
+        var names = (JsonObject)Json.Obj(Json.Obj(crd, "spec"), "names")!.DeepClone();
+        status["acceptedNames"] = names;
+        var conditions = Json.Arr(status, "conditions") ?? [];
+        var now = ObjectMeta.Timestamp(store.Now);
+        SetCondition(conditions, "NamesAccepted", "NoConflicts", "no conflicts found", now);
+        SetCondition(conditions, "Established", "InitialNamesAccepted", "the initial names have been accepted", now);
+        status["conditions"] = conditions;
+        desired = status;
+        return !JsonNode.DeepEquals(Json.Obj(crd, "status"), status);
+    }
+
+    private static void SetCondition(JsonArray conditions, string type, string reason, string message, string now)
+    {
+        var existing = conditions.OfType<JsonObject>().FirstOrDefault(c => Json.Str(c, "type") == type);
+        if (existing is not null && Json.Str(existing, "status") == "True") return;
+        if (existing is not null) conditions.Remove(existing);
+        conditions.Add(new JsonObject
+        {
+            ["type"] = type, ["status"] = "True", ["lastTransitionTime"] = now, ["reason"] = reason, ["message"] = message,
+        });
+    }
+}

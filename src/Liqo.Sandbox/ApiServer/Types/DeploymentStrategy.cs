@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace Liqo.Sandbox.ApiServer.Types;
+
+/// <summary>apps/v1 Deployment: spec defaults; a selector that matches the template labels.</summary>
+internal sealed class DeploymentStrategy : IResourceStrategy
+{
+    public void PrepareForCreate(JsonObject obj, StrategyContext ctx) => Defaults(obj);
+
+    public void PrepareForUpdate(JsonObject obj, JsonObject old, StrategyContext ctx) => Defaults(obj);
+
+    private static void Defaults(JsonObject obj)
+    {
+        var spec = Json.Ensure(obj, "spec");
+        spec["replicas"] ??= 1;
+        spec["revisionHistoryLimit"] ??= 10;
+        spec["progressDeadlineSeconds"] ??= 600;
+        spec["strategy"] ??= new JsonObject
+        {
+            ["type"] = "RollingUpdate",
+            ["rollingUpdate"] = new JsonObject { ["maxUnavailable"] = "25%", ["maxSurge"] = "25%" },
+        };
+    }
+
+    public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors)
+    {
+        var spec = Json.Obj(obj, "spec");
+        var selector = Json.Obj(Json.Obj(spec, "selector"), "matchLabels");
+        if (Json.Obj(spec, "selector") is null)
+        {
+            errors.Add(new FieldError(FieldErrorType.Required, "spec.selector", null, ""));
+            return;
+        }
+        var labels = Json.Obj(Json.Obj(Json.Obj(spec, "template"), "metadata"), "labels");
+        if (selector is not null)
+            foreach (var (k, v) in selector)
+                if (labels is null || !labels.TryGetPropertyValue(k, out var lv) || Json.ToText(lv) != Json.ToText(v))
+                {
+                    errors.Add(new FieldError(FieldErrorType.Invalid, "spec.template.metadata.labels",
+                        "map[string]string{" + string.Join(", ", (labels ?? []).Select(p => $"{Json.Quote(p.Key)}:{Json.ToText(p.Value)}")) + "}",
+                        "`selector` does not match template `labels`"));
+                    break;
+                }
+        if (Json.Arr(Json.Obj(Json.Obj(spec, "template"), "spec"), "containers") is not { Count: > 0 })
+            errors.Add(new FieldError(FieldErrorType.Required, "spec.template.spec.containers", null, ""));
+    }
+}
