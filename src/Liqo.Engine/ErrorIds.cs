@@ -15,4 +15,6 @@ public static class ErrorIds
     public const string LiqoNotInstalled = "LiqoNotInstalled";
     public const string ClusterIdAmbiguous = "ClusterIdAmbiguous";
     public const string ClusterIdInvalid = "ClusterIdInvalid";
+    public const string ClusterKeysInvalid = "ClusterKeysInvalid";
+    public const string PublicKeyInvalid = "PublicKeyInvalid";
 }
