@@ -28,9 +28,9 @@ public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
     /// <summary>Do not set up networking (the clusters reach each other otherwise).</summary>
     [Parameter] public SwitchParameter NetworkingDisabled { get; set; }
 
-    [Parameter] public GatewayServerLocation GatewayServerLocation { get; set; } = GatewayServerLocation.Provider;
+    [Parameter] public Liqo.GatewayServerLocation GatewayServerLocation { get; set; } = Liqo.GatewayServerLocation.Provider;
 
-    [Parameter] public GatewayServiceType GatewayServerServiceType { get; set; } = GatewayServiceType.LoadBalancer;
+    [Parameter] public Liqo.GatewayServiceType GatewayServerServiceType { get; set; } = Liqo.GatewayServiceType.LoadBalancer;
 
     [Parameter]
     [ValidateRange(1, 65535)]
@@ -111,10 +111,10 @@ public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
         {
             Timeout = Timeout,
             NetworkingDisabled = NetworkingDisabled,
-            GatewayServerLocation = GatewayServerLocation,
+            GatewayServerLocation = (Engine.Networking.GatewayServerLocation)(int)GatewayServerLocation,
             Network = new NetworkConnectOptions
             {
-                ServiceType = GatewayServerServiceType,
+                ServiceType = (Engine.Networking.GatewayServiceType)(int)GatewayServerServiceType,
                 ServicePort = GatewayServerServicePort,
                 ServiceNodePort = GatewayServerServiceNodePort,
                 ServiceLoadBalancerIp = GatewayServerServiceLoadBalancerIP,
