@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Liqo.Sandbox.Tests.Patch;
@@ -13,8 +15,10 @@ internal static class PatchFixtures
 
     public static JsonArray Arr(string json) => (JsonArray)JsonNode.Parse(json)!;
 
-    /// <summary>Compact JSON of a node, for exact comparisons.</summary>
-    public static string J(JsonNode? node) => node?.ToJsonString() ?? "null";
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Compact JSON of a node as the API server writes it (quotes in strings as \", not \u0022).</summary>
+    public static string J(JsonNode? node) => node?.ToJsonString(Relaxed) ?? "null";
 
     /// <summary>Asserts two JSON documents are equal, ignoring object member order.</summary>
     public static void SameJson(string expected, JsonNode? actual)
