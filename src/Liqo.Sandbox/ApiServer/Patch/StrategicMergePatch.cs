@@ -21,8 +21,13 @@ namespace Liqo.Sandbox.ApiServer.Patch;
 /// and <c>{"$patch":"replace"}</c> as list items, <c>$retainKeys</c>, <c>$deleteFromPrimitiveList/&lt;f&gt;</c>,
 /// <c>$setElementOrder/&lt;f&gt;</c>. <c>$patch: merge</c> is refused in objects ("unknown patch type") and in lists
 /// ("merging lists cannot yet be specified in the patch"), as on a real server.</item>
-/// <item>Every <c>$</c> key is consumed and never stored, including directives inside values the patch adds (a real
-/// server would store them and lose them when decoding into its Go types). Unknown <c>$</c> keys are dropped.</item>
+/// <item>Every <c>$</c> key is consumed and never stored. Divergence: inside a value the patch adds where nothing
+/// can merge with it (a new container, a new map), a real server copies the value verbatim, directives included,
+/// and then fails the write under <c>fieldValidation=Strict</c> (unknown field <c>…$patch</c>) or silently turns
+/// <c>{"$patch":"delete","name":"Y"}</c> into an item named Y; the sandbox resolves those directives as if merging
+/// into an empty value. kubectl never sends such patches. Unknown <c>$</c> keys are dropped.</item>
+/// <item>The merge results and error texts were compared with <c>kubectl patch --local</c> of kubectl 1.32, which runs
+/// the same apimachinery code (see the referee test).</item>
 /// <item>Errors: 400 BadRequest for malformed <c>$retainKeys</c> (also when the patch sets a key it does not retain),
 /// <c>$deleteFromPrimitiveList</c> or <c>$setElementOrder</c> keys; 422 for lists of lists; 500 without reason
 /// (plain Go errors on a real server) for a missing merge key, mixed item types, an unknown <c>$patch</c> value or a
