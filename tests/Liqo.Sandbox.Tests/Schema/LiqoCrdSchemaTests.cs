@@ -23,7 +23,8 @@ public sealed class LiqoCrdSchemaTests(LiqoCrdFixture crds, ITestOutputHelper ou
         Assert.Equal(28, set.Files.Count);
         Assert.Equal(28, set.BuiltVersions.Count);
         Assert.Contains("networking.liqo.io_wggatewayservers.yaml#v1beta1", set.BuiltVersions);
-        Assert.True(set.BuildTime < TimeSpan.FromSeconds(2), $"building the schemas took {set.BuildTime}");
+        // About 0.1 s on an idle 2-core machine; the bound only catches pathological slowness under CI load.
+        Assert.True(set.BuildTime < TimeSpan.FromSeconds(5), $"building the schemas took {set.BuildTime}");
     }
 
     [LiqoCrdFact]
@@ -622,7 +623,8 @@ public sealed class LiqoCrdSchemaTests(LiqoCrdFixture crds, ITestOutputHelper ou
         Assert.Equal(["name"], schema.ListMapKeys("spec.deployment.spec.template.spec.volumes"));
         Assert.Null(schema.ListMapKeys("spec.deployment.spec.template.spec.containers.args"));
         Assert.Null(schema.ListMapKeys("spec.deployment.spec.template.spec.nosuchfield"));
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), sw.Elapsed.ToString());
+        // About 1 ms warm (0.1 s with JIT); generous for a loaded CI machine.
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(3), sw.Elapsed.ToString());
     }
 
     [LiqoCrdFact]
