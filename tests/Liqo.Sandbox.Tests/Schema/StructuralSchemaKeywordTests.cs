@@ -382,7 +382,7 @@ public sealed class StructuralSchemaKeywordTests
         obj["metadata"]!["extra"] = "drop me";
         var pruned = s.Prune(obj);
         Assert.Equal(
-            ["metadata.extra", "spec.alpha", "spec.free.typed.y", "spec.list[0].b", "spec.list[1].c", "spec.map.k1.w", "spec.zeta", "status"],
+            ["spec.alpha", "spec.free.typed.y", "spec.list[0].b", "spec.list[1].c", "spec.map.k1.w", "spec.zeta", "status", "metadata.extra"],
             pruned);
         Assert.Equal(
             """{"apiVersion":"x.io/v1","kind":"X","metadata":{"name":"a"},"spec":{"known":"k","list":[{"a":"1"},{}],"map":{"k1":{"v":1}},"free":{"any":{"thing":[1]},"typed":{"x":"1"}}}}""",
@@ -402,7 +402,7 @@ public sealed class StructuralSchemaKeywordTests
                   spec: {type: object, properties: {replicas: {type: integer}}}
             """);
         var obj = Obj("""{"template":{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d","bogus":1},"spec":{"replicas":1,"x":2},"status":{}}}""");
-        Assert.Equal(["spec.template.metadata.bogus", "spec.template.spec.x", "spec.template.status"], s.Prune(obj));
+        Assert.Equal(["spec.template.spec.x", "spec.template.status", "spec.template.metadata.bogus"], s.Prune(obj));
         Assert.Equal("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"replicas":1}}""", obj["spec"]!["template"]!.ToJsonString());
         Assert.Equal(["spec.template.apiVersion: Required value", "spec.template.kind: Required value"], Errors(s, """{"template":{"spec":{}}}"""));
     }
@@ -445,6 +445,18 @@ public sealed class StructuralSchemaKeywordTests
         Assert.Equal(
             """{"list":[{"q":"a","p":"TCP"},{"p":"UDP"}],"map":{"k":{"m":1}},"nullable":null,"a":"x","obj":{"inner":3}}""",
             obj["spec"]!.ToJsonString());
+        Assert.Empty(s.Validate(obj, null));
+    }
+
+    [Fact]
+    public void Pruning_silently_drops_nulls_of_non_nullable_fields_without_defaults()
+    {
+        var s = Spec("{type: object, properties: {a: {type: string}, b: {type: string, nullable: true}, c: {type: string, default: x}}}");
+        var obj = Obj("""{"a":null,"b":null,"c":null}""");
+        Assert.Empty(s.Prune(obj));
+        Assert.Equal("""{"b":null,"c":null}""", obj["spec"]!.ToJsonString());
+        s.ApplyDefaults(obj);
+        Assert.Equal("""{"b":null,"c":"x"}""", obj["spec"]!.ToJsonString());
         Assert.Empty(s.Validate(obj, null));
     }
 

@@ -15,7 +15,8 @@ internal static class Defaulter
         Default(obj, schema);
     }
 
-    private static void PruneNonNullableNulls(JsonNode? x, SchemaNode? s)
+    /// <summary>Drops nulls given to non-nullable fields without a default (they would be type errors otherwise).</summary>
+    public static void PruneNonNullableNulls(JsonNode? x, SchemaNode? s)
     {
         switch (x)
         {

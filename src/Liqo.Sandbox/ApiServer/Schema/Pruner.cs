@@ -22,8 +22,13 @@ internal sealed class Pruner
     private static readonly HashSet<string> ManagedFieldsEntryFields = ["manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource"];
 
     private readonly List<string> pruned = [];
+    private readonly List<string> prunedMetadata = [];
 
-    public IReadOnlyList<string> Pruned => pruned;
+    /// <summary>
+    /// The removed paths as the API server reports them: the schema-pruned ones sorted (byte order), then the
+    /// unknown ObjectMeta fields, which the server finds in a later step.
+    /// </summary>
+    public IReadOnlyList<string> Pruned => pruned.Order(StringComparer.Ordinal).Concat(prunedMetadata).ToList();
 
     public void PruneResource(JsonObject obj, SchemaNode schema, string path)
     {
@@ -95,7 +100,7 @@ internal sealed class Pruner
             if (!ObjectMetaFields.Contains(key))
             {
                 meta.Remove(key);
-                pruned.Add(Join(path, key));
+                prunedMetadata.Add(Join(path, key));
                 continue;
             }
             if (key == "ownerReferences" && meta[key] is JsonArray owners)
@@ -114,7 +119,7 @@ internal sealed class Pruner
             {
                 if (fields.Contains(key)) continue;
                 entry.Remove(key);
-                pruned.Add($"{path}[{i}].{key}");
+                prunedMetadata.Add($"{path}[{i}].{key}");
             }
         }
     }

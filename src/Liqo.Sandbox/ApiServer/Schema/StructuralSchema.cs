@@ -26,14 +26,17 @@ public sealed class StructuralSchema
     /// <summary>
     /// Removes every field the schema does not declare (apiVersion, kind and metadata at the root are kept; metadata is
     /// pruned to ObjectMeta's fields). Returns the removed paths without a leading dot, e.g. <c>spec.foo</c>,
-    /// <c>spec.items[0].bar</c>, sorted in byte order as the API server reports them.
+    /// <c>spec.items[0].bar</c>, in the API server's order: schema fields sorted (byte order), then unknown metadata
+    /// fields such as <c>metadata.foo</c>. Like the server's decoder it also drops, silently, nulls given to
+    /// non-nullable fields that have no default.
     /// </summary>
     public IReadOnlyList<string> Prune(JsonObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var pruner = new Pruner();
         pruner.PruneResource(obj, root, "");
-        return pruner.Pruned.Order(StringComparer.Ordinal).ToList();
+        Defaulter.PruneNonNullableNulls(obj, root);
+        return pruner.Pruned;
     }
 
     /// <summary>Applies the schema's defaults in place, as the API server does on create, update and read.</summary>
