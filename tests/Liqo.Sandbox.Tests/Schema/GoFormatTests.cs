@@ -46,3 +46,4 @@ public sealed class GoFormatTests
         Assert.Equal("spec.x: Duplicate value: \"a\"", new FieldError(FieldErrorType.Duplicate, "spec.x", "\"a\"", "").ToString());
     }
 }
+

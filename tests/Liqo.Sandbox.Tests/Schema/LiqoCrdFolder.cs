@@ -26,12 +26,26 @@ internal static class LiqoCrdFolder
     }
 }
 
-/// <summary>A fact that is skipped, with the reason, when ../shared/liqo-crds/v1.2.0/ is not next to the checkout.</summary>
+/// <summary>
+/// A fact that is skipped, with the reason, when ../shared/liqo-crds/v1.2.0/ (or, with <see cref="NeedsMaster"/>,
+/// the master snapshot in ../shared/liqo-crds/) is not next to the checkout.
+/// </summary>
 public sealed class LiqoCrdFactAttribute : FactAttribute
 {
     public LiqoCrdFactAttribute()
     {
         if (LiqoCrdFolder.V120 is null)
             Skip = "Liqo CRDs not found: ../shared/liqo-crds/v1.2.0/ must sit next to the directory holding Liqo.sln";
+    }
+
+    /// <summary>The test also reads the master snapshot of the CRDs.</summary>
+    public bool NeedsMaster
+    {
+        get => false;
+        init
+        {
+            if (value && Skip is null && LiqoCrdFolder.Master is null)
+                Skip = "Liqo master CRDs not found: ../shared/liqo-crds/*.yaml must sit next to the directory holding Liqo.sln";
+        }
     }
 }

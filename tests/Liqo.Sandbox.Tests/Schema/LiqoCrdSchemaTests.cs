@@ -27,12 +27,53 @@ public sealed class LiqoCrdSchemaTests(LiqoCrdFixture crds, ITestOutputHelper ou
         Assert.True(set.BuildTime < TimeSpan.FromSeconds(5), $"building the schemas took {set.BuildTime}");
     }
 
-    [LiqoCrdFact]
+    [LiqoCrdFact(NeedsMaster = true)]
     public void Master_snapshot_crds_build_too()
     {
         var master = crds.Master;
         Assert.NotNull(master);
         Assert.Equal(28, master.BuiltVersions.Count);
+    }
+
+    [LiqoCrdFact]
+    public void Every_crd_prunes_unknown_root_fields_and_refuses_a_spec_of_the_wrong_type()
+    {
+        foreach (var kindVersion in crds.V120.KindVersions)
+        {
+            var schema = crds.V120[kindVersion];
+            var kind = kindVersion.Split('/')[0];
+            var obj = new JsonObject
+            {
+                ["apiVersion"] = "x.liqo.io/v1",
+                ["kind"] = kind,
+                ["metadata"] = new JsonObject { ["name"] = "a", ["namespace"] = "b" },
+                ["spec"] = new JsonArray(1, 2),
+                ["bogus"] = true,
+            };
+            Assert.Equal(["bogus"], schema.Prune(obj));
+            schema.ApplyDefaults(obj);
+            var errors = schema.Validate(obj, null).Select(e => e.ToString()).ToList();
+            Assert.True(errors.Count > 0, kindVersion);
+            Assert.Equal("spec: Invalid value: \"array\": spec in body must be of type object: \"array\"", errors[0]);
+        }
+    }
+
+    [LiqoCrdFact]
+    public void Every_crd_admits_an_empty_spec_or_names_what_is_required()
+    {
+        foreach (var kindVersion in crds.V120.KindVersions)
+        {
+            var r = Admission.Run(crds.V120[kindVersion], new JsonObject
+            {
+                ["apiVersion"] = "x.liqo.io/v1",
+                ["kind"] = kindVersion.Split('/')[0],
+                ["metadata"] = new JsonObject { ["name"] = "a" },
+                ["spec"] = new JsonObject(),
+            });
+            Assert.All(r.Errors, e => Assert.True(
+                e.EndsWith(": Required value", StringComparison.Ordinal) || e.StartsWith("<nil>: Invalid value: \"null\": some validation rules", StringComparison.Ordinal),
+                $"{kindVersion}: {e}"));
+        }
     }
 
     // ---------------------------------------------------------------- ForeignCluster
@@ -331,7 +372,7 @@ public sealed class LiqoCrdSchemaTests(LiqoCrdFixture crds, ITestOutputHelper ou
             r.Errors);
     }
 
-    [LiqoCrdFact]
+    [LiqoCrdFact(NeedsMaster = true)]
     public void GatewayServer_on_master_enforces_the_port_and_ports_rules()
     {
         var master = crds.Master;

@@ -20,6 +20,9 @@ public sealed class LiqoCrdSet
 
     public TimeSpan BuildTime { get; private set; }
 
+    /// <summary>Every <c>Kind/version</c> with a schema.</summary>
+    public IEnumerable<string> KindVersions => byKind.Keys;
+
     /// <summary>The schema of <c>Kind/version</c>, e.g. <c>ForeignCluster/v1beta1</c>.</summary>
     public StructuralSchema this[string kindAndVersion] => byKind[kindAndVersion];
 
