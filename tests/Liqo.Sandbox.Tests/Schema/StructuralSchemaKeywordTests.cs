@@ -109,6 +109,24 @@ public sealed class StructuralSchemaKeywordTests
         Assert.Equal(["spec.b: Invalid value: \"null\": spec.b in body must be of type string: \"null\""], Errors(s, """{"b":null}"""));
     }
 
+    [Fact]
+    public void Identical_findings_from_allOf_branches_are_reported_once()
+    {
+        var s = Spec("""
+            type: object
+            properties:
+              n:
+                type: integer
+                allOf: [{minimum: 5}, {minimum: 5}]
+            """);
+        Assert.Equal(
+            [
+                "spec.n: Invalid value: 1: spec.n in body should be greater than or equal to 5",
+                "<nil>: Invalid value: \"\": \"spec.n\" must validate all the schemas (allOf). None validated",
+            ],
+            Errors(s, """{"n":1}"""));
+    }
+
     // ------------------------------------------------------------------ required, enum, pattern, formats
 
     [Fact]

@@ -13,13 +13,18 @@ internal static class OpenApiValidator
 {
     private const string In = "body";
 
-    /// <summary>Validates a whole custom resource; the root's metadata is left to ObjectMeta validation.</summary>
+    /// <summary>
+    /// Validates a whole custom resource; the root's metadata is left to ObjectMeta validation. Like kube-openapi's
+    /// result, identical findings are reported once.
+    /// </summary>
     public static void ValidateResource(JsonObject obj, SchemaNode root, List<FieldError> errors)
     {
-        TypeCheck(obj, JsonKind.Object, root, "", errors);
-        SchemaProps(obj, root, "", errors);
-        EnumCheck(obj, root, "", errors);
-        ObjectChecks(obj, root, "", errors, skipMetadata: true);
+        var found = new List<FieldError>();
+        TypeCheck(obj, JsonKind.Object, root, "", found);
+        SchemaProps(obj, root, "", found);
+        EnumCheck(obj, root, "", found);
+        ObjectChecks(obj, root, "", found, skipMetadata: true);
+        errors.AddRange(found.Distinct());
     }
 
     public static void Validate(JsonNode? data, SchemaNode s, string path, List<FieldError> errors)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
@@ -10,16 +11,15 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 internal sealed class Pruner
 {
-    private static readonly HashSet<string> ObjectMetaFields =
-    [
+    private static readonly FrozenSet<string> ObjectMetaFields = new[] {
         "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation", "creationTimestamp",
         "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers",
         "managedFields",
-    ];
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> OwnerReferenceFields = ["apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion"];
+    private static readonly FrozenSet<string> OwnerReferenceFields = new[] { "apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> ManagedFieldsEntryFields = ["manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource"];
+    private static readonly FrozenSet<string> ManagedFieldsEntryFields = new[] { "manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<string> pruned = [];
     private readonly List<string> prunedMetadata = [];
@@ -110,7 +110,7 @@ internal sealed class Pruner
         }
     }
 
-    private void PruneEntries(JsonArray entries, HashSet<string> fields, string path)
+    private void PruneEntries(JsonArray entries, FrozenSet<string> fields, string path)
     {
         for (var i = 0; i < entries.Count; i++)
         {

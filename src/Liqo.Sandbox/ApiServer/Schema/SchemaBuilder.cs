@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Liqo.Sandbox.ApiServer.Schema.Cel;
@@ -11,8 +12,8 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 internal sealed class SchemaBuilder
 {
-    private static readonly HashSet<string> Types = ["array", "boolean", "integer", "number", "object", "string"];
-    private static readonly HashSet<string> Reasons = ["FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate"];
+    private static readonly FrozenSet<string> Types = new[] { "array", "boolean", "integer", "number", "object", "string" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Reasons = new[] { "FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Dictionary<string, (Regex? Regex, string? Error)> regexCache = new(StringComparer.Ordinal);
     private readonly List<FieldError> errors = [];

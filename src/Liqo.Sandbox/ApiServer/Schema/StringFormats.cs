@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -9,12 +10,11 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 internal static partial class StringFormats
 {
-    private static readonly HashSet<string> Supported =
-    [
+    private static readonly FrozenSet<string> Supported = new[] {
         "bsonobjectid", "uri", "email", "hostname", "ipv4", "ipv6", "cidr", "mac", "uuid", "uuid3", "uuid4", "uuid5",
         "isbn", "isbn10", "isbn13", "creditcard", "ssn", "hexcolor", "rgbcolor", "byte", "password", "date", "duration",
         "datetime",
-    ];
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Format names are compared without dashes (date-time = datetime), as go-openapi does.</summary>
     public static string Normalize(string format) => format.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -11,18 +12,16 @@ namespace Liqo.Sandbox.ApiServer.Schema.Cel;
 internal static class CelFunctions
 {
     /// <summary>Global functions the evaluator knows.</summary>
-    public static readonly HashSet<string> Globals =
-    [
+    public static readonly FrozenSet<string> Globals = new[] {
         "size", "int", "uint", "double", "string", "bool", "bytes", "dyn", "matches",
-    ];
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Methods the evaluator knows.</summary>
-    public static readonly HashSet<string> Methods =
-    [
+    public static readonly FrozenSet<string> Methods = new[] {
         "size", "contains", "startsWith", "endsWith", "matches", "lowerAscii", "upperAscii", "trim", "replace", "split",
         "substring", "charAt", "indexOf", "lastIndexOf", "join", "isSorted", "sum", "min", "max", "reverse",
         "hasValue", "value", "orValue", "or", "find", "findAll",
-    ];
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static object Invoke(string name, object? target, object[] args)
     {

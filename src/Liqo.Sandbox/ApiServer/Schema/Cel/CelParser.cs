@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace Liqo.Sandbox.ApiServer.Schema.Cel;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace Liqo.Sandbox.ApiServer.Schema.Cel;
 /// </summary>
 internal sealed class CelParser
 {
-    private static readonly HashSet<string> Relops = ["<", "<=", ">=", ">", "==", "!="];
+    private static readonly FrozenSet<string> Relops = new[] { "<", "<=", ">=", ">", "==", "!=" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<CelToken> tokens;
     private int pos;
