@@ -380,6 +380,22 @@ public sealed class StructuralSchemaKeywordTests
         Assert.Contains("spec.l[1]: Invalid value: \"x\": must be an object for an array of list-type map", Errors(s, """{"l":[{"k":"a"},"x"]}"""));
     }
 
+    [Fact]
+    public void Root_metadata_is_left_to_object_meta_validation_except_name_restrictions()
+    {
+        var s = StructuralSchema.FromOpenApiV3(YamlJson.LoadObject("""
+            type: object
+            properties:
+              metadata:
+                type: object
+                properties:
+                  name: {type: string, maxLength: 5}
+              spec: {type: object}
+            """));
+        var obj = JsonNode.Parse("""{"metadata":{"name":"too-long-name","labels":{"a":1}},"spec":{}}""")!.AsObject();
+        Assert.Equal(["metadata.name: Too long: may not be more than 5 bytes"], s.Validate(obj, null).Select(e => e.ToString()));
+    }
+
     // ------------------------------------------------------------------ pruning
 
     [Fact]

@@ -14,8 +14,9 @@ internal static class OpenApiValidator
     private const string In = "body";
 
     /// <summary>
-    /// Validates a whole custom resource; the root's metadata is left to ObjectMeta validation. Like kube-openapi's
-    /// result, identical findings are reported once.
+    /// Validates a whole custom resource; the root's metadata is left to ObjectMeta validation, except for the
+    /// restrictions the schema puts on metadata.name and metadata.generateName. Like kube-openapi's result,
+    /// identical findings are reported once.
     /// </summary>
     public static void ValidateResource(JsonObject obj, SchemaNode root, List<FieldError> errors)
     {
@@ -343,7 +344,20 @@ internal static class OpenApiValidator
         {
             foreach (var (name, prop) in list)
             {
-                if (skipMetadata && name == "metadata") continue;
+                if (skipMetadata && name == "metadata")
+                {
+                    // ObjectMeta is validated elsewhere; only the restrictions a CRD may put on the root's
+                    // metadata.name and metadata.generateName are checked here.
+                    if (obj["metadata"] is JsonObject meta && prop.PropertyList is { } metaProps)
+                    {
+                        foreach (var (metaName, metaProp) in metaProps)
+                        {
+                            if (metaName is "name" or "generateName" && meta.TryGetPropertyValue(metaName, out var metaValue))
+                                Validate(metaValue, metaProp, "metadata." + metaName, errors);
+                        }
+                    }
+                    continue;
+                }
                 if (obj.TryGetPropertyValue(name, out var value))
                     Validate(value, prop, path.Length == 0 ? name : path + "." + name, errors);
             }

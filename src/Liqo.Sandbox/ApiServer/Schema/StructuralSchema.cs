@@ -47,8 +47,12 @@ public sealed class StructuralSchema
     }
 
     /// <summary>
-    /// Validates the whole object (root metadata excluded) against the schema, including x-kubernetes-validations
-    /// CEL rules; transition rules (those using oldSelf) run only when <paramref name="oldObj"/> is given.
+    /// Validates the whole object (root metadata excluded, but for the name/generateName restrictions a CRD schema
+    /// may declare) against the schema, including x-kubernetes-validations CEL rules; transition rules (those using
+    /// oldSelf) run only when <paramref name="oldObj"/> is given. Call it after <see cref="Prune"/> and
+    /// <see cref="ApplyDefaults"/>, as the server does. The errors come in the server's order: OpenAPI findings,
+    /// embedded-resource TypeMeta, list-type duplicates, then CEL (or, when an earlier finding is a type, required,
+    /// enum, too-long or too-many error, the server's "some validation rules were not checked" error instead).
     /// </summary>
     public IReadOnlyList<FieldError> Validate(JsonObject obj, JsonObject? oldObj)
     {
