@@ -152,22 +152,22 @@ internal static partial class StringFormats
         return pad <= 2;
     }
 
+    /// <summary>
+    /// go-openapi's date-time check: a full date, a <c>T</c> (either case), then <c>hh:mm:ss</c>, an optional
+    /// fraction and a mandatory zone (<c>Z</c> or <c>±hh:mm</c>).
+    /// </summary>
     public static bool IsDateTime(string s)
     {
-        var m = DateTimeRegex().Match(s);
-        if (!m.Success) return false;
-        if (!DateTime.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (s.Length < 4) return false;
+        var parts = s.ToLowerInvariant().Split('t');
+        if (parts.Length < 2) return false;
+        if (!DateTime.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             return false;
-        var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
-        var minute = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
-        var second = m.Groups["s"].Success ? int.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
-        if (hour > 23 || minute > 59 || second > 60) return false;
-        if (m.Groups["oh"].Success)
-        {
-            if (int.Parse(m.Groups["oh"].Value, CultureInfo.InvariantCulture) > 23) return false;
-            if (int.Parse(m.Groups["om"].Value, CultureInfo.InvariantCulture) > 59) return false;
-        }
-        return true;
+        var m = TimeRegex().Match(parts[1]);
+        if (!m.Success) return false;
+        return string.CompareOrdinal(m.Groups[1].Value, "23") <= 0
+            && string.CompareOrdinal(m.Groups[2].Value, "59") <= 0
+            && string.CompareOrdinal(m.Groups[3].Value, "59") <= 0;
     }
 
     /// <summary>Go's url.ParseRequestURI: an absolute URI or an absolute path, without spaces or control characters.</summary>
@@ -233,8 +233,8 @@ internal static partial class StringFormats
         return sum % 10 == 0;
     }
 
-    [GeneratedRegex(@"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})T(?<h>[0-9]{2}):(?<m>[0-9]{2})(:(?<s>[0-9]{2})(\.[0-9]+)?)?(Z|[+-](?<oh>[0-9]{2}):(?<om>[0-9]{2}))?\z")]
-    private static partial Regex DateTimeRegex();
+    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2}):([0-9]{2})(.[0-9]+)?(z|([+-][0-9]{2}:[0-9]{2}))\z")]
+    private static partial Regex TimeRegex();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:")]
     private static partial Regex SchemeRegex();
