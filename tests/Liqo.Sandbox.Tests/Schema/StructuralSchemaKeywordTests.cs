@@ -536,6 +536,13 @@ public sealed class StructuralSchemaKeywordTests
     }
 
     [Fact]
+    public void Keywords_of_the_wrong_json_type_are_argument_errors()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => Spec("{type: object, required: [1, {a: b}]}"));
+        Assert.ThrowsAny<ArgumentException>(() => Spec("{type: 7}"));
+    }
+
+    [Fact]
     public void The_root_must_be_an_object()
     {
         var e = Assert.ThrowsAny<ArgumentException>(() => StructuralSchema.FromOpenApiV3(new JsonObject { ["type"] = "string" }));

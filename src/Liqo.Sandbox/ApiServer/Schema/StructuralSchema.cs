@@ -18,7 +18,16 @@ public sealed class StructuralSchema
     {
         ArgumentNullException.ThrowIfNull(openApiV3Schema);
         var builder = new SchemaBuilder();
-        var root = builder.BuildRoot(openApiV3Schema);
+        SchemaNode root;
+        try
+        {
+            root = builder.BuildRoot(openApiV3Schema);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            // A keyword holding a value of the wrong JSON type (e.g. a number in "required").
+            throw new ArgumentException("openAPIV3Schema: " + e.Message, nameof(openApiV3Schema), e);
+        }
         if (builder.Errors.Count > 0) throw new StructuralSchemaException(builder.Errors);
         return new StructuralSchema(root);
     }
