@@ -12,6 +12,8 @@
     TypesToProcess       = @('Liqo.Types.ps1xml')
     CmdletsToExport      = @(
         'Get-LiqoClusterId'
+        'New-LiqoPeering'
+        'Remove-LiqoPeering'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

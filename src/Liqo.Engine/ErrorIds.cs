@@ -17,4 +17,6 @@ public static class ErrorIds
     public const string ClusterIdInvalid = "ClusterIdInvalid";
     public const string WaitTimeout = "WaitTimeout";
     public const string OperationDeclined = "OperationDeclined";
+    public const string ClusterKeysInvalid = "ClusterKeysInvalid";
+    public const string PublicKeyInvalid = "PublicKeyInvalid";
 }

@@ -71,4 +71,58 @@ current-context: $Context
 "@
 }
 
-Export-ModuleMember -Function Get-LiqoRepoRoot, Get-LiqoModulePath, Get-NuGetPackageRoot, Invoke-FreshPwsh, New-TestKubeconfigText
+<#
+.SYNOPSIS
+    True when the suite runs against real clusters: LIQO_TEST_CONSUMER_KUBECONFIG and LIQO_TEST_PROVIDER_KUBECONFIG set.
+#>
+function Test-RealClusters {
+    [bool]($env:LIQO_TEST_CONSUMER_KUBECONFIG -and $env:LIQO_TEST_PROVIDER_KUBECONFIG)
+}
+
+<#
+.SYNOPSIS
+    Two clusters for a test file: the real ones named by LIQO_TEST_CONSUMER_KUBECONFIG / LIQO_TEST_PROVIDER_KUBECONFIG, or
+    a fresh sandbox (consumer and provider with the simulated Liqo) started with the LiqoSandbox module. Returns an
+    object with Consumer and Provider (each: Name, KubeconfigPath) and Sandbox (the path to stop, or $null).
+#>
+function Start-LiqoTestClusters([string[]] $ArgumentList = @(), [switch] $Bare) {
+    if (Test-RealClusters) {
+        return [pscustomobject]@{
+            Consumer = [pscustomobject]@{ Name = 'consumer'; KubeconfigPath = $env:LIQO_TEST_CONSUMER_KUBECONFIG }
+            Provider = [pscustomobject]@{ Name = 'provider'; KubeconfigPath = $env:LIQO_TEST_PROVIDER_KUBECONFIG }
+            Sandbox  = $null
+        }
+    }
+    Import-Module (Join-Path $script:RepoRoot 'out/LiqoSandbox/LiqoSandbox.psd1') -Force -Global
+    $path = Join-Path ([IO.Path]::GetTempPath()) ('liqo-pester-' + [guid]::NewGuid().ToString('n').Substring(0, 8))
+    $clusters = Start-LiqoSandbox -Path $path -ArgumentList $ArgumentList -Bare:$Bare
+    [pscustomobject]@{
+        Consumer = $clusters | Where-Object Name -EQ 'consumer'
+        Provider = $clusters | Where-Object Name -EQ 'provider'
+        Sandbox  = $path
+    }
+}
+
+function Stop-LiqoTestClusters($Clusters) {
+    if ($Clusters -and $Clusters.Sandbox) {
+        Stop-LiqoSandbox -Path $Clusters.Sandbox
+        Remove-Item $Clusters.Sandbox -Recurse -Force -ErrorAction Ignore
+    }
+}
+
+<#
+.SYNOPSIS
+    Runs the real kubectl 1.32 (the binary beside Google's dispatcher, or kubectl on PATH) with a private cache folder.
+    Returns $null when there is no kubectl.
+#>
+function Get-Kubectl {
+    $cmd = Get-Command kubectl -ErrorAction Ignore
+    if (-not $cmd) { return $null }
+    $real = (Get-Item $cmd.Source).ResolvedTarget
+    if (-not $real) { $real = $cmd.Source }
+    $beside = Join-Path (Split-Path $real) 'kubectl.1.32'
+    if (Test-Path $beside) { $beside } else { $cmd.Source }
+}
+
+Export-ModuleMember -Function Get-LiqoRepoRoot, Get-LiqoModulePath, Get-NuGetPackageRoot, Invoke-FreshPwsh, New-TestKubeconfigText,
+    Test-RealClusters, Start-LiqoTestClusters, Stop-LiqoTestClusters, Get-Kubectl

@@ -66,7 +66,7 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Writes one step: an information record with the structured event, mirrored to Verbose (runbook logs keep Verbose).</summary>
-    protected virtual void WriteStep(StepEvent step)
+    private void WriteStep(StepEvent step)
     {
         var tags = new List<string> { "Liqo.Step", step.Module, step.Level };
         // like Write-Host: shown by default in an interactive session, kept as data in the information stream everywhere
@@ -106,7 +106,7 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>ShouldProcess on the pipeline thread, telling -WhatIf apart from a user's "No".</summary>
-    protected virtual WriteDecision DecideWrite(string target, string action)
+    private WriteDecision DecideWrite(string target, string action)
     {
         if (ShouldProcess(target, action)) return WriteDecision.Proceed;
         var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent

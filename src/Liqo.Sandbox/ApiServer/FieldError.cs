@@ -63,7 +63,8 @@ public sealed record FieldError(FieldErrorType Type, string Field, string? BadVa
         get
         {
             var s = TypeText;
-            if (BadValue is not null && Type is not (FieldErrorType.Required or FieldErrorType.Forbidden or FieldErrorType.TooMany or FieldErrorType.Internal))
+            // apimachinery omits the value for Required, Forbidden, TooLong and Internal; TooMany prints the count.
+            if (BadValue is not null && Type is not (FieldErrorType.Required or FieldErrorType.Forbidden or FieldErrorType.TooLong or FieldErrorType.Internal))
                 s += ": " + BadValue;
             if (!string.IsNullOrEmpty(Detail)) s += ": " + Detail;
             return s;

@@ -28,6 +28,10 @@ internal static class Json
     public static string? Str(JsonObject? obj, string name) =>
         obj is not null && obj.TryGetPropertyValue(name, out var n) && n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
+    /// <summary>An integer value whatever CLR type backs the node (parsed JSON or a created value); null when not an integer.</summary>
+    public static long? Long(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && long.TryParse(v.ToJsonString(), out var l) ? l : null;
+
     public static JsonObject? Obj(JsonObject? obj, string name) =>
         obj is not null && obj.TryGetPropertyValue(name, out var n) ? n as JsonObject : null;
 

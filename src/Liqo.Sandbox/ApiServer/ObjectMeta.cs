@@ -24,7 +24,7 @@ internal static class ObjectMeta
     public static bool IsDeleting(JsonObject obj) => Json.Str(Json.Obj(obj, "metadata"), "deletionTimestamp") is not null;
 
     public static long Generation(JsonObject obj) =>
-        Json.Obj(obj, "metadata")?["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
+        Json.Long(Json.Obj(obj, "metadata")?["generation"]) ?? 0;
 
     public static List<string> Finalizers(JsonObject obj) =>
         Json.Arr(Json.Obj(obj, "metadata"), "finalizers")?.Select(n => n?.GetValue<string>() ?? "").ToList() ?? [];

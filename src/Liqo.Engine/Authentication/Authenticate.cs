@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Networking;
+using Liqo.Engine.Resources;
+
+namespace Liqo.Engine.Authentication;
+
+/// <summary>liqoctl authenticate's options (and the authentication part of peer).</summary>
+public sealed record AuthenticateOptions
+{
+    /// <summary>In-band: the provider API server is reached through liqo-proxy over the tunnel.</summary>
+    public bool InBand { get; init; }
+
+    /// <summary>An explicit proxy URL for the Tenant (wins over the in-band lookup).</summary>
+    public string? ProxyUrl { get; init; }
+}
+
+/// <summary>What authentication produced.</summary>
+public sealed record AuthenticationResult(string ConsumerTenantNamespace, string ProviderTenantNamespace, string IdentityName, bool Completed);
+
+/// <summary>
+/// liqoctl authenticate: tenant namespaces, the nonce handshake, the Tenant on the provider (public key, CSR, signature),
+/// its status, and the ControlPlane Identity on the consumer.
+/// </summary>
+public static class Authenticate
+{
+    private const string Module = "Authentication";
+    public const int InBandProxyPort = 8118;
+    public const string ApiServerProxyIpName = "api-server-proxy";
+
+    public static async Task<AuthenticationResult> RunAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, AuthenticateOptions o)
+    {
+        var ct = op.Cancellation;
+        var consumerId = consumer.ClusterId ?? await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
+        var providerId = provider.ClusterId ?? await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
+
+        var consumerNs = await TenantNamespace.EnsureAsync(op, consumer, providerId).ConfigureAwait(false);
+        op.Info(consumer, Module, "TenantNamespace", "Tenant namespace correctly ensured");
+        var providerNs = await TenantNamespace.EnsureAsync(op, provider, consumerId).ConfigureAwait(false);
+        op.Info(provider, Module, "TenantNamespace", "Tenant namespace correctly ensured");
+
+        var nonce = await Nonce.EnsureAsync(op, provider, consumerId, providerNs).ConfigureAwait(false);
+        var signature = await Nonce.EnsureSignedAsync(op, consumer, providerId, consumerNs, nonce).ConfigureAwait(false);
+
+        var proxyUrl = o.ProxyUrl;
+        if (o.InBand && string.IsNullOrEmpty(proxyUrl))
+            proxyUrl = await InBandProxyUrlAsync(op, consumer, provider, consumerNs, providerId).ConfigureAwait(false);
+
+        var keys = await ReadClusterKeysAsync(consumer, ct).ConfigureAwait(false);
+        var csr = TenantCsr.ForControlPlane(keys, consumerId);
+        var tenant = Tenant.Forge(consumerId, providerNs, keys.PublicKey.PemBytes, csr.Pem, signature ?? Array.Empty<byte>(), proxyUrl);
+        op.Info(consumer, Module, "TenantGenerated", "Tenant correctly generated");
+        await Tenant.EnsureAsync(op, provider, tenant).ConfigureAwait(false);
+        op.Info(provider, Module, "TenantApplied", "Tenant correctly applied on provider cluster");
+
+        var filled = await op.WaitForObjectAsync(provider, Kinds.Tenant, providerNs, consumerId, Tenant.HasStatus,
+            new WaitTarget("Waiting for tenant status to be filled", $"Tenant {providerNs}/{consumerId}", "status.authParams and status.tenantNamespace set",
+                "The provider did not accept the Tenant: a bad nonce signature only shows as a Warning event SignatureVerificationFailed on the Tenant (kubectl describe tenant on the provider).")).ConfigureAwait(false);
+        if (filled is not null) op.Info(provider, Module, "TenantStatus", "Tenant status is filled");
+
+        var identity = Identity.ForgeControlPlane(providerId, consumerNs, filled?.StringAt("status.tenantNamespace") ?? providerNs,
+            filled?["status"]?["authParams"] as JsonObject ?? new JsonObject { ["apiServer"] = "<from the Tenant status>" });
+        op.Info(provider, Module, "IdentityGenerated", "Identity correctly generated");
+        await Identity.EnsureAsync(op, consumer, identity).ConfigureAwait(false);
+        op.Info(consumer, Module, "IdentityApplied", "Identity correctly applied on consumer cluster");
+        var ready = await Identity.WaitForStatusAsync(op, consumer, providerId).ConfigureAwait(false);
+        if (ready is not null) op.Info(consumer, Module, "IdentityStatus", "Identity status is filled");
+        return new AuthenticationResult(consumerNs, providerNs, Identity.ControlPlaneName(providerId), ready is not null);
+    }
+
+    /// <summary>The consumer's cluster keys, from Secret authentication-keys in its Liqo namespace.</summary>
+    internal static async Task<ClusterKeys> ReadClusterKeysAsync(ClusterConnection consumer, CancellationToken ct)
+    {
+        var secret = await consumer.Api.GetAsync(Kinds.Secret, consumer.LiqoNamespace, LiqoConstants.AuthenticationKeysSecretName, ct).ConfigureAwait(false)
+                     ?? throw new LiqoException("ClusterKeysNotFound", LiqoErrorCategory.ObjectNotFound, LiqoConstants.AuthenticationKeysSecretName,
+                         $"The Secret '{consumer.LiqoNamespace}/{LiqoConstants.AuthenticationKeysSecretName}' with the {consumer.Scope} cluster's authentication keys does not exist.",
+                         "Check that Liqo's controller manager runs on that cluster: it creates the keys at start-up.");
+        var data = (secret["data"] as JsonObject ?? new JsonObject())
+            .Where(kv => kv.Value is not null)
+            .ToDictionary(kv => kv.Key, kv => Convert.FromBase64String(kv.Value!.GetValue<string>()));
+        return ClusterKeys.FromSecretData(data, consumer.LiqoNamespace);
+    }
+
+    /// <summary>http://&lt;provider's api-server-proxy IP, remapped by the consumer's Configuration&gt;:8118.</summary>
+    private static async Task<string> InBandProxyUrlAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, string consumerNs, string providerId)
+    {
+        var ip = await provider.Api.GetAsync(Kinds.Ip, provider.LiqoNamespace, ApiServerProxyIpName, op.Cancellation).ConfigureAwait(false);
+        var address = ip?.StringAt("status.ip");
+        if (string.IsNullOrEmpty(address))
+            throw new LiqoException("InBandProxyNotFound", LiqoErrorCategory.ObjectNotFound, ApiServerProxyIpName,
+                "no IP found, make sure the Liqo Networking module is enabled and working",
+                "In-band peering needs the networking module: peer without -NetworkingDisabled, or give -ProxyUrl.");
+        var conf = await consumer.Api.GetAsync(Kinds.Configuration, consumerNs, providerId, op.Cancellation).ConfigureAwait(false);
+        if (conf is null || !NetworkConfiguration.IsConfigured(conf))
+            throw new LiqoException("ConfigurationNotRemapped", LiqoErrorCategory.ResourceUnavailable, providerId,
+                "configuration not remapped yet", "Wait for networking to finish (Enable-LiqoNetworking), then authenticate again.");
+        return $"http://{MapAddress(address, conf)}:{InBandProxyPort}";
+    }
+
+    /// <summary>Liqo's MapAddressWithConfiguration: an address inside a remote pod (then external) CIDR moves to the same offset in its remapped CIDR.</summary>
+    public static string MapAddress(string address, JsonObject configuration)
+    {
+        foreach (var kind in new[] { "pod", "external" })
+        {
+            var original = (configuration["spec"]?["remote"]?["cidr"]?[kind] as JsonArray)?.Select(n => n?.GetValue<string>()).ToList() ?? new();
+            var remapped = (configuration["status"]?["remote"]?["cidr"]?[kind] as JsonArray)?.Select(n => n?.GetValue<string>()).ToList() ?? new();
+            for (var i = 0; i < original.Count && i < remapped.Count; i++)
+                if (original[i] is { } o && remapped[i] is { } r && Cidr.TryRemap(address, o, r, out var mapped)) return mapped;
+        }
+        return address;
+    }
+}

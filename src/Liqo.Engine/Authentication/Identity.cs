@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Resources;
+
+namespace Liqo.Engine.Authentication;
+
+/// <summary>
+/// The ControlPlane Identity on the consumer: what the provider answered in the Tenant's status, carried across by the
+/// client (the provider never writes to the consumer). Its controller turns it into Secret kubeconfig-controlplane-&lt;P&gt;.
+/// </summary>
+public static class Identity
+{
+    public const string ControlPlaneType = "ControlPlane";
+
+    public static string ControlPlaneName(string providerId) => "controlplane-" + providerId;
+
+    /// <summary>Liqo's GenerateIdentityControlPlane: from a Tenant with its status filled.</summary>
+    public static JsonObject ForgeControlPlane(string providerId, string consumerTenantNs, string providerTenantNs, JsonObject authParams)
+    {
+        var id = Json.Object(Kinds.Identity, ControlPlaneName(providerId), consumerTenantNs,
+            new Dictionary<string, string> { [LiqoConstants.RemoteClusterIdLabel] = providerId });
+        id["spec"] = new JsonObject
+        {
+            ["clusterID"] = providerId,
+            ["type"] = ControlPlaneType,
+            ["namespace"] = providerTenantNs,
+            ["authParams"] = authParams.DeepClone(),
+        };
+        return id;
+    }
+
+    internal static Task<JsonObject> EnsureAsync(Operation op, ClusterConnection consumer, JsonObject desired) =>
+        ObjectWriter.CreateOrUpdateAsync(op, consumer, Kinds.Identity, desired, existing =>
+        {
+            ObjectWriter.SetLabel(existing, LiqoConstants.RemoteClusterIdLabel, desired.Label(LiqoConstants.RemoteClusterIdLabel)!);
+            existing["spec"] = desired["spec"]!.DeepClone();
+        });
+
+    /// <summary>Waits (cluster-wide, by label and type, as liqoctl) for the ControlPlane Identity's kubeconfig Secret reference.</summary>
+    internal static Task<JsonObject?> WaitForStatusAsync(Operation op, ClusterConnection consumer, string providerId) =>
+        op.WaitAsync(consumer, Kinds.Identity, null, $"{LiqoConstants.RemoteClusterIdLabel}={providerId}", null,
+            items => items.FirstOrDefault(i => i.StringAt("spec.type") == ControlPlaneType && !string.IsNullOrEmpty(i.StringAt("status.kubeconfigSecretRef.name"))),
+            new WaitTarget("Waiting for identity status to be filled", $"Identity {ControlPlaneName(providerId)}", "status.kubeconfigSecretRef.name set",
+                "Check Liqo's controller manager on the consumer (its identity controller writes the kubeconfig Secret)."));
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Liqo.Engine.Authentication;
+using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Networking;
+using Liqo.Engine.Offloading;
+using Liqo.Engine.Resources;
+
+namespace Liqo.Engine.Peering;
+
+/// <summary>
+/// liqoctl peer: pre-flight checks, networking (unless disabled; skipped when the opposite peering built the tunnel),
+/// authentication, offloading (the ResourceSlice), then, beyond liqoctl, the VirtualNode and its Node Ready.
+/// </summary>
+public static class Peer
+{
+    public static async Task<PeeringResult> RunAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, PeerOptions o)
+    {
+        var total = Stopwatch.StartNew();
+        await Preflight.RunAsync(op, consumer, provider, o.Force).ConfigureAwait(false);
+        var consumerId = consumer.ClusterId!;
+        var providerId = provider.ClusterId!;
+
+        var networking = ModuleOutcome.Skipped;
+        if (!o.NetworkingDisabled)
+        {
+            var watch = Stopwatch.StartNew();
+            var (client, server) = o.GatewayServerLocation == GatewayServerLocation.Consumer ? (provider, consumer) : (consumer, provider);
+            var net = await Wrap("Unable to ensure networking", () => NetworkConnect.RunAsync(op, client, server, o.Network with { Wait = true })).ConfigureAwait(false);
+            networking = new ModuleOutcome(op.PlanOnly ? "Planned" : net.ReusedReverseTunnel ? "Reused" : "Established", watch.Elapsed);
+        }
+
+        var authWatch = Stopwatch.StartNew();
+        var auth = await Wrap("Unable to ensure authentication", () => Authenticate.RunAsync(op, consumer, provider, o.Authentication)).ConfigureAwait(false);
+        var authentication = new ModuleOutcome(op.PlanOnly ? "Planned" : "Established", authWatch.Elapsed);
+
+        var offloading = ModuleOutcome.Skipped;
+        string? nodeName = null;
+        var nodeReady = false;
+        if (o.CreateResourceSlice)
+        {
+            var watch = Stopwatch.StartNew();
+            var slice = await Wrap("Unable to ensure offloading",
+                () => ResourceSlice.CreateAsync(op, consumer, providerId, providerId, o.ResourceSlice)).ConfigureAwait(false);
+            var resourcesAccepted = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) == ResourceSlice.Accepted;
+            if (o.ResourceSlice.CreateVirtualNode)
+            {
+                nodeName = slice.Name();
+                if (!o.NoWait && resourcesAccepted && !op.PlanOnly)
+                    nodeReady = await VirtualNodeReadiness.WaitAsync(op, consumer, auth.ConsumerTenantNamespace, nodeName).ConfigureAwait(false) is not null;
+            }
+            offloading = new ModuleOutcome(op.PlanOnly ? "Planned" : !resourcesAccepted ? "ResourcesNotAccepted" : "Established", watch.Elapsed);
+        }
+
+        var consumerRole = op.PlanOnly ? null : await ForeignClusterRoleAsync(consumer, providerId, op.Cancellation).ConfigureAwait(false);
+        var providerRole = op.PlanOnly ? null : await ForeignClusterRoleAsync(provider, consumerId, op.Cancellation).ConfigureAwait(false);
+        return new PeeringResult(consumerId, providerId, consumerRole, providerRole, networking, authentication, offloading, nodeName, nodeReady,
+            op.PlanOnly, total.Elapsed);
+    }
+
+    /// <summary>status.role of the ForeignCluster for <paramref name="remoteId"/>; null when there is none yet (or it may not be read).</summary>
+    public static async Task<string?> ForeignClusterRoleAsync(ClusterConnection cluster, string remoteId, CancellationToken ct)
+    {
+        try
+        {
+            var fc = await cluster.Api.GetAsync(Kinds.ForeignCluster, null, remoteId, ct).ConfigureAwait(false);
+            return fc?.StringAt("status.role");
+        }
+        catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>liqoctl prefixes a module's failure with "Unable to ensure ...": keep the id, prefix the message.</summary>
+    private static async Task<T> Wrap<T>(string prefix, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (LiqoException e) when (e is not KubeApiException)
+        {
+            throw new LiqoException(e.ErrorId, e.Category, e.TargetObject, $"{prefix}: {e.Message}", e.RecommendedAction, e);
+        }
+    }
+}

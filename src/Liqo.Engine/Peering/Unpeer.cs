@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Liqo.Engine.Authentication;
+using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Networking;
+using Liqo.Engine.Offloading;
+using Liqo.Engine.Resources;
+
+namespace Liqo.Engine.Peering;
+
+/// <summary>What unpeer removed.</summary>
+public sealed record UnpeerResult(string ConsumerClusterId, string ProviderClusterId, bool Bidirectional, bool NetworkingRemoved, bool NamespacesDeleted,
+    bool WhatIf, TimeSpan Duration);
+
+/// <summary>
+/// liqoctl unpeer, in its order: ResourceSlices, VirtualNodes, the ControlPlane Identity and the Tenant, networking only when
+/// the peering is not bidirectional (the opposite peering still uses the tunnel), and the tenant namespaces on request.
+/// </summary>
+public static class Unpeer
+{
+    public static async Task<UnpeerResult> RunAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, UnpeerOptions o)
+    {
+        var total = Stopwatch.StartNew();
+        var ct = op.Cancellation;
+        var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
+        var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
+        if (consumerId == providerId)
+            throw new LiqoException("SameCluster", LiqoErrorCategory.InvalidArgument, consumerId, "local and remote clusters must be different");
+
+        var fc = await consumer.Api.GetAsync(Kinds.ForeignCluster, null, providerId, ct).ConfigureAwait(false)
+                 ?? throw new LiqoException("PeeringNotFound", LiqoErrorCategory.ObjectNotFound, providerId,
+                     $"an error occurred while checking bidirectional peering: foreignclusters.core.liqo.io \"{providerId}\" not found on the local cluster: it has no peering with '{providerId}'.",
+                     "Check the cluster IDs (Get-LiqoForeignCluster), and that -Kubeconfig is the consumer and -RemoteKubeconfig the provider.");
+        var bidirectional = fc.StringAt("status.role") == "ConsumerAndProvider";
+        if (bidirectional && o.DeleteNamespaces)
+            throw new LiqoException("BidirectionalPeering", LiqoErrorCategory.InvalidOperation, providerId,
+                "cannot delete the tenant namespace when a bidirectional is enabled, please remove the --delete-namespaces flag",
+                "Run without -DeleteNamespaces, or remove the opposite peering first.");
+
+        await RemoveOffloadingAsync(op, consumer, providerId, o.Wait).ConfigureAwait(false);
+        await Unauthenticate.RunAsync(op, consumer, provider, consumerId, providerId).ConfigureAwait(false);
+        var networkingRemoved = false;
+        if (!bidirectional)
+        {
+            await NetworkReset.RunAsync(op, consumer, provider, consumerId, providerId).ConfigureAwait(false);
+            networkingRemoved = true;
+        }
+        var namespacesDeleted = false;
+        if (o.DeleteNamespaces)
+        {
+            await DeleteTenantNamespaceAsync(op, consumer, providerId, o.Wait).ConfigureAwait(false);
+            await DeleteTenantNamespaceAsync(op, provider, consumerId, o.Wait).ConfigureAwait(false);
+            namespacesDeleted = true;
+        }
+        return new UnpeerResult(consumerId, providerId, bidirectional, networkingRemoved, namespacesDeleted, op.PlanOnly, total.Elapsed);
+    }
+
+    /// <summary>Deletes the consumer's ResourceSlices and VirtualNodes for the provider, waiting for them to go when asked.</summary>
+    public static async Task RemoveOffloadingAsync(Operation op, ClusterConnection consumer, string providerId, bool wait)
+    {
+        const string module = "Offloading";
+        var sliceSelector = $"{LiqoConstants.ReplicationLabel}=true,{LiqoConstants.RemoteIdLabel}={providerId}";
+        var slices = (await consumer.Api.ListAsync(Kinds.ResourceSlice, null, sliceSelector, ct: op.Cancellation).ConfigureAwait(false)).Items;
+        if (slices.Count == 0)
+        {
+            op.Info(consumer, module, "ResourceSlices", "No resourceslices found");
+        }
+        else
+        {
+            foreach (var s in slices) await ObjectWriter.DeleteAsync(op, consumer, Kinds.ResourceSlice, s.Namespace(), s.Name()).ConfigureAwait(false);
+            op.Info(consumer, module, "ResourceSlices", "All resourceslices deleted");
+            if (wait && await WaitGoneAsync(op, consumer, Kinds.ResourceSlice, sliceSelector, "ResourceSlices for " + providerId).ConfigureAwait(false))
+                op.Info(consumer, module, "ResourceSlicesGone", "Ensured resourceslices absence");
+        }
+
+        var vnSelector = $"{LiqoConstants.RemoteClusterIdLabel}={providerId}";
+        var nodes = (await consumer.Api.ListAsync(Kinds.VirtualNode, null, vnSelector, ct: op.Cancellation).ConfigureAwait(false)).Items;
+        if (nodes.Count == 0)
+        {
+            op.Info(consumer, module, "VirtualNodes", "No virtualnodes found");
+            return;
+        }
+        foreach (var n in nodes) await ObjectWriter.DeleteAsync(op, consumer, Kinds.VirtualNode, n.Namespace(), n.Name()).ConfigureAwait(false);
+        op.Info(consumer, module, "VirtualNodes", "All virtualnodes deleted");
+        if (wait && await WaitGoneAsync(op, consumer, Kinds.VirtualNode, vnSelector, "VirtualNodes for " + providerId).ConfigureAwait(false))
+            op.Info(consumer, module, "VirtualNodesGone", "Ensured virtualnodes absence");
+    }
+
+    private static async Task<bool> WaitGoneAsync(Operation op, ClusterConnection cluster, ResourceKind kind, string selector, string what) =>
+        await op.WaitAsync(cluster, kind, null, selector, null, items => items.Count == 0 ? items : null,
+            new WaitTarget($"Waiting for {kind.Kind}s to be deleted", what, "deleted",
+                "Their finalizers are held by Liqo's controllers; check the controller manager, or give more time with -Timeout.")).ConfigureAwait(false) is not null;
+
+    private static async Task DeleteTenantNamespaceAsync(Operation op, ClusterConnection cluster, string remoteId, bool wait)
+    {
+        var ns = await TenantNamespace.FindAsync(cluster, remoteId, op.Cancellation).ConfigureAwait(false);
+        if (ns is null) return;
+        await ObjectWriter.DeleteAsync(op, cluster, Kinds.Namespace, null, ns).ConfigureAwait(false);
+        op.Info(cluster, "Peering", "TenantNamespace", "Tenant namespace deleted");
+        if (wait && await op.WaitAsync(cluster, Kinds.Namespace, null, null, "metadata.name=" + ns, items => items.Count == 0 ? items : null,
+                new WaitTarget("Waiting for the tenant namespace to be deleted", $"Namespace {ns}", "deleted")).ConfigureAwait(false) is not null)
+            op.Info(cluster, "Peering", "TenantNamespaceGone", "Ensured tenant namespace absence");
+    }
+}

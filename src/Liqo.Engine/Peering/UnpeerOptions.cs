@@ -1,0 +1,15 @@
+namespace Liqo.Engine.Peering;
+
+/// <summary>liqoctl unpeer's options.</summary>
+public sealed record UnpeerOptions
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>Wait for the ResourceSlices, VirtualNodes and namespaces to be gone (liqoctl --wait, default true).</summary>
+    public bool Wait { get; init; } = true;
+
+    /// <summary>Delete both tenant namespaces at the end (refused for a bidirectional peering).</summary>
+    public bool DeleteNamespaces { get; init; }
+}

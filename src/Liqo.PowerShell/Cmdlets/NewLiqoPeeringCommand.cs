@@ -1,0 +1,133 @@
+using System.Collections;
+using System.Management.Automation;
+using Liqo.Engine;
+using Liqo.Engine.Authentication;
+using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Networking;
+using Liqo.Engine.Offloading;
+using Liqo.Engine.Peering;
+
+namespace Liqo.PowerShell.Cmdlets;
+
+/// <summary>
+/// Peers the local cluster (consumer) with the remote cluster (provider), as liqoctl peer does: networking,
+/// authentication, offloading; then waits for the virtual node to be Ready.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PeeringResult))]
+public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
+{
+    /// <summary>The bound of the whole command (liqoctl --timeout, default 10m). Accepts 10m, 600, or 00:10:00.</summary>
+    [Parameter]
+    [DurationTransformation]
+    public TimeSpan Timeout { get; set; } = PeerOptions.DefaultTimeout;
+
+    /// <summary>Skip the gateway template checks.</summary>
+    [Parameter] public SwitchParameter SkipValidation { get; set; }
+
+    /// <summary>Do not set up networking (the clusters reach each other otherwise).</summary>
+    [Parameter] public SwitchParameter NetworkingDisabled { get; set; }
+
+    [Parameter] public Liqo.GatewayServerLocation GatewayServerLocation { get; set; } = Liqo.GatewayServerLocation.Provider;
+
+    [Parameter] public Liqo.GatewayServiceType GatewayServerServiceType { get; set; } = Liqo.GatewayServiceType.LoadBalancer;
+
+    [Parameter]
+    [ValidateRange(1, 65535)]
+    public int GatewayServerServicePort { get; set; } = NetworkConnectOptions.DefaultPort;
+
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int GatewayServerServiceNodePort { get; set; }
+
+    [Parameter] public string? GatewayServerServiceLoadBalancerIP { get; set; }
+
+    /// <summary>The address the client dials instead of the server's (NAT).</summary>
+    [Parameter] public string? GatewayClientAddress { get; set; }
+
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int GatewayClientPort { get; set; }
+
+    [Parameter]
+    [ValidateRange(576, 9000)]
+    public int Mtu { get; set; } = NetworkConnectOptions.DefaultMtu;
+
+    /// <summary>Stop after authentication, without a ResourceSlice.</summary>
+    [Parameter] public SwitchParameter NoResourceSlice { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string ResourceSliceClass { get; set; } = ResourceSliceOptions.DefaultClass;
+
+    /// <summary>Create the ResourceSlice without asking for a virtual node.</summary>
+    [Parameter] public SwitchParameter NoVirtualNode { get; set; }
+
+    [Parameter] public string? Cpu { get; set; }
+
+    [Parameter] public string? Memory { get; set; }
+
+    [Parameter] public string? Pods { get; set; }
+
+    /// <summary>Other resources, e.g. @{ 'nvidia.com/gpu' = '2' }.</summary>
+    [Parameter] public Hashtable? Resource { get; set; }
+
+    /// <summary>Reach the provider's API server through liqo-proxy over the tunnel.</summary>
+    [Parameter] public SwitchParameter InBand { get; set; }
+
+    [Parameter] public string? ProxyUrl { get; set; }
+
+    /// <summary>Return where liqoctl returns, without waiting for the virtual node to be Ready.</summary>
+    [Parameter] public SwitchParameter NoWait { get; set; }
+
+    /// <summary>Peer even when the clusters run different Liqo minor versions.</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var local = LocalSource();
+        var remote = RemoteSource();
+        var options = BuildOptions();
+        var result = RunEngine(async (log, ct) =>
+        {
+            using var consumer = ClusterConnection.Open(local);
+            using var provider = ClusterConnection.Open(remote);
+            var op = new Operation(log, options.Timeout, ct);
+            return await Peer.RunAsync(op, consumer, provider, options).ConfigureAwait(false);
+        });
+        WriteObject(OutputMapper.From(result));
+    }
+
+    private PeerOptions BuildOptions()
+    {
+        var resources = new Dictionary<string, string>();
+        if (!string.IsNullOrEmpty(Cpu)) resources["cpu"] = Cpu!;
+        if (!string.IsNullOrEmpty(Memory)) resources["memory"] = Memory!;
+        if (!string.IsNullOrEmpty(Pods)) resources["pods"] = Pods!;
+        if (Resource is not null)
+            foreach (DictionaryEntry e in Resource)
+                resources[e.Key.ToString()!] = e.Value?.ToString() ?? "";
+        return new PeerOptions
+        {
+            Timeout = Timeout,
+            NetworkingDisabled = NetworkingDisabled,
+            GatewayServerLocation = (Engine.Networking.GatewayServerLocation)(int)GatewayServerLocation,
+            Network = new NetworkConnectOptions
+            {
+                ServiceType = (Engine.Networking.GatewayServiceType)(int)GatewayServerServiceType,
+                ServicePort = GatewayServerServicePort,
+                ServiceNodePort = GatewayServerServiceNodePort,
+                ServiceLoadBalancerIp = GatewayServerServiceLoadBalancerIP,
+                ClientAddress = GatewayClientAddress,
+                ClientPort = GatewayClientPort,
+                Mtu = Mtu,
+                SkipValidation = SkipValidation,
+            },
+            Authentication = new AuthenticateOptions { InBand = InBand, ProxyUrl = ProxyUrl },
+            CreateResourceSlice = !NoResourceSlice,
+            ResourceSlice = new ResourceSliceOptions { Class = ResourceSliceClass, Resources = resources, CreateVirtualNode = !NoVirtualNode },
+            NoWait = NoWait,
+            Force = Force,
+        };
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+
+namespace Liqo.Sandbox.ApiServer.Schema.Cel;
+
+/// <summary>Turns unstructured JSON into CEL values, typed by the schema (integer → int, number → double).</summary>
+internal static class CelConvert
+{
+    public static object FromJson(JsonNode? node, SchemaNode? schema)
+    {
+        switch (Json.KindOf(node))
+        {
+            case JsonKind.Null:
+                return CelNull.Value;
+            case JsonKind.Boolean:
+                return Json.GetBool(node!);
+            case JsonKind.Integer:
+                return schema?.Type == "number" ? (object)Json.GetDouble(node!) : Json.GetLong(node!);
+            case JsonKind.Number:
+            {
+                var d = Json.GetDouble(node!);
+                return schema?.Type == "integer" && Json.IsIntegral(d) ? (long)d : d;
+            }
+            case JsonKind.String:
+                return Json.GetString(node!);
+            case JsonKind.Array:
+            {
+                var arr = (JsonArray)node!;
+                var items = new List<object>(arr.Count);
+                foreach (var item in arr) items.Add(FromJson(item, schema?.Items));
+                return new CelList(items);
+            }
+            default:
+            {
+                var obj = (JsonObject)node!;
+                var entries = new List<KeyValuePair<object, object>>(obj.Count);
+                foreach (var (k, v) in obj) entries.Add(new(k, FromJson(v, schema?.ChildFor(k))));
+                return new CelMap(entries);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+
+namespace Liqo.Sandbox.ApiServer.Schema;
+
+/// <summary>
+/// The API server's defaulting of custom resources: nulls of non-nullable fields without a default are dropped,
+/// then <c>default:</c> values are deep-copied top-down into absent fields (and over nulls of non-nullable
+/// fields), in objects, additionalProperties maps and array items.
+/// </summary>
+internal static class Defaulter
+{
+    public static void Apply(JsonObject obj, SchemaNode schema)
+    {
+        PruneNonNullableNulls(obj, schema);
+        Default(obj, schema);
+    }
+
+    /// <summary>Drops nulls given to non-nullable fields without a default (they would be type errors otherwise).</summary>
+    public static void PruneNonNullableNulls(JsonNode? x, SchemaNode? s)
+    {
+        switch (x)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    var child = s?.ChildFor(key);
+                    var value = obj[key];
+                    if (Json.IsNull(value) && child is not null && !child.Nullable && !child.HasDefault)
+                        obj.Remove(key);
+                    else
+                        PruneNonNullableNulls(value, child);
+                }
+                break;
+            case JsonArray arr:
+                foreach (var item in arr) PruneNonNullableNulls(item, s?.Items);
+                break;
+        }
+    }
+
+    private static void Default(JsonNode? x, SchemaNode? s)
+    {
+        if (s is null) return;
+        switch (x)
+        {
+            case JsonObject obj:
+                if (s.PropertyList is { } props)
+                {
+                    foreach (var (name, prop) in props)
+                    {
+                        if (!prop.HasDefault || Json.IsNull(prop.Default)) continue;
+                        if (!obj.TryGetPropertyValue(name, out var current) || (Json.IsNull(current) && !prop.Nullable))
+                            obj[name] = prop.Default!.DeepClone();
+                    }
+                }
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    if (s.Properties is { } byName && byName.TryGetValue(key, out var prop))
+                    {
+                        Default(obj[key], prop);
+                    }
+                    else if (s.AdditionalProperties is { } ap)
+                    {
+                        if (Json.IsNull(obj[key]) && !ap.Nullable && ap.HasDefault && !Json.IsNull(ap.Default))
+                            obj[key] = ap.Default!.DeepClone();
+                        Default(obj[key], ap);
+                    }
+                }
+                break;
+            case JsonArray arr:
+                if (s.Items is not { } items) return;
+                for (var i = 0; i < arr.Count; i++)
+                {
+                    if (Json.IsNull(arr[i]) && !items.Nullable && items.HasDefault && !Json.IsNull(items.Default))
+                        arr[i] = items.Default!.DeepClone();
+                    Default(arr[i], items);
+                }
+                break;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+
+namespace Liqo.Sandbox.ApiServer.Schema;
+
+/// <summary>
+/// The uniqueness invariants of <c>x-kubernetes-list-type: set</c> (whole items) and <c>map</c> (the
+/// x-kubernetes-list-map-keys), reported as <c>Duplicate value</c> errors on the second occurrence.
+/// </summary>
+internal static class ListTypeValidator
+{
+    public static void ValidateResource(JsonObject obj, SchemaNode root, List<FieldError> errors)
+    {
+        foreach (var (key, value) in obj)
+        {
+            if (key == "metadata") continue;
+            Walk(root, key, value, null, errors);
+        }
+    }
+
+    private static void Walk(SchemaNode parent, string key, JsonNode? value, string? path, List<FieldError> errors)
+    {
+        if (parent.Properties is { } props && props.TryGetValue(key, out var prop))
+            Validate(value, prop, FieldPath.Child(path, key), errors);
+        else if (parent.AdditionalProperties is { } ap)
+            Validate(value, ap, FieldPath.Key(path, key), errors);
+    }
+
+    private static void Validate(JsonNode? value, SchemaNode s, string path, List<FieldError> errors)
+    {
+        switch (value)
+        {
+            case JsonObject obj:
+                foreach (var (k, v) in obj) Walk(s, k, v, path, errors);
+                return;
+            case JsonArray arr:
+                if (s.ListType == "set")
+                {
+                    foreach (var i in NonUnique(arr.Select(ScalarOrCompoundKey).ToList()))
+                        errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), GoFormat.BadValue(arr[i]), ""));
+                }
+                else if (s.ListType == "map")
+                {
+                    ValidateListMap(arr, s, path, errors);
+                }
+                if (s.Items is { } items)
+                {
+                    for (var i = 0; i < arr.Count; i++) Validate(arr[i], items, FieldPath.Index(path, i), errors);
+                }
+                return;
+        }
+    }
+
+    private static void ValidateListMap(JsonArray arr, SchemaNode s, string path, List<FieldError> errors)
+    {
+        for (var i = 0; i < arr.Count; i++)
+        {
+            if (!Json.IsNull(arr[i]) && arr[i] is not JsonObject)
+            {
+                errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.Index(path, i), GoFormat.BadValue(arr[i]), "must be an object for an array of list-type map"));
+                return;
+            }
+        }
+        if (arr.Count <= 1) return;
+        var keyFields = s.ListMapKeys ?? [];
+        var keyObjects = new List<JsonObject>(arr.Count);
+        var keyStrings = new List<string>(arr.Count);
+        foreach (var item in arr)
+        {
+            var key = new JsonObject();
+            if (item is JsonObject o)
+            {
+                foreach (var k in keyFields)
+                {
+                    if (o.TryGetPropertyValue(k, out var kv)) key[k] = kv?.DeepClone();
+                }
+            }
+            keyObjects.Add(key);
+            keyStrings.Add(keyFields.Count == 1
+                ? (key.Count == 0 ? "\u0000unspecified" : ScalarOrCompoundKey(key[keyFields[0]]))
+                : "c:" + Json.Canonical(key));
+        }
+        foreach (var i in NonUnique(keyStrings))
+            errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), GoFormat.SharpV(keyObjects[i]), ""));
+    }
+
+    /// <summary>Indexes of the second appearance of each repeated key.</summary>
+    private static IEnumerable<int> NonUnique(List<string> keys)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            seen.TryGetValue(keys[i], out var times);
+            seen[keys[i]] = times + 1;
+            if (times == 1) yield return i;
+        }
+    }
+
+    /// <summary>Go compares scalars by dynamic type and value (int64 1 differs from float64 1) and compounds by their JSON.</summary>
+    private static string ScalarOrCompoundKey(JsonNode? node)
+    {
+        var kind = Json.KindOf(node);
+        return kind switch
+        {
+            JsonKind.Array or JsonKind.Object => "c:" + Json.Canonical(node),
+            _ => kind + ":" + Json.Canonical(node),
+        };
+    }
+}

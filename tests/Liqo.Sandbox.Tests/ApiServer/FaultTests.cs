@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Liqo.Sandbox.ApiServer;
+using Liqo.Sandbox.ApiServer.Faults;
+
+namespace Liqo.Sandbox.Tests.ApiServer;
+
+/// <summary>Fault injection: errors with the real Status shapes and Retry-After, latency, forced conflicts, dropped watches, seeded decisions.</summary>
+public sealed class FaultTests : IAsyncLifetime
+{
+    private readonly ClusterFixture f = new();
+
+    public Task InitializeAsync() => f.InitializeAsync();
+    public Task DisposeAsync() => f.DisposeAsync();
+
+    [Fact]
+    public async Task Injected_503_and_429_carry_retry_after_and_stop_after_times()
+    {
+        var ns = await f.NamespaceAsync();
+        f.Cluster.Faults.Add(new FaultRule { Verb = "list", Resource = "configmaps", Namespace = ns, Status = 503, Times = 1 });
+        f.Cluster.Faults.Add(new FaultRule { Verb = "get", Resource = "configmaps", Namespace = ns, Status = 429, RetryAfterSeconds = 2, Times = 1 });
+        var (code, body, res) = await f.Raw.GetJsonAsync($"/api/v1/namespaces/{ns}/configmaps");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, code);
+        Assert.Equal("ServiceUnavailable", body!["reason"]!.GetValue<string>());
+        Assert.Equal("1", res.Headers.GetValues("Retry-After").Single());
+        Assert.Equal(HttpStatusCode.OK, (await f.Raw.GetJsonAsync($"/api/v1/namespaces/{ns}/configmaps")).Code);
+
+        var tooMany = await f.Raw.GetJsonAsync($"/api/v1/namespaces/{ns}/configmaps/kube-root-ca.crt");
+        Assert.Equal(HttpStatusCode.TooManyRequests, tooMany.Code);
+        Assert.Equal("2", tooMany.Response.Headers.GetValues("Retry-After").Single());
+        Assert.Equal(2, tooMany.Body!["details"]!["retryAfterSeconds"]!.GetValue<int>());
+        Assert.Equal("Too many requests, please try again later.", tooMany.Body["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Injected_500_is_an_internal_error_status()
+    {
+        var ns = await f.NamespaceAsync();
+        f.Cluster.Faults.Add(new FaultRule { Verb = "create", Resource = "configmaps", Namespace = ns, Status = 500 });
+        var e = await Assert.ThrowsAsync<HttpOperationException>(() => f.Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "x" } }, ns));
+        Assert.Equal(HttpStatusCode.InternalServerError, e.Response.StatusCode);
+        var st = JsonNode.Parse(e.Response.Content)!;
+        Assert.Equal("InternalError", st["reason"]!.GetValue<string>());
+        Assert.Equal("Internal error occurred: injected fault", st["message"]!.GetValue<string>());
+        Assert.DoesNotContain((await f.Client.CoreV1.ListNamespacedConfigMapAsync(ns)).Items, c => c.Metadata.Name == "x");
+    }
+
+    [Fact]
+    public async Task Latency_is_added_before_the_request_is_handled()
+    {
+        var ns = await f.NamespaceAsync();
+        f.Cluster.Faults.Add(new FaultRule { Verb = "get", Namespace = ns, LatencyMs = 300 });
+        var sw = Stopwatch.StartNew();
+        await f.Client.CoreV1.ReadNamespacedConfigMapAsync("kube-root-ca.crt", ns);
+        Assert.True(sw.Elapsed >= TimeSpan.FromMilliseconds(290), sw.Elapsed.ToString());
+    }
+
+    [Fact]
+    public async Task Forced_conflicts_use_the_real_conflict_message()
+    {
+        var ns = await f.NamespaceAsync();
+        var cm = await f.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" } }, ns);
+        f.Cluster.Faults.Add(new FaultRule { Verb = "update", Resource = "configmaps", Name = "c", Status = 409, Times = 1 });
+        var e = await Assert.ThrowsAsync<HttpOperationException>(() => f.Client.CoreV1.ReplaceNamespacedConfigMapAsync(cm, "c", ns));
+        Assert.Equal(HttpStatusCode.Conflict, e.Response.StatusCode);
+        Assert.Equal("Operation cannot be fulfilled on configmaps \"c\": the object has been modified; please apply your changes to the latest version and try again",
+            JsonNode.Parse(e.Response.Content)!["message"]!.GetValue<string>());
+        await f.Client.CoreV1.ReplaceNamespacedConfigMapAsync(cm, "c", ns);
+    }
+
+    [Fact]
+    public async Task Watches_can_be_dropped_after_some_events()
+    {
+        var ns = await f.NamespaceAsync();
+        await f.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "a" } }, ns);
+        f.Cluster.Faults.Add(new FaultRule { Verb = "watch", Namespace = ns, DropWatchAfterEvents = 1, Times = 1 });
+        using var req = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/namespaces/{ns}/configmaps?watch=true");
+        using var res = await f.Raw.SendAsync(req, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await res.Content.ReadAsStreamAsync());
+        var first = await reader.ReadLineAsync();
+        Assert.Equal("ADDED", JsonNode.Parse(first!)!["type"]!.GetValue<string>());
+        var aborted = false;
+        try
+        {
+            var rest = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            aborted = rest.Length == 0;
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            aborted = true;
+        }
+        Assert.True(aborted);
+    }
+
+    [Fact]
+    public void Decisions_follow_the_seed_and_rules_load_from_json()
+    {
+        static List<bool> Run(int seed)
+        {
+            var faults = new FaultInjector(seed);
+            faults.Add(new FaultRule { Verb = "get", Status = 500, Probability = 0.5 });
+            return Enumerable.Range(0, 32).Select(_ => faults.Evaluate("get", "", "pods", "", "default", "p", "u", "/x") is not null).ToList();
+        }
+        Assert.Equal(Run(7), Run(7));
+        Assert.NotEqual(Run(7), Run(8));
+        Assert.Contains(true, Run(7));
+        Assert.Contains(false, Run(7));
+
+        var loaded = new FaultInjector();
+        loaded.Load("""{"seed": 3, "rules": [{"verb": "list", "resource": "configmaps", "status": 429, "retryAfterSeconds": 0, "latencyMs": 5}]}""");
+        var rule = Assert.Single(loaded.Rules);
+        Assert.Equal(429, rule.Status);
+        Assert.Equal(5, rule.LatencyMs);
+        var d = loaded.Evaluate("list", "", "configmaps", "", "", "", "u", "/api/v1/configmaps");
+        Assert.Equal(429, d!.Error!.Code);
+        Assert.Null(d.Error.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public async Task The_rules_file_is_followed_while_running()
+    {
+        var path = Path.Combine(f.Directory, "test.faults.json");
+        var faults = new FaultInjector();
+        using var cts = new CancellationTokenSource();
+        var watching = faults.WatchFileAsync(path, ct: cts.Token);
+        await File.WriteAllTextAsync(path, """{"rules":[{"verb":"get","status":503}]}""");
+        await TestHttp.EventuallyAsync(() => Task.FromResult(faults.Rules.Count == 1), "rules loaded");
+        File.Delete(path);
+        await TestHttp.EventuallyAsync(() => Task.FromResult(faults.Rules.Count == 0), "rules cleared");
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching);
+    }
+}
