@@ -49,8 +49,13 @@ public sealed class LiqoCluster : IAsyncDisposable
     }
 
     /// <summary>Starts a cluster with Liqo installed (or bare when <see cref="LiqoOptions.Installed"/> is false) on the given network.</summary>
-    public static async Task<LiqoCluster> StartAsync(string directory, string name, LiqoOptions options, NetworkFabric fabric, bool overlappingCidrs = false,
-        string serverVersion = "v1.32.4", string? crdDirectory = null, CancellationToken ct = default)
+    public static Task<LiqoCluster> StartAsync(string directory, string name, LiqoOptions options, NetworkFabric fabric, bool overlappingCidrs = false,
+        string serverVersion = "v1.32.4", string? crdDirectory = null, CancellationToken ct = default) =>
+        StartAsync(directory, name, options, fabric, overlappingCidrs, serverVersion,
+            options.Installed ? LiqoCrdSource.Load(crdDirectory ?? LiqoCrdSource.FindRealCrdDirectory()) : [], ct);
+
+    internal static async Task<LiqoCluster> StartAsync(string directory, string name, LiqoOptions options, NetworkFabric fabric, bool overlappingCidrs,
+        string serverVersion, IReadOnlyList<System.Text.Json.Nodes.JsonObject> crds, CancellationToken ct)
     {
         var cluster = await SandboxCluster.StartAsync(new SandboxClusterOptions { Name = name, Directory = directory, ServerVersion = serverVersion }, ct)
             .ConfigureAwait(false);
@@ -61,7 +66,7 @@ public sealed class LiqoCluster : IAsyncDisposable
             LiqoInstaller.InstallNode(cluster.Store, plan, serverVersion);
             if (!options.Installed) return new LiqoCluster(cluster, options, clusterId, plan, null);
 
-            LiqoInstaller.Install(cluster, options, clusterId, plan, crdDirectory ?? LiqoCrdSource.FindRealCrdDirectory());
+            LiqoInstaller.Install(cluster, options, clusterId, plan, crds);
             var plane = new LiqoControlPlane(cluster, fabric, options, clusterId);
             foreach (var webhook in new LiqoWebhook[]
             {

@@ -54,7 +54,7 @@ public sealed record LiqoOptions
     /// <summary>The name of a Liqo Deployment whose pod is unhealthy (not Ready, restarting), e.g. liqo-crd-replicator; null: all healthy.</summary>
     public string? UnhealthyPod { get; init; }
 
-    /// <summary>Pod CIDR (status.cidr of Network pod-cidr); null: distinct per cluster (10.(100+i).0.0/16) unless CIDRs overlap.</summary>
+    /// <summary>Pod CIDR (status.cidr of Network pod-cidr); null: distinct per cluster (10.(200+i).0.0/16) unless CIDRs overlap.</summary>
     public string? PodCidr { get; init; }
 
     /// <summary>External CIDR; null: distinct per cluster (10.(150+i).0.0/16) unless CIDRs overlap.</summary>

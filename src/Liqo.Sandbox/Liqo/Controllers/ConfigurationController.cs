@@ -38,8 +38,9 @@ internal sealed class ConfigurationController(LiqoControlPlane plane) : LiqoCont
             var externals = Remap(cfg, remoteId, "external");
             var status = Json(cfg, "status");
             var remote = Json(status, "remote");
-            Json(remote, "cidr")["pod"] = Obj.Strings(pods);
-            Json(remote, "cidr")["external"] = Obj.Strings(externals);
+            // Only the CIDRs IPAM has answered for (an empty one would not be a valid cidr).
+            Json(remote, "cidr")["pod"] = Obj.Strings(pods.Where(c => c.Length > 0));
+            Json(remote, "cidr")["external"] = Obj.Strings(externals.Where(c => c.Length > 0));
             var specPods = Obj.Array(cfg, "spec", "remote", "cidr", "pod")?.Count ?? 0;
             var specExternals = Obj.Array(cfg, "spec", "remote", "cidr", "external")?.Count ?? 0;
             var complete = pods.Count == specPods && externals.Count == specExternals && specPods > 0 && specExternals > 0

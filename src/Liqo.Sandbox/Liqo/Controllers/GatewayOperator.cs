@@ -31,7 +31,7 @@ internal abstract class GatewayOperator(LiqoControlPlane plane) : LiqoController
             var targetKind = new Kind(Obj.Str(objectKind, "apiVersion") ?? "", Obj.Str(objectKind, "kind") ?? "");
             if (Plane.TypeOf(targetKind) is null) continue;
             var rendered = TemplateRenderer.Render(Obj.Object(template, "spec", "template"), Values(gw, remoteId)) as JsonObject ?? new JsonObject();
-            var spec = Obj.Object(rendered, "spec") ?? new JsonObject();
+            var spec = Obj.Object(rendered, "spec")?.DeepClone().AsObject() ?? new JsonObject();
             var labels = Obj.Object(rendered, "metadata", "labels")?.DeepClone().AsObject() ?? new JsonObject();
             labels[LiqoLabels.RemoteClusterId] = remoteId;
 

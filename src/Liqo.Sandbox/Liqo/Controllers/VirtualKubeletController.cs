@@ -40,7 +40,7 @@ internal sealed class VirtualKubeletController(LiqoControlPlane plane) : LiqoCon
             foreach (var (k, v) in Obj.Object(vn, "spec", "labels") ?? []) labels[k] = v?.DeepClone();
             var hard = Obj.Object(vn, "spec", "resourceQuota", "hard")?.DeepClone().AsObject() ?? new JsonObject();
             var capacity = new JsonObject();
-            foreach (var (k, v) in hard.OrderBy(p => p.Key, StringComparer.Ordinal)) capacity[k] = v is JsonValue jv && jv.TryGetValue<long>(out var n) ? n.ToString() : v?.DeepClone();
+            foreach (var (k, v) in hard.OrderBy(p => p.Key, StringComparer.Ordinal)) capacity[k] = v is JsonValue jv && jv.GetValueKind() == System.Text.Json.JsonValueKind.Number ? jv.ToJsonString() : v?.DeepClone();
             var node = Get(Kind.Node, null, name);
             if (node is null)
             {

@@ -76,7 +76,7 @@ internal static class LiqoInstaller
     }
 
     /// <summary>Installs Liqo into the cluster.</summary>
-    public static void Install(SandboxCluster cluster, LiqoOptions options, string clusterId, LiqoNetworkPlan plan, string? crdDirectory)
+    public static void Install(SandboxCluster cluster, LiqoOptions options, string clusterId, LiqoNetworkPlan plan, IReadOnlyList<JsonObject> crds)
     {
         var store = cluster.Store;
         var ns = options.Namespace;
@@ -85,7 +85,7 @@ internal static class LiqoInstaller
         Create(store, "v1", "Namespace", null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, w);
 
         var crdType = T(store, "apiextensions.k8s.io/v1", "CustomResourceDefinition");
-        foreach (var crd in LiqoCrdSource.Load(crdDirectory))
+        foreach (var crd in crds)
             if (store.TryGet(crdType, null, ObjectMeta.Name(crd)) is null)
                 store.Create(crdType, null, crd, w);
 

@@ -11,7 +11,7 @@ public sealed record LiqoNetworkPlan(string PodCidr, string ServiceCidr, string 
 {
     /// <summary>The plan of the cluster at <paramref name="site"/> in its sandbox network.</summary>
     public static LiqoNetworkPlan For(string clusterName, int site, LiqoOptions options, bool overlapping, string nodeIp) => new(
-        options.PodCidr ?? (overlapping ? "10.244.0.0/16" : $"10.{100 + site % 50}.0.0/16"),
+        options.PodCidr ?? (overlapping ? "10.244.0.0/16" : $"10.{200 + site % 50}.0.0/16"),
         "10.96.0.0/12",
         options.ExternalCidr ?? (overlapping ? "10.70.0.0/16" : $"10.{150 + site % 50}.0.0/16"),
         "10.80.0.0/16",

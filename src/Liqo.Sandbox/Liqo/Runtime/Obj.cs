@@ -45,8 +45,10 @@ internal static class Obj
 
     public static JsonArray? Array(JsonObject? o, params string[] path) => At(o, path) as JsonArray;
 
+    /// <summary>An integer field, whatever number type the node was built with; null when absent or not an integer.</summary>
     public static long? Long(JsonObject? o, params string[] path) =>
-        At(o, path) is JsonValue v && v.TryGetValue<long>(out var l) ? l : null;
+        At(o, path) is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : null;
 
     /// <summary>Sets a value at a path, creating intermediate objects.</summary>
     public static void Set(JsonObject o, JsonNode? value, params string[] path)
