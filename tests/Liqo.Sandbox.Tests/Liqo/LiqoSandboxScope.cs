@@ -13,7 +13,7 @@ public sealed class LiqoSandboxScope : IAsyncDisposable
         Sandbox = sandbox;
         Directory = dir;
         _output = output;
-        Peering = new PlainPeering(sandbox);
+        Peering = new PlainPeering(sandbox) { Trace = output is null ? null : output.WriteLine };
     }
 
     public LiqoSandbox Sandbox { get; }

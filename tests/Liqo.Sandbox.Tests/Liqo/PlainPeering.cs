@@ -24,8 +24,15 @@ public sealed class PlainPeering(LiqoSandbox sandbox, string consumerName = "con
     /// <summary>liqo-tenant-C on the provider.</summary>
     public string ProviderTenantNs => "liqo-tenant-" + C;
 
-    public Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
-        sandbox.WaitUntilAsync(_ => condition(), timeout ?? Timeout, what);
+    /// <summary>Receives one line per wait with its duration (diagnostics).</summary>
+    public Action<string>? Trace { get; set; }
+
+    public async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await sandbox.WaitUntilAsync(_ => condition(), timeout ?? Timeout, what);
+        Trace?.Invoke($"{DateTime.Now:HH:mm:ss.fff} waited {started.ElapsedMilliseconds,5} ms for {what}");
+    }
 
     /// <summary>Cluster IDs and the two tenant namespaces.</summary>
     public async Task PrepareAsync()

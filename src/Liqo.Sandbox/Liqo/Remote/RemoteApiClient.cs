@@ -195,25 +195,56 @@ internal sealed class RemoteApiClient : IDisposable
         _ca.Dispose();
     }
 
-    /// <summary>The TLS stream that also closes its TCP connection.</summary>
+    /// <summary>
+    /// The TLS stream as HttpClient needs it: async reads over BouncyCastle's blocking stream, zero-byte reads that wait
+    /// for data (HttpClient's connection-liveness read-ahead) without consuming it, and disposal that closes the TCP
+    /// connection.
+    /// </summary>
     private sealed class OwningStream(Stream inner, TcpClient tcp) : Stream
     {
-        public override bool CanRead => inner.CanRead;
+        private int _peeked = -1;
+
+        public override bool CanRead => true;
         public override bool CanSeek => false;
-        public override bool CanWrite => inner.CanWrite;
+        public override bool CanWrite => true;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
 
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (buffer.Length == 0)
+            {
+                if (_peeked < 0)
+                {
+                    var one = new byte[1];
+                    if (inner.Read(one, 0, 1) == 0) return 0;
+                    _peeked = one[0];
+                }
+                return 0;
+            }
+            if (_peeked >= 0)
+            {
+                buffer[0] = (byte)_peeked;
+                _peeked = -1;
+                return 1;
+            }
+            var array = new byte[buffer.Length];
+            var n = inner.Read(array, 0, array.Length);
+            array.AsSpan(0, n).CopyTo(buffer);
+            return n;
+        }
+
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Task.Run(() => inner.Read(buffer, offset, count), cancellationToken);
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            new(Task.Run(() => inner.Read(buffer.Span), cancellationToken));
+            new(Task.Run(() => Read(buffer.Span), CancellationToken.None));
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         {
@@ -223,8 +254,14 @@ internal sealed class RemoteApiClient : IDisposable
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            inner.Write(buffer.Span);
+            inner.Write(buffer.ToArray(), 0, buffer.Length);
             return ValueTask.CompletedTask;
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            inner.Flush();
+            return Task.CompletedTask;
         }
 
         protected override void Dispose(bool disposing)
