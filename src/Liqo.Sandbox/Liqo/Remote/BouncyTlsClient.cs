@@ -8,7 +8,7 @@ using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 namespace Liqo.Sandbox.Liqo.Remote;
 
 /// <summary>
-/// A TLS 1.2/1.3 client (BouncyCastle) that presents a client certificate with an Ed25519 or RSA key, which .NET's own
+/// A TLS 1.2/1.3 client (BouncyCastle) that presents a client certificate with an Ed25519, RSA or ECDSA key, which .NET's own
 /// TLS stack cannot do for Ed25519, and trusts only the given CA and host name, like client-go with a kubeconfig.
 /// </summary>
 internal sealed class BouncyTlsClient(BcTlsCrypto crypto, X509Certificate2 trustedCa, string host,
@@ -44,6 +44,8 @@ internal sealed class BouncyTlsClient(BcTlsCrypto crypto, X509Certificate2 trust
             var algorithm = client._clientKey switch
             {
                 Ed25519PrivateKeyParameters => SignatureAndHashAlgorithm.ed25519,
+                ECPrivateKeyParameters when TlsUtilities.IsTlsV13(context) => SignatureScheme.GetSignatureAndHashAlgorithm(SignatureScheme.ecdsa_secp256r1_sha256),
+                ECPrivateKeyParameters => new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa),
                 _ when TlsUtilities.IsTlsV13(context) => SignatureAndHashAlgorithm.rsa_pss_rsae_sha256,
                 _ => new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.rsa),
             };
