@@ -56,6 +56,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                 && Obj.Annotation(w.Secret, LiqoLabels.RemoteTenantNamespaceAnnotation) == reflector.AnnotatedNamespace) continue;
             reflector.Stop();
             _reflectors.Remove(id);
+            Plane.SetRemoteApiReachable(id, null);
             Plane.Log($"{Name}: [{id}] stopped the reflection towards the remote cluster");
         }
         foreach (var (id, (secret, kubeconfig)) in wanted)
@@ -184,6 +185,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
             catch (Exception e) when (e is FormatException or ArgumentException or System.Security.Cryptography.CryptographicException or IOException)
             {
                 owner.Plane.Log($"{owner.Name}: [{remoteId}] invalid kubeconfig: {e.Message}");
+                owner.Plane.SetRemoteApiReachable(remoteId, false);
                 return;
             }
             Namespace = AnnotatedNamespace ?? Client.Namespace ?? "";
@@ -216,6 +218,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                     if (!Usable)
                     {
                         _synced = false;
+                        owner.Plane.SetRemoteApiReachable(remoteId, false);
                         var fabric = owner.Plane.Fabric.Changed.Version;
                         var wake = owner.Plane.Wake.Version;
                         await Task.WhenAny(owner.Plane.Fabric.Changed.WhenChangedAsync(fabric), owner.Plane.Wake.WhenChangedAsync(wake),
@@ -227,6 +230,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                     Cache.Clear();
                     foreach (var item in (list["items"] as JsonArray ?? []).OfType<JsonObject>()) Cache[Obj.Name(item)] = item;
                     _synced = true;
+                    owner.Plane.SetRemoteApiReachable(remoteId, true);
                     backoff = TimeSpan.FromMilliseconds(50);
                     owner.Plane.Wake.Notify();
                     var rv = Obj.Str(list, "metadata", "resourceVersion") ?? "";
@@ -247,6 +251,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                 catch (Exception e) when (e is RemoteApiException or System.Text.Json.JsonException or InvalidOperationException)
                 {
                     _synced = false;
+                    owner.Plane.SetRemoteApiReachable(remoteId, false);
                     owner.Plane.Log($"{owner.Name}: [{remoteId}] reflection: {e.Message}");
                     try
                     {

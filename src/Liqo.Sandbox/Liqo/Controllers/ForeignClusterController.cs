@@ -8,7 +8,8 @@ namespace Liqo.Sandbox.Liqo.Controllers;
 /// as soon as a Configuration, Connection, GatewayServer/Client, Tenant, Identity, VirtualNode or virtual Node carries
 /// liqo.io/remote-cluster-id=&lt;id&gt; (it never deletes one), and recomputes its status from what exists: role
 /// (Consumer: a Tenant; Provider: a ControlPlane Identity or a VirtualNode), the module conditions with Liqo's reasons
-/// and messages, the tenant namespaces, the API server URL and the APIServerStatus condition.
+/// and messages, the tenant namespaces, the API server URL and the APIServerStatus condition (whether the provider's API server
+/// answered the CRD replicator with the control-plane identity).
 /// </summary>
 internal sealed class ForeignClusterController(LiqoControlPlane plane) : LiqoController(plane)
 {
@@ -165,14 +166,13 @@ internal sealed class ForeignClusterController(LiqoControlPlane plane) : LiqoCon
         if (tenantNamespace.Count > 0) status["tenantNamespace"] = tenantNamespace;
 
         var generic = new JsonObject { ["conditions"] = Obj.Array(old, "conditions")?.DeepClone() ?? new JsonArray() };
-        if (apiServerUrl is not null || proxyUrl is not null)
+        if ((apiServerUrl is not null || proxyUrl is not null) && Plane.RemoteApiReachable.TryGetValue(clusterId, out var reachable))
         {
-            var reachable = !Options.CrdReplicationBlocked;
             Ensure(generic, "APIServerStatus", reachable
                 ? ("Established", "APIServerReady", "The foreign cluster API Server is ready")
                 : ("Error", "APIServerNotReady", "The foreign cluster API Server is not ready"), now);
         }
-        else Remove(generic, "APIServerStatus");
+        else if (apiServerUrl is null && proxyUrl is null) Remove(generic, "APIServerStatus");
         if (Obj.Array(generic, "conditions") is { Count: > 0 } gc) status["conditions"] = gc.DeepClone();
         return status;
     }

@@ -82,9 +82,22 @@ internal sealed class RemoteApiClient : IDisposable
             cert = new Org.BouncyCastle.X509.X509CertificateParser().ReadCertificate(certBlock.Der);
             var keyBlock = Pem.Decode(keyPem) ?? throw new FormatException("client-key-data is not PEM");
             key = PrivateKeyFactory.CreateKey(keyBlock.Der);
+            if (!KeyMatches(cert.GetPublicKey(), key)) throw new FormatException("tls: private key does not match public key");
         }
         return new RemoteApiClient(server, ca, Str(user, "token"), cert, key, Str(context, "namespace"), Str(cluster, "proxy-url"));
     }
+
+    /// <summary>Whether the private key belongs to the certificate's public key (client-go refuses a mismatched pair).</summary>
+    private static bool KeyMatches(AsymmetricKeyParameter publicKey, AsymmetricKeyParameter privateKey) => (publicKey, privateKey) switch
+    {
+        (Org.BouncyCastle.Crypto.Parameters.Ed25519PublicKeyParameters pub, Org.BouncyCastle.Crypto.Parameters.Ed25519PrivateKeyParameters priv) =>
+            pub.GetEncoded().AsSpan().SequenceEqual(priv.GeneratePublicKey().GetEncoded()),
+        (Org.BouncyCastle.Crypto.Parameters.RsaKeyParameters pub, Org.BouncyCastle.Crypto.Parameters.RsaPrivateCrtKeyParameters priv) =>
+            pub.Modulus.Equals(priv.Modulus) && pub.Exponent.Equals(priv.PublicExponent),
+        (Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters pub, Org.BouncyCastle.Crypto.Parameters.ECPrivateKeyParameters priv) =>
+            pub.Q.Equals(priv.Parameters.G.Multiply(priv.D).Normalize()),
+        _ => false,
+    };
 
     private static string? Str(JsonObject? o, string name) => o?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
@@ -135,9 +148,11 @@ internal sealed class RemoteApiClient : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TlsException or SocketException)
         {
-            throw new RemoteApiException(0, "", $"Post \"{Server}\": {e.Message}", e);
+            throw new RemoteApiException(0, "", $"{Verb(method)} \"{Server}{path.TrimStart('/')}\": {e.Message}", e);
         }
     }
+
+    private static string Verb(HttpMethod m) => m.Method[..1] + m.Method[1..].ToLowerInvariant();
 
     /// <summary>Writes; throws <see cref="RemoteApiException"/> unless the answer is 2xx.</summary>
     public async Task<JsonObject?> WriteAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
@@ -159,7 +174,7 @@ internal sealed class RemoteApiClient : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TlsException or SocketException)
         {
-            throw new RemoteApiException(0, "", $"Get \"{Server}\": {e.Message}", e);
+            throw new RemoteApiException(0, "", $"Get \"{Server}{path.TrimStart('/')}\": {e.Message}", e);
         }
         using (response)
         {

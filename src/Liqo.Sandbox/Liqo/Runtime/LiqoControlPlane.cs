@@ -55,6 +55,23 @@ internal sealed class LiqoControlPlane : IAsyncDisposable
     /// <summary>The last lines of the controllers' log (errors and notable steps), oldest first.</summary>
     public IReadOnlyList<string> RecentLog => [.. _log];
 
+    /// <summary>
+    /// Whether each provider's API server answered the last time the CRD replicator tried (what Liqo's API server checker
+    /// finds out): the ForeignCluster's APIServerStatus.
+    /// </summary>
+    public ConcurrentDictionary<string, bool> RemoteApiReachable { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Records whether a provider's API server answered; wakes the controllers when that changed.</summary>
+    public void SetRemoteApiReachable(string clusterId, bool? reachable)
+    {
+        var changed = reachable is { } r
+            ? !RemoteApiReachable.TryGetValue(clusterId, out var old) || old != r
+            : RemoteApiReachable.ContainsKey(clusterId);
+        if (reachable is { } value) RemoteApiReachable[clusterId] = value;
+        else RemoteApiReachable.TryRemove(clusterId, out _);
+        if (changed) Wake.Notify();
+    }
+
     public void SetOptions(LiqoOptions options)
     {
         Volatile.Write(ref _options, options);
