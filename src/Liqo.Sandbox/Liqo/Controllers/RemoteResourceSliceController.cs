@@ -34,6 +34,10 @@ internal sealed class RemoteResourceSliceController(LiqoControlPlane plane) : Li
                 continue;
             }
             var tenant = tenants[0];
+            var certificate = Get(Kind.Secret, Obj.Ns(rs), "liqo-remote-certificate-" + Obj.Name(rs));
+            var fingerprint = $"{ApiServer.ObjectMeta.ResourceVersion(rs)}|{ApiServer.ObjectMeta.ResourceVersion(tenant)}|" +
+                (certificate is null ? "" : ApiServer.ObjectMeta.ResourceVersion(certificate));
+            if (SameInputs(Obj.Uid(rs), fingerprint)) continue;
             if (!Due(rs, "accept")) continue;
 
             var status = Obj.Object(rs, "status")?.DeepClone().AsObject() ?? new JsonObject();
@@ -81,7 +85,11 @@ internal sealed class RemoteResourceSliceController(LiqoControlPlane plane) : Li
                     break;
             }
             status["conditions"] = conditions["conditions"]!.DeepClone();
-            if (JsonNode.DeepEquals(Obj.Object(rs, "status") ?? new JsonObject(), status)) continue;
+            if (JsonNode.DeepEquals(Obj.Object(rs, "status") ?? new JsonObject(), status))
+            {
+                RememberInputs(Obj.Uid(rs), fingerprint);
+                continue;
+            }
             var before = Obj.Array(rs, "status", "conditions");
             rs["status"] = status;
             if (UpdateStatus(Kind.ResourceSlice, rs) is { } updated)

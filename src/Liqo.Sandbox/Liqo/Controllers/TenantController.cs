@@ -56,7 +56,17 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
         if (roles.Count == 0 || clusterWideRoles.Count == 0) return;
 
         var handshake = Obj.Str(tenant, "spec", "authzPolicy") != "TolerateNoHandshake";
-        if (handshake && !Verify(tenant, clusterId)) return;
+        var nonceRv = string.Join(",", List(Kind.Secret, null, $"{LiqoLabels.Nonce}=true,{LiqoLabels.RemoteClusterId}={clusterId}")
+            .Select(ApiServer.ObjectMeta.ResourceVersion));
+        var certRv = TenantNamespaces.Find(Plane, clusterId) is { } tns && Get(Kind.Secret, Obj.Name(tns), "liqo-remote-certificate") is { } cert
+            ? ApiServer.ObjectMeta.ResourceVersion(cert) : "";
+        var fingerprint = $"{ApiServer.ObjectMeta.ResourceVersion(tenant)}|{nonceRv}|{certRv}|{Options.SignatureRejected}";
+        if (SameInputs(Obj.Uid(tenant), fingerprint)) return;
+        if (handshake && !Verify(tenant, clusterId))
+        {
+            RememberInputs(Obj.Uid(tenant), fingerprint);
+            return;
+        }
         if (!Due(tenant, "authenticate")) return;
 
         var ns = TenantNamespaces.Ensure(Plane, clusterId, Component);
@@ -88,6 +98,7 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
             tenant["status"] = status;
             if (UpdateStatus(Kind.Tenant, tenant) is { } updated && ok) Event(updated, "Normal", "Reconciled", "Tenant reconciled");
         }
+        else if (!ok || Bound(clusterId, Obj.Name(ns), roles, clusterWideRoles) || !handshake) RememberInputs(Obj.Uid(tenant), fingerprint);
     }
 
     private bool Verify(JsonObject tenant, string clusterId)
@@ -125,6 +136,10 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
         }
         return true;
     }
+
+    private bool Bound(string clusterId, string tenantNs, List<JsonObject> roles, List<JsonObject> clusterWideRoles) =>
+        roles.All(r => Get(Kind.RoleBinding, tenantNs, "liqo-binding-" + Obj.Name(r)) is not null)
+        && clusterWideRoles.All(r => Get(Kind.ClusterRoleBinding, null, $"liqo-binding-{Obj.Name(r)}-{clusterId}") is not null);
 
     private void Bind(JsonObject tenant, string clusterId, string tenantNs, List<JsonObject> roles, List<JsonObject> clusterWideRoles)
     {

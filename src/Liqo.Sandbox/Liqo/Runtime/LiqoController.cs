@@ -32,6 +32,16 @@ internal abstract class LiqoController(LiqoControlPlane plane)
 
     protected bool Due(string key) => Plane.Due(Name, key);
 
+    private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the inputs of an expensive step (signature checks, CSR checks) are exactly as when it last ran, which
+    /// stands in for controller-runtime only reconciling on events: the loop here re-runs every controller on every change.
+    /// </summary>
+    protected bool SameInputs(string key, string fingerprint) => _seen.TryGetValue(key, out var last) && last == fingerprint;
+
+    protected void RememberInputs(string key, string fingerprint) => _seen[key] = fingerprint;
+
     protected LiqoOptions Options => Plane.Options;
 
     protected string Now => Plane.NowText;
