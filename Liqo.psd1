@@ -14,6 +14,11 @@
         'Get-LiqoClusterId'
         'New-LiqoPeering'
         'Remove-LiqoPeering'
+        'Enable-LiqoNetworking'
+        'Disable-LiqoNetworking'
+        'Reset-LiqoNetworking'
+        'Enable-LiqoAuthentication'
+        'Disable-LiqoAuthentication'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
