@@ -12,6 +12,9 @@
     TypesToProcess       = @('Liqo.Types.ps1xml')
     CmdletsToExport      = @(
         'Get-LiqoClusterId'
+        'Get-LiqoInfo'
+        'Get-LiqoPeerInfo'
+        'Get-LiqoForeignCluster'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -12,14 +12,14 @@ namespace Liqo.Engine.Info;
 /// the ControlPlane Identity (labels liqo.io/remote-cluster-id and liqo.io/identity-type=ControlPlane), else of the
 /// certificate the Identity itself carries (spec.authParams.signedCRT). Nothing of the Secret leaves this class.
 /// </summary>
-internal static class IdentityCertificate
+public static class IdentityCertificate
 {
-    public const string SecretSelector = LiqoConstants.IdentityTypeLabel + "=ControlPlane";
+    internal const string SecretSelector = LiqoConstants.IdentityTypeLabel + "=ControlPlane";
 
     /// <summary>Days before expiry from which the cmdlets warn.</summary>
     public static readonly TimeSpan WarningWindow = TimeSpan.FromDays(30);
 
-    public static DateTimeOffset? NotAfter(string clusterId, ListResult secrets, ListResult identities)
+    internal static DateTimeOffset? NotAfter(string clusterId, ListResult secrets, ListResult identities)
     {
         var secret = InfoJson.WithRemoteClusterId(secrets, clusterId)
             .Where(s => s.Label(LiqoConstants.IdentityTypeLabel) == "ControlPlane").ToList();
