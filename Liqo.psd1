@@ -19,6 +19,9 @@
         'Reset-LiqoNetworking'
         'Enable-LiqoAuthentication'
         'Disable-LiqoAuthentication'
+        'Get-LiqoInfo'
+        'Get-LiqoPeerInfo'
+        'Get-LiqoForeignCluster'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
