@@ -19,4 +19,12 @@ public static class ErrorIds
     public const string OperationDeclined = "OperationDeclined";
     public const string ClusterKeysInvalid = "ClusterKeysInvalid";
     public const string PublicKeyInvalid = "PublicKeyInvalid";
+    public const string SameCluster = "SameCluster";
+    public const string LiqoVersionMismatch = "LiqoVersionMismatch";
+
+    /// <summary>A -Get path that does not name a field (liqoctl's "invalid query" errors).</summary>
+    public const string InvalidQuery = "InvalidQuery";
+
+    /// <summary>A cluster ID with no ForeignCluster (liqoctl: Peer clusters "..." not found in active peerings).</summary>
+    public const string PeerNotFound = "PeerNotFound";
 }

@@ -34,7 +34,7 @@ internal static class GoQuery
         format == MachineFormat.Json ? GoJson.MarshalIndent(value) : GoYaml.Marshal(value).TrimEnd('\n');
 
     private static LiqoException InvalidQuery(string query, string what) =>
-        new(InfoErrorIds.InvalidQuery, LiqoErrorCategory.InvalidArgument, query, $"invalid query {GoText.Quote(query)}: {what}",
+        new(ErrorIds.InvalidQuery, LiqoErrorCategory.InvalidArgument, query, $"invalid query {GoText.Quote(query)}: {what}",
             "Name a section (local, health, network, peerings; for peers: info, network, authentication, offloading) and then " +
             "the fields below it, separated by dots, e.g. local.clusterid or network.cidrs.remote.");
 }

@@ -66,7 +66,7 @@ public static class InfoCollector
             var ids = await Task.WhenAll(lister.ClusterIdAsync(ct), remoteLister.ClusterIdAsync(ct)).ConfigureAwait(false);
             (localId, remoteId) = (ids[0], ids[1]);
             if (localId == remoteId)
-                throw new LiqoException(InfoErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, remote.Server,
+                throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, remote.Server,
                     "local and remote clusters must be different",
                     $"Both kubeconfigs reach the cluster '{localId}'. Give the provider's kubeconfig with -RemoteKubeconfig (or -RemoteContext).");
             if (clusterIds is null || clusterIds.Count == 0) clusterIds = [remoteId];

@@ -36,7 +36,7 @@ public static class InfoDocuments
         if (peers.Count == 1 && selected != peers[0].ClusterId) selected = peers[0].ClusterId;
         else rest = string.Join(".", segments[1..]);
         var peer = peers.FirstOrDefault(p => p.ClusterId == selected)
-                   ?? throw new LiqoException(InfoErrorIds.InvalidQuery, LiqoErrorCategory.InvalidArgument, query,
+                   ?? throw new LiqoException(ErrorIds.InvalidQuery, LiqoErrorCategory.InvalidArgument, query,
                        $"cluster {GoText.Quote(selected)} in query {GoText.Quote(query)} is not among the requested clusters",
                        "Start the query with the ID of one of the clusters asked for, or ask for a single cluster and omit its ID.");
         return GoQuery.SPrintField(rest, InfoShapes.Peer(peer), null, format);

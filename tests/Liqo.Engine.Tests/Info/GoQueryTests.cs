@@ -60,7 +60,7 @@ public class GoQueryTests
         Assert.Equal("invalid query \"dummy.key\": \"dummy\" not found", Assert.Throws<LiqoException>(() =>
             GoQuery.SPrintField(".dummy.key", new Dictionary<string, GoValue>(), null, MachineFormat.Yaml)).Message);
         var e = Assert.Throws<LiqoException>(() => Get("dummy.nope"));
-        Assert.Equal(InfoErrorIds.InvalidQuery, e.ErrorId);
+        Assert.Equal(ErrorIds.InvalidQuery, e.ErrorId);
         Assert.Equal(LiqoErrorCategory.InvalidArgument, e.Category);
     }
 }

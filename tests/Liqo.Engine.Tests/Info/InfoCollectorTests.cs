@@ -209,7 +209,7 @@ public class InfoCollectorTests
         using var local = rome.Connect();
         using var remote = rome.Connect("remote");
         var e = await Assert.ThrowsAsync<LiqoException>(() => InfoCollector.CollectPeersAsync(local, null, remote, new Log(), CancellationToken.None));
-        Assert.Equal(InfoErrorIds.SameCluster, e.ErrorId);
+        Assert.Equal(ErrorIds.SameCluster, e.ErrorId);
         Assert.Equal("local and remote clusters must be different", e.Message);
     }
 
@@ -226,11 +226,11 @@ public class InfoCollectorTests
         Assert.Equal(["Disabled", "Unhealthy", "Unhealthy"], venice.Modules.Select(m => m.Status));
         Assert.Equal("APIServerStatus", venice.Conditions.Single().Type);
         Assert.Equal(DateTimeOffset.Parse("2026-07-19T06:59:00Z"), venice.Conditions.Single().LastTransitionTime);
-        Assert.Equal(["milan", "naples", "turin", "venice"], await ForeignClusterReader.ClusterIdsAsync(new ClusterAccess.KubeconfigSource(null, KubeconfigOf(server), null), TimeSpan.FromSeconds(10)));
+        Assert.Equal(["milan", "naples", "turin", "venice"], await ForeignClusterReader.ClusterIdsAsync(new global::Liqo.Engine.ClusterAccess.KubeconfigSource(null, KubeconfigOf(server), null), TimeSpan.FromSeconds(10)));
 
         using var empty = new FakeApiServer([], ["liqo"], "foreignclusters");
         using var noCrd = empty.Connect();
-        Assert.Empty(await ForeignClusterReader.ClusterIdsAsync(new ClusterAccess.KubeconfigSource(null, KubeconfigOf(empty), null), TimeSpan.FromSeconds(10)));
+        Assert.Empty(await ForeignClusterReader.ClusterIdsAsync(new global::Liqo.Engine.ClusterAccess.KubeconfigSource(null, KubeconfigOf(empty), null), TimeSpan.FromSeconds(10)));
     }
 
     private static string KubeconfigOf(FakeApiServer s) => $"""

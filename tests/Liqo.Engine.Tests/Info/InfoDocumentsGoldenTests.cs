@@ -125,6 +125,6 @@ public class InfoDocumentsGoldenTests
             Assert.Throws<LiqoException>(() => InfoDocuments.PeersGet(all, "milan.Network.status", MachineFormat.Yaml)).Message);
         var e = Assert.Throws<LiqoException>(() => InfoDocuments.PeersGet(all, "rome.network.status", MachineFormat.Yaml));
         Assert.Equal("cluster \"rome\" in query \"rome.network.status\" is not among the requested clusters", e.Message);
-        Assert.Equal(InfoErrorIds.InvalidQuery, e.ErrorId);
+        Assert.Equal(ErrorIds.InvalidQuery, e.ErrorId);
     }
 }
