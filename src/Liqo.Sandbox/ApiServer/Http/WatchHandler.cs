@@ -130,5 +130,21 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
         {
             return new Outcome(200, "client-gone", sent);
         }
+        catch (Exception e) when (e is not OutOfMemoryException && res.HasStarted)
+        {
+            // Headers are out: report the failure in the stream, as an ERROR event, and end it.
+            try
+            {
+                var status = ApiErrors.Internal(e.GetType().Name + ": " + e.Message).ToStatus();
+                await res.Body.WriteAsync(Json.Serialize(new JsonObject { ["type"] = "ERROR", ["object"] = status }), CancellationToken.None);
+                await res.Body.WriteAsync(NewLine, CancellationToken.None);
+                await res.Body.FlushAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+            {
+                // the client is gone too
+            }
+            return new Outcome(200, "error", sent);
+        }
     }
 }
