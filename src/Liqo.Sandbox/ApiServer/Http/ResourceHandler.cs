@@ -289,11 +289,11 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     private static async Task<JsonObject> ReadObjectAsync(HttpContext ctx, ResourceType type)
     {
         var contentType = ctx.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "application/json";
-        if (contentType == "application/vnd.kubernetes.protobuf" && type.Key == "authorization.k8s.io/selfsubjectaccessreviews")
+        if (contentType == "application/vnd.kubernetes.protobuf" && ProtobufBodies.Supports(type.Key))
         {
             using var ms = new MemoryStream();
             await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
-            return ProtobufAccessReview.Decode(ms.ToArray());
+            return ProtobufBodies.Decode(type.Key, ms.ToArray());
         }
         if (contentType is not ("application/json" or "application/yaml" or "" or "*/*"))
             throw ApiErrors.UnsupportedMediaType(MediaTypes.Accepted);
