@@ -57,6 +57,7 @@ public sealed partial class ClusterStore
         type.Schema?.ApplyDefaults(obj);
         Validate(type, obj, null);
 
+        o.Admit?.Invoke(type, obj);
         if (Find(type, ns, name) is { } existing)
             throw ApiErrors.AlreadyExists(type.Group, type.Plural, name, ObjectMeta.IsDeleting(existing));
 

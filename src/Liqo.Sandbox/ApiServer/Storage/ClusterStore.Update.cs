@@ -204,6 +204,7 @@ public sealed partial class ClusterStore
         if (sub is null) type.Strategy.PrepareForUpdate(result, existing, ctx);
         type.Schema?.ApplyDefaults(result);
         Validate(type, result, existing);
+        o.Admit?.Invoke(type, result);
 
         if (type.BumpsGeneration && sub is null && SpecChanged(existing, result))
             rmeta["generation"] = ObjectMeta.Generation(existing) + 1;
