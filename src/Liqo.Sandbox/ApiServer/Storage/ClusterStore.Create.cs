@@ -55,6 +55,7 @@ public sealed partial class ClusterStore
         var ctx = Context();
         type.Strategy.PrepareForCreate(obj, ctx);
         type.Schema?.ApplyDefaults(obj);
+        Admit(type, "CREATE", ns, obj, null);
         Validate(type, obj, null);
 
         o.Admit?.Invoke(type, obj);

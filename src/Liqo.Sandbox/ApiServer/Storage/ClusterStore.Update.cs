@@ -203,6 +203,7 @@ public sealed partial class ClusterStore
         var ctx = Context();
         if (sub is null) type.Strategy.PrepareForUpdate(result, existing, ctx);
         type.Schema?.ApplyDefaults(result);
+        if (sub is null) Admit(type, "UPDATE", nsv, result, existing);
         Validate(type, result, existing);
         o.Admit?.Invoke(type, result);
 

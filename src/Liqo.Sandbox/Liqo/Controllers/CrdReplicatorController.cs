@@ -1,0 +1,265 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using Liqo.Sandbox.Liqo.Remote;
+using Liqo.Sandbox.Liqo.Runtime;
+
+namespace Liqo.Sandbox.Liqo.Controllers;
+
+/// <summary>
+/// The CRD replicator (internal/crdReplicator), on the consumer: for every control-plane kubeconfig Secret
+/// (liqo.io/identity-type=ControlPlane, from an Identity or made by hand) it reaches the provider's API server over real
+/// HTTPS with that kubeconfig, watches the replicas there, and replicates each local ResourceSlice labelled
+/// liqo.io/replication=true, liqo.io/remoteID=&lt;provider&gt; into the remote tenant namespace (labels rewritten as
+/// Liqo does), keeps its spec in sync, copies the provider's status back, and on deletion removes the replica before
+/// releasing its finalizer crdreplicator.liqo.io/resource. A broken identity or an unreachable provider leaves the slices
+/// unreplicated (and a deleted slice stuck on its finalizer), as for real.
+/// </summary>
+internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoController(plane), IAsyncDisposable
+{
+    private const string Path = "/apis/authentication.liqo.io/v1beta1/namespaces/";
+    private readonly Dictionary<string, Reflector> _reflectors = new(StringComparer.Ordinal);
+
+    public override string Name => "crd-replicator";
+    public override string Component => "liqo-crd-replicator";
+
+    public override async Task ReconcileAsync(CancellationToken ct)
+    {
+        SyncReflectors();
+        foreach (var rs in List(Kind.ResourceSlice, null, LiqoLabels.Replication + "=true"))
+        {
+            if (Obj.Label(rs, LiqoLabels.RemoteId) is not { Length: > 0 } remoteId) continue;
+            try
+            {
+                await ReflectAsync(rs, remoteId, ct).ConfigureAwait(false);
+            }
+            catch (RemoteApiException e)
+            {
+                Plane.Log($"{Name}: [{remoteId}] {Obj.Ns(rs)}/{Obj.Name(rs)}: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>Starts, replaces or stops the reflection towards each provider as the kubeconfig Secrets come and go.</summary>
+    private void SyncReflectors()
+    {
+        var wanted = new Dictionary<string, (JsonObject Secret, string Kubeconfig)>(StringComparer.Ordinal);
+        foreach (var secret in List(Kind.Secret, null, LiqoLabels.IdentityType + "=ControlPlane"))
+        {
+            if (Obj.Deleting(secret) || Obj.Label(secret, LiqoLabels.RemoteClusterId) is not { Length: > 0 } id || wanted.ContainsKey(id)) continue;
+            if (Obj.Bytes(secret, "data", "kubeconfig") is not { Length: > 0 } bytes) continue;
+            wanted[id] = (secret, Encoding.UTF8.GetString(bytes));
+        }
+        foreach (var (id, reflector) in _reflectors.ToList())
+        {
+            if (wanted.TryGetValue(id, out var w) && w.Kubeconfig == reflector.Kubeconfig
+                && Obj.Annotation(w.Secret, LiqoLabels.RemoteTenantNamespaceAnnotation) == reflector.AnnotatedNamespace) continue;
+            reflector.Stop();
+            _reflectors.Remove(id);
+            Plane.Log($"{Name}: [{id}] stopped the reflection towards the remote cluster");
+        }
+        foreach (var (id, (secret, kubeconfig)) in wanted)
+        {
+            if (_reflectors.ContainsKey(id)) continue;
+            var reflector = new Reflector(this, id, kubeconfig, Obj.Annotation(secret, LiqoLabels.RemoteTenantNamespaceAnnotation));
+            _reflectors[id] = reflector;
+            reflector.Start();
+            Plane.Log($"{Name}: Processing Secret \"{Obj.Ns(secret)}/{Obj.Name(secret)}\": [{id}] starting reflection towards remote cluster");
+        }
+    }
+
+    private async Task ReflectAsync(JsonObject local, string remoteId, CancellationToken ct)
+    {
+        var finalizers = ApiServer.ObjectMeta.Finalizers(local);
+        var name = Obj.Name(local);
+        _reflectors.TryGetValue(remoteId, out var reflector);
+        if (Obj.Deleting(local))
+        {
+            if (!finalizers.Contains(LiqoLabels.CrdReplicatorFinalizer)) return;
+            var dead = Get(Kind.ForeignCluster, null, remoteId) is { } fc && Obj.Annotation(fc, "liqo.io/foreign-cluster-permanently-unreachable") == "true";
+            if (!dead)
+            {
+                if (reflector is null || !reflector.Usable) return;
+                if (reflector.Cache.ContainsKey(name))
+                {
+                    var (code, body) = await reflector.Client!.SendAsync(HttpMethod.Delete, reflector.ObjectPath(name), null, ct).ConfigureAwait(false);
+                    if (code is >= 300 and not 404 and not 403) throw RemoteApiException.FromStatus(code, body);
+                    if (code != 403 && await reflector.Client.GetAsync(reflector.ObjectPath(name), ct).ConfigureAwait(false) is not null) return;
+                    reflector.Cache.TryRemove(name, out _);
+                }
+            }
+            ApiServer.ObjectMeta.SetFinalizers(local, finalizers.Where(f => f != LiqoLabels.CrdReplicatorFinalizer));
+            Update(Kind.ResourceSlice, local);
+            return;
+        }
+        if (reflector is null) return;
+        if (!finalizers.Contains(LiqoLabels.CrdReplicatorFinalizer))
+        {
+            ApiServer.ObjectMeta.SetFinalizers(local, [.. finalizers, LiqoLabels.CrdReplicatorFinalizer]);
+            local = Update(Kind.ResourceSlice, local) ?? local;
+            if (!ApiServer.ObjectMeta.Finalizers(local).Contains(LiqoLabels.CrdReplicatorFinalizer)) return;
+        }
+        if (!reflector.Usable || !reflector.Synced) return;
+        if (!Due(local, "replicate")) return;
+
+        var localSpec = Obj.Object(local, "spec") ?? new JsonObject();
+        if (!reflector.Cache.TryGetValue(name, out var remote))
+        {
+            var labels = Obj.Object(local, "metadata", "labels")?.DeepClone().AsObject() ?? new JsonObject();
+            labels[LiqoLabels.Replication] = "false";
+            labels[LiqoLabels.Replicated] = "true";
+            labels[LiqoLabels.OriginId] = Plane.ClusterId;
+            labels[LiqoLabels.RemoteClusterId] = Plane.ClusterId;
+            labels.Remove("liqo.io/local-resource-ownership");
+            var meta = new JsonObject { ["name"] = name, ["namespace"] = reflector.Namespace, ["labels"] = labels };
+            if (Obj.Object(local, "metadata", "annotations") is { } annotations) meta["annotations"] = annotations.DeepClone();
+            var (code, created) = await reflector.Client!.SendAsync(HttpMethod.Post, reflector.CollectionPath, new JsonObject
+            {
+                ["apiVersion"] = Kind.ResourceSlice.ApiVersion,
+                ["kind"] = Kind.ResourceSlice.Name,
+                ["metadata"] = meta,
+                ["spec"] = localSpec.DeepClone(),
+            }, ct).ConfigureAwait(false);
+            if (code == 403)
+            {
+                Plane.Log($"{Name}: [{remoteId}] Cannot create remote resourceslices with name {name} (permission removed by provider)");
+                return;
+            }
+            if (code >= 300 || created is null) throw RemoteApiException.FromStatus(code, created);
+            reflector.Cache[name] = created;
+            Plane.Log($"{Name}: [{remoteId}] Remote resourceslices with name {name} successfully created");
+            return;
+        }
+        if (!JsonNode.DeepEquals(Obj.Object(remote, "spec") ?? new JsonObject(), localSpec))
+        {
+            var updated = remote.DeepClone().AsObject();
+            updated["spec"] = localSpec.DeepClone();
+            var (code, body) = await reflector.Client!.SendAsync(HttpMethod.Put, reflector.ObjectPath(name), updated, ct).ConfigureAwait(false);
+            if (code is 409 or 404) return;
+            if (code >= 300 || body is null) throw RemoteApiException.FromStatus(code, body);
+            reflector.Cache[name] = body;
+            remote = body;
+        }
+        var remoteStatus = Obj.Object(remote, "status") ?? new JsonObject();
+        if (!JsonNode.DeepEquals(Obj.Object(local, "status") ?? new JsonObject(), remoteStatus))
+        {
+            local["status"] = remoteStatus.DeepClone();
+            UpdateStatus(Kind.ResourceSlice, local);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var r in _reflectors.Values) r.Stop();
+        await Task.WhenAll(_reflectors.Values.Select(r => r.Completion)).ConfigureAwait(false);
+        _reflectors.Clear();
+    }
+
+    /// <summary>The reflection towards one provider: its HTTPS client and a watch-fed cache of the replicas there.</summary>
+    private sealed class Reflector(CrdReplicatorController owner, string remoteId, string kubeconfig, string? annotatedNamespace)
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private volatile bool _synced;
+
+        public string Kubeconfig { get; } = kubeconfig;
+        public string? AnnotatedNamespace { get; } = annotatedNamespace;
+        public RemoteApiClient? Client { get; private set; }
+        public string Namespace { get; private set; } = "";
+        public ConcurrentDictionary<string, JsonObject> Cache { get; } = new(StringComparer.Ordinal);
+        public bool Synced => _synced;
+        public Task Completion { get; private set; } = Task.CompletedTask;
+        public string CollectionPath => Path + Namespace + "/resourceslices";
+        public string ObjectPath(string name) => CollectionPath + "/" + name;
+
+        /// <summary>Whether the provider can be reached now (not blocked by the knob; in-band traffic needs the tunnel).</summary>
+        public bool Usable => Client is not null && !owner.Plane.Options.CrdReplicationBlocked
+            && (string.IsNullOrEmpty(Client.ProxyUrl) || owner.Plane.Fabric.TunnelBetween(owner.Plane.ClusterId, remoteId));
+
+        public void Start()
+        {
+            try
+            {
+                Client = RemoteApiClient.FromKubeconfig(Kubeconfig);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or System.Security.Cryptography.CryptographicException or IOException)
+            {
+                owner.Plane.Log($"{owner.Name}: [{remoteId}] invalid kubeconfig: {e.Message}");
+                return;
+            }
+            Namespace = AnnotatedNamespace ?? Client.Namespace ?? "";
+            if (Namespace.Length == 0)
+            {
+                owner.Plane.Log($"{owner.Name}: [{remoteId}] no remote tenant namespace");
+                return;
+            }
+            Completion = Task.Run(() => WatchLoopAsync(_stop.Token));
+        }
+
+        public void Stop()
+        {
+            _stop.Cancel();
+            Completion.ContinueWith(_ =>
+            {
+                Client?.Dispose();
+                _stop.Dispose();
+            }, TaskScheduler.Default);
+        }
+
+        private async Task WatchLoopAsync(CancellationToken ct)
+        {
+            var selector = Uri.EscapeDataString($"{LiqoLabels.Replicated}=true,{LiqoLabels.OriginId}={owner.Plane.ClusterId}");
+            var backoff = TimeSpan.FromMilliseconds(50);
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!Usable)
+                    {
+                        _synced = false;
+                        var fabric = owner.Plane.Fabric.Changed.Version;
+                        var wake = owner.Plane.Wake.Version;
+                        await Task.WhenAny(owner.Plane.Fabric.Changed.WhenChangedAsync(fabric), owner.Plane.Wake.WhenChangedAsync(wake),
+                            Task.Delay(Timeout.Infinite, ct)).ConfigureAwait(false);
+                        continue;
+                    }
+                    var list = await Client!.GetAsync(CollectionPath + "?labelSelector=" + selector, ct).ConfigureAwait(false)
+                        ?? throw new RemoteApiException(404, "NotFound", $"namespaces \"{Namespace}\" not found");
+                    Cache.Clear();
+                    foreach (var item in (list["items"] as JsonArray ?? []).OfType<JsonObject>()) Cache[Obj.Name(item)] = item;
+                    _synced = true;
+                    backoff = TimeSpan.FromMilliseconds(50);
+                    owner.Plane.Wake.Notify();
+                    var rv = Obj.Str(list, "metadata", "resourceVersion") ?? "";
+                    await foreach (var (type, obj) in Client.WatchAsync(
+                        $"{CollectionPath}?watch=true&allowWatchBookmarks=true&resourceVersion={rv}&labelSelector={selector}", ct).ConfigureAwait(false))
+                    {
+                        if (type is "ADDED" or "MODIFIED") Cache[Obj.Name(obj)] = obj;
+                        else if (type == "DELETED") Cache.TryRemove(Obj.Name(obj), out _);
+                        else if (type == "ERROR") break;
+                        else continue;
+                        owner.Plane.Wake.Notify();
+                    }
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e) when (e is RemoteApiException or System.Text.Json.JsonException or InvalidOperationException)
+                {
+                    _synced = false;
+                    owner.Plane.Log($"{owner.Name}: [{remoteId}] reflection: {e.Message}");
+                    try
+                    {
+                        await Task.Delay(backoff, ct).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                    backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 2000));
+                }
+            }
+            _synced = false;
+        }
+    }
+}

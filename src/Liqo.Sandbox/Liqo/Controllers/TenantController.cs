@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using Liqo.Sandbox.Liqo.Crypto;
+using Liqo.Sandbox.Liqo.Runtime;
+
+namespace Liqo.Sandbox.Liqo.Controllers;
+
+/// <summary>
+/// The tenant controller (tenant-controller/tenant_controller.go), on the provider: finalizer tenant.liqo.io/finalizer;
+/// unless spec.authzPolicy is TolerateNoHandshake, the nonce signature (spec.signature over the ASCII bytes of the
+/// cluster-wide liqo-nonce of the consumer, with spec.publicKey) and the CSR (CN = cluster ID, O = liqo.io, the Tenant's
+/// key) are checked, a failure being only a Warning event; then the tenant namespace, a client certificate signed by
+/// this cluster's CA (cached in liqo-remote-certificate), the RoleBinding of the remote control-plane ClusterRole and the
+/// cluster-wide ClusterRoleBinding, and status.tenantNamespace / status.authParams. Cordoning marks the consumer's
+/// ResourceSlices with liqo.io/cordon-tenant.
+/// </summary>
+internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(plane)
+{
+    public override string Name => "tenant";
+
+    protected override void Reconcile()
+    {
+        foreach (var tenant in List(Kind.Tenant)) ReconcileTenant(tenant);
+    }
+
+    private void ReconcileTenant(JsonObject tenant)
+    {
+        var clusterId = Obj.Str(tenant, "spec", "clusterID") ?? "";
+        var finalizers = ApiServer.ObjectMeta.Finalizers(tenant);
+        if (Obj.Deleting(tenant))
+        {
+            if (!finalizers.Contains(LiqoLabels.TenantFinalizer)) return;
+            foreach (var crb in List(Kind.ClusterRoleBinding, null, LiqoLabels.RemoteClusterId + "=" + clusterId))
+                Delete(Kind.ClusterRoleBinding, null, Obj.Name(crb));
+            ApiServer.ObjectMeta.SetFinalizers(tenant, finalizers.Where(f => f != LiqoLabels.TenantFinalizer));
+            Update(Kind.Tenant, tenant);
+            return;
+        }
+        if (!finalizers.Contains(LiqoLabels.TenantFinalizer))
+        {
+            ApiServer.ObjectMeta.SetFinalizers(tenant, [.. finalizers, LiqoLabels.TenantFinalizer]);
+            Update(Kind.Tenant, tenant);
+            return;
+        }
+        var condition = Obj.Str(tenant, "spec", "tenantCondition") ?? "Active";
+        if (Options.TenantCordoned && condition == "Active")
+        {
+            if (!Due(tenant, "cordon")) return;
+            Obj.Set(tenant, "Cordoned", "spec", "tenantCondition");
+            Update(Kind.Tenant, tenant);
+            return;
+        }
+        MarkSlices(clusterId, condition == "Cordoned");
+
+        var roles = List(Kind.ClusterRole, null, LiqoLabels.AppName + "=remote-controlplane");
+        var clusterWideRoles = List(Kind.ClusterRole, null, LiqoLabels.AppName + "=virtual-kubelet-remote-clusterwide");
+        if (roles.Count == 0 || clusterWideRoles.Count == 0) return;
+
+        var handshake = Obj.Str(tenant, "spec", "authzPolicy") != "TolerateNoHandshake";
+        if (handshake && !Verify(tenant, clusterId)) return;
+        if (!Due(tenant, "authenticate")) return;
+
+        var ns = TenantNamespaces.Ensure(Plane, clusterId, Component);
+        if (ns is null)
+        {
+            Event(tenant, "Warning", "TenantNamespaceCreationFailed", $"multiple tenant namespaces found for clusterid {clusterId}");
+            return;
+        }
+        var tenantNs = Obj.Name(ns);
+        var status = Obj.Object(tenant, "status")?.DeepClone().AsObject() ?? new JsonObject();
+        status["tenantNamespace"] = tenantNs;
+        var ok = true;
+        if (handshake)
+        {
+            try
+            {
+                status["authParams"] = IdentityProvider.ForgeAuthParams(Plane, Component, clusterId, tenantNs, "liqo-remote-certificate",
+                    Obj.Bytes(tenant, "spec", "csr") ?? [], Obj.Str(tenant, "spec", "proxyURL"));
+                Bind(tenant, clusterId, tenantNs, roles, clusterWideRoles);
+            }
+            catch (AuthParamsException e)
+            {
+                Event(tenant, "Warning", "AuthParamsFailed", e.Message);
+                ok = false;
+            }
+        }
+        if (!JsonNode.DeepEquals(Obj.Object(tenant, "status") ?? new JsonObject(), status))
+        {
+            tenant["status"] = status;
+            if (UpdateStatus(Kind.Tenant, tenant) is { } updated && ok) Event(updated, "Normal", "Reconciled", "Tenant reconciled");
+        }
+    }
+
+    private bool Verify(JsonObject tenant, string clusterId)
+    {
+        var nonces = List(Kind.Secret, null, $"{LiqoLabels.Nonce}=true,{LiqoLabels.RemoteClusterId}={clusterId}");
+        if (nonces.Count != 1)
+        {
+            Event(tenant, "Warning", "NonceNotFound", nonces.Count == 0
+                ? "secrets \"secrets\" not found"
+                : $"multiple resources of type {{secrets}} found for label selector {{{LiqoLabels.Nonce}=true,{LiqoLabels.RemoteClusterId}={clusterId}}} in namespace {{}}, when only one was expected");
+            return false;
+        }
+        var nonce = Obj.Bytes(nonces[0], "data", "nonce");
+        if (nonce is not { Length: > 0 })
+        {
+            Event(tenant, "Warning", "NonceNotFound", $"nonce not found in secret {Obj.Ns(nonces[0])}/{Obj.Name(nonces[0])}");
+            return false;
+        }
+        var publicKey = Obj.Bytes(tenant, "spec", "publicKey") ?? [];
+        var key = ClusterKeys.ParseTenantPublicKey(publicKey);
+        var signature = Obj.Bytes(tenant, "spec", "signature") ?? [];
+        if (Options.SignatureRejected || key is null || !ClusterKeys.Verify(key, nonce, signature))
+        {
+            Event(tenant, "Warning", "SignatureVerificationFailed", $"signature verification failed for Tenant \"{Obj.Name(tenant)}\"");
+            return false;
+        }
+        try
+        {
+            CertificateRequests.CheckControlPlane(Obj.Bytes(tenant, "spec", "csr") ?? [], publicKey, clusterId);
+        }
+        catch (CsrException e)
+        {
+            Event(tenant, "Warning", "InvalidCSR", e.Message);
+            return false;
+        }
+        return true;
+    }
+
+    private void Bind(JsonObject tenant, string clusterId, string tenantNs, List<JsonObject> roles, List<JsonObject> clusterWideRoles)
+    {
+        foreach (var role in roles)
+        {
+            var name = "liqo-binding-" + Obj.Name(role);
+            if (Get(Kind.RoleBinding, tenantNs, name) is not null) continue;
+            Create(Kind.RoleBinding, tenantNs, new JsonObject
+            {
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = name,
+                    ["namespace"] = tenantNs,
+                    ["labels"] = new JsonObject { [LiqoLabels.RemoteClusterId] = clusterId },
+                    ["ownerReferences"] = new JsonArray(Obj.OwnerRef(tenant, controller: false)),
+                },
+                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = Obj.Name(role) },
+                ["subjects"] = new JsonArray(new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "User", ["name"] = clusterId }),
+            });
+        }
+        foreach (var role in clusterWideRoles)
+        {
+            var name = $"liqo-binding-{Obj.Name(role)}-{clusterId}";
+            if (Get(Kind.ClusterRoleBinding, null, name) is not null) continue;
+            Create(Kind.ClusterRoleBinding, null, new JsonObject
+            {
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = name,
+                    ["labels"] = new JsonObject { [LiqoLabels.RemoteClusterId] = clusterId },
+                },
+                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = Obj.Name(role) },
+                ["subjects"] = new JsonArray(new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "User", ["name"] = clusterId }),
+            });
+        }
+    }
+
+    /// <summary>Cordoned: the consumer's ResourceSlices get liqo.io/cordon-tenant=true; uncordoned: it is removed.</summary>
+    private void MarkSlices(string clusterId, bool cordoned)
+    {
+        foreach (var rs in List(Kind.ResourceSlice, null, LiqoLabels.RemoteClusterId + "=" + clusterId))
+        {
+            var has = Obj.Annotation(rs, LiqoLabels.CordonTenantAnnotation) is not null;
+            if (has == cordoned) continue;
+            if (cordoned) Obj.SetAnnotation(rs, LiqoLabels.CordonTenantAnnotation, "true");
+            else Obj.RemoveAnnotation(rs, LiqoLabels.CordonTenantAnnotation);
+            Update(Kind.ResourceSlice, rs);
+        }
+    }
+}

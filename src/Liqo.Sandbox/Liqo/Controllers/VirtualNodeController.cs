@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Liqo.Sandbox.Liqo.Runtime;
+
+namespace Liqo.Sandbox.Liqo.Controllers;
+
+/// <summary>
+/// The virtual-node controller (offloading/virtualnode-controller), on the consumer: finalizer
+/// virtualnode-controller.liqo.io/finalizer, the virtual-kubelet Deployment vk-&lt;name&gt; from spec.template, and the
+/// VirtualKubelet / Node conditions (Creating → Running). On deletion it drains: deletes the Node and the Deployment,
+/// then removes its finalizer.
+/// </summary>
+internal sealed class VirtualNodeController(LiqoControlPlane plane) : LiqoController(plane)
+{
+    public override string Name => "virtualnode";
+
+    protected override void Reconcile()
+    {
+        foreach (var vn in List(Kind.VirtualNode))
+        {
+            var ns = Obj.Ns(vn);
+            var name = Obj.Name(vn);
+            var deploymentName = "vk-" + name;
+            var finalizers = ApiServer.ObjectMeta.Finalizers(vn);
+            if (Obj.Deleting(vn))
+            {
+                if (!finalizers.Contains(LiqoLabels.VirtualNodeFinalizer)) continue;
+                var node = Get(Kind.Node, null, name);
+                var deployment = Get(Kind.Deployment, ns, deploymentName);
+                if (node is not null && Obj.Label(node, LiqoLabels.Type) == "virtual-node") Delete(Kind.Node, null, name);
+                if (deployment is not null) Delete(Kind.Deployment, ns, deploymentName);
+                if ((node is not null && Obj.Label(node, LiqoLabels.Type) == "virtual-node") || deployment is not null)
+                {
+                    SetConditions(vn, "Deleting", node is not null ? "Deleting" : "None");
+                    continue;
+                }
+                if (!Due(vn, "drain")) continue;
+                ApiServer.ObjectMeta.SetFinalizers(vn, finalizers.Where(f => f != LiqoLabels.VirtualNodeFinalizer));
+                Update(Kind.VirtualNode, vn);
+                continue;
+            }
+            if (!finalizers.Contains(LiqoLabels.VirtualNodeFinalizer))
+            {
+                ApiServer.ObjectMeta.SetFinalizers(vn, [.. finalizers, LiqoLabels.VirtualNodeFinalizer]);
+                Update(Kind.VirtualNode, vn);
+                continue;
+            }
+            var template = Obj.Object(vn, "spec", "template");
+            var vk = Get(Kind.Deployment, ns, deploymentName);
+            if (vk is null && template is not null)
+            {
+                if (!Due(vn, "virtual-kubelet")) continue;
+                var labels = Obj.Object(template, "metadata", "labels")?.DeepClone().AsObject() ?? new JsonObject();
+                labels[LiqoLabels.RemoteClusterId] = Obj.Str(vn, "spec", "clusterID") ?? "";
+                vk = Create(Kind.Deployment, ns, new JsonObject
+                {
+                    ["metadata"] = new JsonObject
+                    {
+                        ["name"] = deploymentName,
+                        ["namespace"] = ns,
+                        ["labels"] = labels,
+                        ["ownerReferences"] = new JsonArray(Obj.OwnerRef(vn, controller: true)),
+                    },
+                    ["spec"] = Obj.Object(template, "spec")?.DeepClone(),
+                });
+            }
+            var vkReady = (Obj.Long(vk, "status", "readyReplicas") ?? 0) > 0;
+            var createNode = Obj.At(vn, "spec", "createNode") is not JsonValue cn || !cn.TryGetValue<bool>(out var b) || b;
+            var nodeObj = Get(Kind.Node, null, name);
+            var nodeReady = nodeObj is not null && Obj.Condition(Obj.Array(nodeObj, "status", "conditions"), "Ready") is { } r
+                && ApiServer.Json.Str(r, "status") == "True";
+            SetConditions(vn, vkReady ? "Running" : "Creating", !createNode ? "None" : nodeReady ? "Running" : "Creating");
+        }
+    }
+
+    private void SetConditions(JsonObject vn, string virtualKubelet, string node)
+    {
+        var status = Obj.Object(vn, "status")?.DeepClone().AsObject() ?? new JsonObject();
+        var changed = false;
+        foreach (var (type, value) in new[] { ("VirtualKubelet", virtualKubelet), ("Node", node) })
+        {
+            var conditions = ApiServer.Json.Arr(status, "conditions");
+            var existing = Obj.Condition(conditions, type);
+            if (existing is not null && ApiServer.Json.Str(existing, "status") == value) continue;
+            changed = true;
+            Obj.SetCondition(status, "conditions", type, value, null, null, Now);
+        }
+        if (!changed) return;
+        vn["status"] = status;
+        UpdateStatus(Kind.VirtualNode, vn);
+    }
+}
