@@ -30,14 +30,26 @@ internal sealed class FakeApiServer : IDisposable
         }
         _namespaces = namespaces.ToHashSet(StringComparer.Ordinal);
         _forbidden = forbiddenPlurals.ToHashSet(StringComparer.Ordinal);
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Url + "/");
-        _listener.Start();
+        // a free port can be taken by another test between probing and binding: try again on another one
+        for (var attempt = 1; ; attempt++)
+        {
+            Url = $"http://127.0.0.1:{FreePort()}";
+            _listener.Prefixes.Clear();
+            _listener.Prefixes.Add(Url + "/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                _listener.Stop();
+            }
+        }
         _loop = Task.Run(LoopAsync);
     }
 
-    public string Url { get; }
+    public string Url { get; private set; } = "";
 
     /// <summary>Every request, as "GET /path?query".</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
