@@ -27,4 +27,16 @@ public static class ErrorIds
 
     /// <summary>A cluster ID with no ForeignCluster (liqoctl: Peer clusters "..." not found in active peerings).</summary>
     public const string PeerNotFound = "PeerNotFound";
+
+    /// <summary>The provider did not accept the Tenant in time (bad signature or CSR, or its controller is down).</summary>
+    public const string TenantNotAccepted = "TenantNotAccepted";
+
+    /// <summary>The provider denied the ResourceSlice (authentication), or did not accept it in time.</summary>
+    public const string ResourceSliceDenied = "ResourceSliceDenied";
+
+    /// <summary>The WireGuard tunnel did not come up in time.</summary>
+    public const string ConnectionNotEstablished = "ConnectionNotEstablished";
+
+    /// <summary>A gateway pod did not become ready in time.</summary>
+    public const string GatewayNotReady = "GatewayNotReady";
 }
