@@ -14,6 +14,14 @@
         'Get-LiqoClusterId'
         'New-LiqoPeering'
         'Remove-LiqoPeering'
+        'Enable-LiqoNetworking'
+        'Disable-LiqoNetworking'
+        'Reset-LiqoNetworking'
+        'Enable-LiqoAuthentication'
+        'Disable-LiqoAuthentication'
+        'Get-LiqoInfo'
+        'Get-LiqoPeerInfo'
+        'Get-LiqoForeignCluster'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -126,11 +126,49 @@ function Invoke-Package {
 }
 
 function Invoke-Demo {
-    Write-Error -ErrorId 'DemoNotAvailable' -Category NotImplemented -Message (
-        'The demo is not available yet: it needs New-LiqoPeering, which arrives with the peering work. ' +
-        'When it lands, this task starts two sandbox clusters (consumer and provider), peers them with New-LiqoPeering, ' +
-        'shows the ForeignClusters and the virtual node, peers back, unpeers both directions and stops the sandbox.')
-    exit 2
+    Invoke-Build
+    Import-Module (Join-Path $out 'Liqo/Liqo.psd1') -Force
+    Import-Module (Join-Path $out 'LiqoSandbox/LiqoSandbox.psd1') -Force
+    $dir = Join-Path $out 'demo'
+    if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
+    Write-Host '==> Starting sandbox clusters consumer and provider (a loopback API server each, with a simulated Liqo v1.2)'
+    $consumer, $provider = Start-LiqoSandbox -Path $dir -Cluster consumer, provider
+    $kubectl = Get-Command kubectl -ErrorAction Ignore
+    $kubectlBinary = if ($kubectl) {
+        $real = (Get-Item $kubectl.Source).ResolvedTarget ?? $kubectl.Source
+        $beside = Join-Path (Split-Path $real) 'kubectl.1.32'
+        if (Test-Path $beside) { $beside } else { $kubectl.Source }
+    }
+    function Show-Kubectl([string] $Title, [string] $Kubeconfig, [string[]] $Arguments, [scriptblock] $Fallback) {
+        Write-Host "`n==> $Title"
+        if ($kubectlBinary) {
+            Write-Host "kubectl $($Arguments -join ' ')"
+            & $kubectlBinary --kubeconfig $Kubeconfig --cache-dir (Join-Path $dir 'kubectl-cache') @Arguments | Out-Host
+        }
+        else { & $Fallback | Out-Host }
+    }
+    $pair = @{ Kubeconfig = $consumer.KubeconfigPath; RemoteKubeconfig = $provider.KubeconfigPath }
+    $back = @{ Kubeconfig = $provider.KubeconfigPath; RemoteKubeconfig = $consumer.KubeconfigPath }
+    try {
+        Write-Host "`n==> New-LiqoPeering -Kubeconfig consumer.kubeconfig -RemoteKubeconfig provider.kubeconfig"
+        New-LiqoPeering @pair -InformationAction Continue | Format-List | Out-Host
+        Show-Kubectl 'ForeignClusters on the consumer' $consumer.KubeconfigPath @('get', 'foreignclusters') { Get-LiqoForeignCluster -Kubeconfig $consumer.KubeconfigPath }
+        Show-Kubectl 'ForeignClusters on the provider' $provider.KubeconfigPath @('get', 'foreignclusters') { Get-LiqoForeignCluster -Kubeconfig $provider.KubeconfigPath }
+        Show-Kubectl 'The virtual node on the consumer' $consumer.KubeconfigPath @('get', 'nodes', '-l', 'liqo.io/type=virtual-node') { Get-LiqoPeerInfo -Kubeconfig $consumer.KubeconfigPath }
+
+        Write-Host "`n==> New-LiqoPeering the other way (provider consumes from consumer): a bidirectional peering on the same tunnel"
+        New-LiqoPeering @back -InformationAction Continue | Format-List | Out-Host
+        Show-Kubectl 'ForeignClusters on the consumer' $consumer.KubeconfigPath @('get', 'foreignclusters') { Get-LiqoForeignCluster -Kubeconfig $consumer.KubeconfigPath }
+
+        Write-Host "`n==> Remove-LiqoPeering, both directions"
+        Remove-LiqoPeering @pair -Confirm:$false -InformationAction Continue
+        Remove-LiqoPeering @back -Confirm:$false -InformationAction Continue
+        Show-Kubectl 'Virtual nodes left on the consumer' $consumer.KubeconfigPath @('get', 'nodes', '-l', 'liqo.io/type=virtual-node') { 'none' }
+    }
+    finally {
+        Write-Host "`n==> Stopping the sandbox"
+        Stop-LiqoSandbox -Path $dir
+    }
 }
 
 Push-Location $root

@@ -19,4 +19,24 @@ public static class ErrorIds
     public const string OperationDeclined = "OperationDeclined";
     public const string ClusterKeysInvalid = "ClusterKeysInvalid";
     public const string PublicKeyInvalid = "PublicKeyInvalid";
+    public const string SameCluster = "SameCluster";
+    public const string LiqoVersionMismatch = "LiqoVersionMismatch";
+
+    /// <summary>A -Get path that does not name a field (liqoctl's "invalid query" errors).</summary>
+    public const string InvalidQuery = "InvalidQuery";
+
+    /// <summary>A cluster ID with no ForeignCluster (liqoctl: Peer clusters "..." not found in active peerings).</summary>
+    public const string PeerNotFound = "PeerNotFound";
+
+    /// <summary>The provider did not accept the Tenant in time (bad signature or CSR, or its controller is down).</summary>
+    public const string TenantNotAccepted = "TenantNotAccepted";
+
+    /// <summary>The provider denied the ResourceSlice (authentication), or did not accept it in time.</summary>
+    public const string ResourceSliceDenied = "ResourceSliceDenied";
+
+    /// <summary>The WireGuard tunnel did not come up in time.</summary>
+    public const string ConnectionNotEstablished = "ConnectionNotEstablished";
+
+    /// <summary>A gateway pod did not become ready in time.</summary>
+    public const string GatewayNotReady = "GatewayNotReady";
 }

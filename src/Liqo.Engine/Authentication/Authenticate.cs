@@ -56,7 +56,8 @@ public static class Authenticate
 
         var filled = await op.WaitForObjectAsync(provider, Kinds.Tenant, providerNs, consumerId, Tenant.HasStatus,
             new WaitTarget("Waiting for tenant status to be filled", $"Tenant {providerNs}/{consumerId}", "status.authParams and status.tenantNamespace set",
-                "The provider did not accept the Tenant: a bad nonce signature only shows as a Warning event SignatureVerificationFailed on the Tenant (kubectl describe tenant on the provider).")).ConfigureAwait(false);
+                "The provider did not accept the Tenant: a bad nonce signature only shows as a Warning event SignatureVerificationFailed on the Tenant (kubectl describe tenant on the provider).",
+                ErrorIds.TenantNotAccepted)).ConfigureAwait(false);
         if (filled is not null) op.Info(provider, Module, "TenantStatus", "Tenant status is filled");
 
         var identity = Identity.ForgeControlPlane(providerId, consumerNs, filled?.StringAt("status.tenantNamespace") ?? providerNs,

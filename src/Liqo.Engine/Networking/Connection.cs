@@ -24,5 +24,6 @@ public static class Connection
         op.WaitAsync(cluster, Kinds.Connection, ns, $"{LiqoConstants.RemoteClusterIdLabel}={remoteClusterId}", null,
             items => items.FirstOrDefault(c => c.StringAt("status.value") == Connected),
             new WaitTarget("Waiting for Connection status to be established", $"Connection for {remoteClusterId} in {ns}", "status.value == Connected",
-                "The WireGuard tunnel is not up: check that the client can reach the server's address and UDP port (-GatewayClientAddress and -GatewayClientPort for NAT)."));
+                "The WireGuard tunnel is not up: check that the client can reach the server's address and UDP port (-GatewayClientAddress and -GatewayClientPort for NAT).",
+                ErrorIds.ConnectionNotEstablished));
 }

@@ -130,7 +130,8 @@ public static class Gateway
         op.WaitForObjectAsync(cluster, Kinds.Deployment, tenantNamespace, ResourceName(gatewayName),
             d => (d["status"]?["readyReplicas"]?.GetValue<int>() ?? 0) > 0,
             new WaitTarget($"Waiting for gateway pod {ResourceName(gatewayName)} to be ready", $"Deployment {tenantNamespace}/{ResourceName(gatewayName)}",
-                "status.readyReplicas > 0", "Check the gateway pod on that cluster (kubectl describe deployment); its image must be pullable and its node able to run WireGuard."));
+                "status.readyReplicas > 0", "Check the gateway pod on that cluster (kubectl describe deployment); its image must be pullable and its node able to run WireGuard.",
+                ErrorIds.GatewayNotReady));
 
     /// <summary>Reads the WireGuard public key (base64 of the raw 32 bytes) from the Secret the gateway's status.secretRef names.</summary>
     internal static async Task<string?> ReadPublicKeyAsync(ClusterConnection cluster, JsonObject gateway, CancellationToken ct)

@@ -14,6 +14,7 @@ public static class ResourceSlice
     public const string AuthenticationCondition = "Authentication";
     public const string ResourcesCondition = "Resources";
     public const string Accepted = "Accepted";
+    public const string Denied = "Denied";
 
     public static JsonObject Forge(string name, string tenantNamespace, string providerClusterId, ResourceSliceOptions o)
     {
@@ -80,10 +81,19 @@ public static class ResourceSlice
                                "Authenticate with the provider first (Enable-LiqoAuthentication, or New-LiqoPeering)."));
         var slice = await EnsureAsync(op, consumer, name, tenantNs, providerClusterId, o).ConfigureAwait(false);
         op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created");
+        // liqoctl keeps polling through Denied until its timeout; a denial is final, so stop at once and say why
         var accepted = await op.WaitForObjectAsync(consumer, Kinds.ResourceSlice, tenantNs, name,
-            s => ConditionStatus(s, AuthenticationCondition) == Accepted,
+            s => ConditionStatus(s, AuthenticationCondition) switch
+            {
+                Accepted => true,
+                Denied => throw new LiqoException(ErrorIds.ResourceSliceDenied, LiqoErrorCategory.PermissionDenied, $"ResourceSlice {tenantNs}/{name}",
+                    $"The provider denied the authentication of ResourceSlice {tenantNs}/{name}: {s.Condition(AuthenticationCondition)?["message"]?.GetValue<string>() ?? "no reason given"}.",
+                    "Check the Tenant on the provider (it must be accepted, and the slice's CSR signed by this cluster's key)."),
+                _ => false,
+            },
             new WaitTarget("Waiting for ResourceSlice authentication", $"ResourceSlice {tenantNs}/{name}", "condition Authentication=Accepted",
-                "The provider has not accepted the slice's identity: check the Tenant on the provider and the CRD replication (Get-LiqoPeerInfo).")).ConfigureAwait(false);
+                "The provider has not accepted the slice's identity: check the Tenant on the provider and the CRD replication (Get-LiqoPeerInfo).",
+                ErrorIds.ResourceSliceDenied)).ConfigureAwait(false);
         if (accepted is null) return slice;
         op.Info(consumer, Module, "ResourceSliceAuthentication", "ResourceSlice authentication: Accepted");
         var current = await consumer.Api.GetAsync(Kinds.ResourceSlice, tenantNs, name, op.Cancellation).ConfigureAwait(false) ?? accepted;

@@ -18,7 +18,7 @@ public static class Preflight
         var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
         var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
         if (consumerId == providerId)
-            throw new LiqoException("SameCluster", LiqoErrorCategory.InvalidArgument, consumerId,
+            throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, consumerId,
                 $"local and remote clusters must be different: both have the cluster ID '{consumerId}' ({consumer.Server} and {provider.Server}).",
                 "Point -RemoteKubeconfig/-RemoteContext at the provider cluster.");
         var consumerVersion = await LiqoVersionAsync(consumer, ct).ConfigureAwait(false);
@@ -37,7 +37,7 @@ public static class Preflight
             op.Log.Warning($"Peering clusters with different Liqo versions (local {consumerVersion}, remote {providerVersion}) because of -Force; Liqo does not support it.");
             return;
         }
-        throw new LiqoException("LiqoVersionMismatch", LiqoErrorCategory.InvalidOperation, $"{consumerVersion} / {providerVersion}",
+        throw new LiqoException(ErrorIds.LiqoVersionMismatch, LiqoErrorCategory.InvalidOperation, $"{consumerVersion} / {providerVersion}",
             $"The clusters run different Liqo versions: local {consumerId} {consumerVersion}, remote {providerId} {providerVersion}. " +
             "The establishment of a peering with a remote cluster leveraging a different version of Liqo, net of patch releases, is currently not supported.",
             "Upgrade one cluster so both run the same minor version, or pass -Force to peer anyway.");

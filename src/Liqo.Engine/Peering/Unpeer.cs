@@ -25,7 +25,7 @@ public static class Unpeer
         var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
         var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
         if (consumerId == providerId)
-            throw new LiqoException("SameCluster", LiqoErrorCategory.InvalidArgument, consumerId, "local and remote clusters must be different");
+            throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, consumerId, "local and remote clusters must be different");
 
         var fc = await consumer.Api.GetAsync(Kinds.ForeignCluster, null, providerId, ct).ConfigureAwait(false)
                  ?? throw new LiqoException("PeeringNotFound", LiqoErrorCategory.ObjectNotFound, providerId,

@@ -56,7 +56,7 @@ internal static class Waiter
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new LiqoException(ErrorIds.WaitTimeout, LiqoErrorCategory.OperationTimeout, target.Object,
+            throw new LiqoException(target.ErrorId, LiqoErrorCategory.OperationTimeout, target.Object,
                 $"Timed out after {Format(timeout)} ({target.Step}): {target.Object} on the {cluster.Scope} cluster did not reach: {target.Condition}.",
                 target.RecommendedAction ?? "Check the Liqo components on that cluster (Get-LiqoInfo), or give more time with -Timeout.");
         }

@@ -15,43 +15,17 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PeeringResult))]
-public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
+public sealed class NewLiqoPeeringCommand : GatewayOptionsCmdlet
 {
     /// <summary>The bound of the whole command (liqoctl --timeout, default 10m). Accepts 10m, 600, or 00:10:00.</summary>
     [Parameter]
     [DurationTransformation]
     public TimeSpan Timeout { get; set; } = PeerOptions.DefaultTimeout;
 
-    /// <summary>Skip the gateway template checks.</summary>
-    [Parameter] public SwitchParameter SkipValidation { get; set; }
-
     /// <summary>Do not set up networking (the clusters reach each other otherwise).</summary>
     [Parameter] public SwitchParameter NetworkingDisabled { get; set; }
 
     [Parameter] public Liqo.GatewayServerLocation GatewayServerLocation { get; set; } = Liqo.GatewayServerLocation.Provider;
-
-    [Parameter] public Liqo.GatewayServiceType GatewayServerServiceType { get; set; } = Liqo.GatewayServiceType.LoadBalancer;
-
-    [Parameter]
-    [ValidateRange(1, 65535)]
-    public int GatewayServerServicePort { get; set; } = NetworkConnectOptions.DefaultPort;
-
-    [Parameter]
-    [ValidateRange(0, 65535)]
-    public int GatewayServerServiceNodePort { get; set; }
-
-    [Parameter] public string? GatewayServerServiceLoadBalancerIP { get; set; }
-
-    /// <summary>The address the client dials instead of the server's (NAT).</summary>
-    [Parameter] public string? GatewayClientAddress { get; set; }
-
-    [Parameter]
-    [ValidateRange(0, 65535)]
-    public int GatewayClientPort { get; set; }
-
-    [Parameter]
-    [ValidateRange(576, 9000)]
-    public int Mtu { get; set; } = NetworkConnectOptions.DefaultMtu;
 
     /// <summary>Stop after authentication, without a ResourceSlice.</summary>
     [Parameter] public SwitchParameter NoResourceSlice { get; set; }
@@ -112,17 +86,7 @@ public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
             Timeout = Timeout,
             NetworkingDisabled = NetworkingDisabled,
             GatewayServerLocation = (Engine.Networking.GatewayServerLocation)(int)GatewayServerLocation,
-            Network = new NetworkConnectOptions
-            {
-                ServiceType = (Engine.Networking.GatewayServiceType)(int)GatewayServerServiceType,
-                ServicePort = GatewayServerServicePort,
-                ServiceNodePort = GatewayServerServiceNodePort,
-                ServiceLoadBalancerIp = GatewayServerServiceLoadBalancerIP,
-                ClientAddress = GatewayClientAddress,
-                ClientPort = GatewayClientPort,
-                Mtu = Mtu,
-                SkipValidation = SkipValidation,
-            },
+            Network = GatewayOptions(),
             Authentication = new AuthenticateOptions { InBand = InBand, ProxyUrl = ProxyUrl },
             CreateResourceSlice = !NoResourceSlice,
             ResourceSlice = new ResourceSliceOptions { Class = ResourceSliceClass, Resources = resources, CreateVirtualNode = !NoVirtualNode },

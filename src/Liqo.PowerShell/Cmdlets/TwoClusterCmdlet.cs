@@ -31,6 +31,9 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string RemoteLiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;
 
+    /// <summary>Whether a remote cluster was named at all (for cmdlets where it is optional).</summary>
+    protected bool RemoteGiven => RemoteKubeconfig is not null || RemoteKubeconfigContent is not null || RemoteContext is not null;
+
     /// <summary>The remote cluster's access, as given on the command line.</summary>
     protected KubeconfigSource RemoteSource() =>
         SourceFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace, "remote",

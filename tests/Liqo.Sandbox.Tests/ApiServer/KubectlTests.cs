@@ -259,6 +259,27 @@ public sealed class KubectlTests(ClusterFixture f) : IClassFixture<ClusterFixtur
     }
 
     [KubectlFact]
+    public async Task Typed_create_commands_that_send_protobuf_work()
+    {
+        var ns = $"typed-{Guid.NewGuid():N}"[..14];
+        Assert.Equal($"namespace/{ns} created", (await K().RunAsync("create", "namespace", ns)).Out.Trim());
+        var cm = await K().RunAsync("create", "configmap", "c", "-n", ns, "--from-literal=a=b");
+        Assert.True(cm.Code == 0, cm.Err);
+        var secret = await K().RunAsync("create", "secret", "generic", "s", "-n", ns, "--from-literal=p=q");
+        Assert.True(secret.Code == 0, secret.Err);
+        Assert.Equal(0, (await K().RunAsync("create", "serviceaccount", "bot", "-n", ns)).Code);
+        Assert.Equal(0, (await K().RunAsync("create", "role", "r", "-n", ns, "--verb=get,list", "--resource=configmaps")).Code);
+        Assert.Equal(0, (await K().RunAsync("create", "rolebinding", "rb", "-n", ns, "--role=r", "--serviceaccount=" + ns + ":bot")).Code);
+        Assert.Equal("b", (await f.Client.CoreV1.ReadNamespacedConfigMapAsync("c", ns)).Data["a"]);
+        Assert.Equal("q", System.Text.Encoding.UTF8.GetString((await f.Client.CoreV1.ReadNamespacedSecretAsync("s", ns)).Data["p"]));
+        var rb = await f.Client.RbacAuthorizationV1.ReadNamespacedRoleBindingAsync("rb", ns);
+        Assert.Equal("r", rb.RoleRef.Name);
+        Assert.Equal(("ServiceAccount", "bot", ns), (rb.Subjects[0].Kind, rb.Subjects[0].Name, rb.Subjects[0].NamespaceProperty));
+        var role = await f.Client.RbacAuthorizationV1.ReadNamespacedRoleAsync("r", ns);
+        Assert.Equal(["get", "list"], role.Rules[0].Verbs);
+    }
+
+    [KubectlFact]
     public async Task Errors_read_as_against_a_real_server()
     {
         var ns = await f.NamespaceAsync();

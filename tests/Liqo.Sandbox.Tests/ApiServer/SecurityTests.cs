@@ -116,6 +116,46 @@ public sealed class SecurityTests(ClusterFixture f) : IClassFixture<ClusterFixtu
     }
 
     [Fact]
+    public async Task Rbac_prevents_escalation_through_roles_and_bindings()
+    {
+        var ns = await f.NamespaceAsync();
+        var token = f.Cluster.AddBearerToken("frank", ["ops"]);
+        using var frank = TestHttp.Create(f.Cluster, token: token);
+        await f.Client.RbacAuthorizationV1.CreateNamespacedRoleAsync(new V1Role
+        {
+            Metadata = new V1ObjectMeta { Name = "role-admin" },
+            Rules =
+            [
+                new V1PolicyRule { ApiGroups = ["rbac.authorization.k8s.io"], Resources = ["roles", "rolebindings"], Verbs = ["create", "get"] },
+                new V1PolicyRule { ApiGroups = [""], Resources = ["configmaps"], Verbs = ["get", "list"] },
+            ],
+        }, ns);
+        await f.Client.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(new V1RoleBinding
+        {
+            Metadata = new V1ObjectMeta { Name = "frank-role-admin" },
+            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = "role-admin" },
+            Subjects = [new Rbacv1Subject { Kind = "User", Name = "frank", ApiGroup = "rbac.authorization.k8s.io" }],
+        }, ns);
+
+        var held = await frank.PostJsonAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles",
+            """{"metadata":{"name":"cm-get"},"rules":[{"apiGroups":[""],"resources":["configmaps"],"verbs":["get"]}]}""");
+        Assert.Equal(HttpStatusCode.Created, held.Code);
+        var escalating = await frank.PostJsonAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles",
+            """{"metadata":{"name":"secrets"},"rules":[{"apiGroups":[""],"resources":["secrets","configmaps"],"verbs":["get","delete"]}]}""");
+        Assert.Equal(HttpStatusCode.Forbidden, escalating.Code);
+        Assert.Equal("roles.rbac.authorization.k8s.io \"secrets\" is forbidden: user \"frank\" (groups=[\"ops\" \"system:authenticated\"]) is attempting to grant RBAC permissions not currently held:\n" +
+            "{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"get\" \"delete\"]}\n{APIGroups:[\"\"], Resources:[\"configmaps\"], Verbs:[\"delete\"]}",
+            escalating.Body!["message"]!.GetValue<string>());
+
+        var bindAdmin = await frank.PostJsonAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/rolebindings",
+            """{"metadata":{"name":"me-admin"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"cluster-admin"},"subjects":[{"kind":"User","name":"frank","apiGroup":"rbac.authorization.k8s.io"}]}""");
+        Assert.Equal(HttpStatusCode.Forbidden, bindAdmin.Code);
+        var bindHeld = await frank.PostJsonAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/rolebindings",
+            """{"metadata":{"name":"others-get"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"cm-get"},"subjects":[{"kind":"User","name":"gina","apiGroup":"rbac.authorization.k8s.io"}]}""");
+        Assert.Equal(HttpStatusCode.Created, bindHeld.Code);
+    }
+
+    [Fact]
     public async Task Service_account_subjects_match_service_account_users()
     {
         var ns = await f.NamespaceAsync();

@@ -16,23 +16,21 @@ internal sealed class CrdEstablisher(ClusterStore store)
     public void OnCommitted(ChangeRecord record)
     {
         if (record.TypeKey != CrdKey) return;
-        var crd = record.New;
-        var spec = Json.Obj(crd, "spec");
-        var group = Json.Str(spec, "group") ?? "";
-        var plural = Json.Str(Json.Obj(spec, "names"), "plural") ?? "";
-        if (record.Type == "DELETED")
+        // Hooks of concurrent writers may run out of order: act on the current state, not on the record's.
+        var type = store.Types.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition");
+        var crd = store.TryGet(type, null, record.Name);
+        if (crd is null)
         {
-            store.Types.SetCustomTypes(group, plural, []);
+            var spec = Json.Obj(record.New, "spec");
+            store.Types.SetCustomTypes(Json.Str(spec, "group") ?? "", Json.Str(Json.Obj(spec, "names"), "plural") ?? "", []);
             return;
         }
         if (!ObjectMeta.IsDeleting(crd) && NeedsStatus(crd, out var desired))
         {
-            var type = store.Types.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition");
-            var copy = (JsonObject)crd.DeepClone();
-            copy["status"] = desired;
+            crd["status"] = desired;
             try
             {
-                store.Update(type, null, ObjectMeta.Name(crd), copy, new WriteOptions { FieldManager = "kube-apiserver", Subresource = "status" });
+                store.Update(type, null, record.Name, crd, new WriteOptions { FieldManager = "kube-apiserver", Subresource = "status" });
             }
             catch (ApiException)
             {
@@ -40,7 +38,11 @@ internal sealed class CrdEstablisher(ClusterStore store)
             }
             return;
         }
-        if (CrdTypes.IsEstablished(crd)) store.Types.SetCustomTypes(group, plural, CrdTypes.FromCrd(crd));
+        if (CrdTypes.IsEstablished(crd))
+        {
+            var spec = Json.Obj(crd, "spec");
+            store.Types.SetCustomTypes(Json.Str(spec, "group") ?? "", Json.Str(Json.Obj(spec, "names"), "plural") ?? "", CrdTypes.FromCrd(crd));
+        }
     }
 
     private bool NeedsStatus(JsonObject crd, out JsonObject desired)

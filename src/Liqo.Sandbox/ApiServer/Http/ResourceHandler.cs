@@ -45,13 +45,13 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
                 if (sub is not null) throw ApiErrors.MethodNotAllowed();
                 var body = await ReadObjectAsync(ctx, type);
                 if (type.Key == "authorization.k8s.io/selfsubjectaccessreviews") return ApiResponse.Ok(AccessReview(body, user), 201);
-                var r = store.Create(type, ns, body, WriteOptionsFrom(ctx, null));
+                var r = store.Create(type, ns, body, WriteOptionsFrom(ctx, null, type, user));
                 return WithWarnings(ApiResponse.Ok(r.Object, 201), r.Warnings);
             }
             case "update":
             {
                 var body = await ReadObjectAsync(ctx, type);
-                var r = store.Update(type, ns, info.Name, body, WriteOptionsFrom(ctx, sub));
+                var r = store.Update(type, ns, info.Name, body, WriteOptionsFrom(ctx, sub, type, user));
                 return WithWarnings(ApiResponse.Ok(r.Object, r.Created ? 201 : 200), r.Warnings);
             }
             case "patch":
@@ -80,7 +80,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
                     throw ApiErrors.BadRequest("error decoding patch: " + e.Message);
                 }
                 if (patch is null) throw ApiErrors.BadRequest("error decoding patch: the patch is empty");
-                var r = store.Patch(type, ns, info.Name, pt.Value, patch, WriteOptionsFrom(ctx, sub));
+                var r = store.Patch(type, ns, info.Name, pt.Value, patch, WriteOptionsFrom(ctx, sub, type, user));
                 return WithWarnings(ApiResponse.Ok(r.Object, r.Created ? 201 : 200), r.Warnings);
             }
             case "delete":
@@ -203,7 +203,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
         };
     }
 
-    private static WriteOptions WriteOptionsFrom(HttpContext ctx, string? sub)
+    private WriteOptions WriteOptionsFrom(HttpContext ctx, string? sub, ResourceType type, UserInfo user)
     {
         var q = ctx.Request.Query;
         var fv = q["fieldValidation"].ToString();
@@ -231,6 +231,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
             DryRun = DryRun(q["dryRun"]),
             Subresource = sub,
             Force = force,
+            Admit = EscalationCheck.Applies(type) && !user.IsMaster ? new EscalationCheck(store, rbac, user).Check : null,
         };
     }
 
@@ -289,11 +290,11 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     private static async Task<JsonObject> ReadObjectAsync(HttpContext ctx, ResourceType type)
     {
         var contentType = ctx.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "application/json";
-        if (contentType == "application/vnd.kubernetes.protobuf" && type.Key == "authorization.k8s.io/selfsubjectaccessreviews")
+        if (contentType == "application/vnd.kubernetes.protobuf" && ProtobufBodies.Supports(type.Key))
         {
             using var ms = new MemoryStream();
             await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
-            return ProtobufAccessReview.Decode(ms.ToArray());
+            return ProtobufBodies.Decode(type.Key, ms.ToArray());
         }
         if (contentType is not ("application/json" or "application/yaml" or "" or "*/*"))
             throw ApiErrors.UnsupportedMediaType(MediaTypes.Accepted);

@@ -16,6 +16,12 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
+    /// <summary>A watch on a named object (…/name?watch=true, /watch/…/name) is a watch with fieldSelector metadata.name=name.</summary>
+    private static string? NameSelector(string? fieldSelector, string name) =>
+        name.Length == 0 ? fieldSelector
+        : string.IsNullOrEmpty(fieldSelector) ? "metadata.name=" + name
+        : fieldSelector + ",metadata.name=" + name;
+
     /// <summary>How the stream ended, for the audit log: the status code written and the reason.</summary>
     public sealed record Outcome(int Code, string CloseReason, int Events);
 
@@ -27,7 +33,7 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
         bool? sendInitial = q.TryGetValue("sendInitialEvents", out var si) ? si.ToString() == "true" : null;
         using var watch = store.Watch(type, type.Namespaced ? info.Namespace : null, new WatchOptions
         {
-            LabelSelector = q["labelSelector"], FieldSelector = q["fieldSelector"], ResourceVersion = q["resourceVersion"],
+            LabelSelector = q["labelSelector"], FieldSelector = NameSelector(q["fieldSelector"], info.Name), ResourceVersion = q["resourceVersion"],
             AllowWatchBookmarks = q["allowWatchBookmarks"].ToString() is "true" or "1", SendInitialEvents = sendInitial,
         });
         var include = q["includeObject"].ToString() switch { "None" => IncludeObject.None, "Object" => IncludeObject.Object, _ => IncludeObject.Metadata };
@@ -129,6 +135,22 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
         catch (IOException)
         {
             return new Outcome(200, "client-gone", sent);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && res.HasStarted)
+        {
+            // Headers are out: report the failure in the stream, as an ERROR event, and end it.
+            try
+            {
+                var status = ApiErrors.Internal(e.GetType().Name + ": " + e.Message).ToStatus();
+                await res.Body.WriteAsync(Json.Serialize(new JsonObject { ["type"] = "ERROR", ["object"] = status }), CancellationToken.None);
+                await res.Body.WriteAsync(NewLine, CancellationToken.None);
+                await res.Body.FlushAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+            {
+                // the client is gone too
+            }
+            return new Outcome(200, "error", sent);
         }
     }
 }

@@ -58,6 +58,7 @@ public sealed partial class ClusterStore
         Admit(type, "CREATE", ns, obj, null);
         Validate(type, obj, null);
 
+        o.Admit?.Invoke(type, obj);
         if (Find(type, ns, name) is { } existing)
             throw ApiErrors.AlreadyExists(type.Group, type.Plural, name, ObjectMeta.IsDeleting(existing));
 

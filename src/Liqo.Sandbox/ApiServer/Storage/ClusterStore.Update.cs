@@ -205,6 +205,7 @@ public sealed partial class ClusterStore
         type.Schema?.ApplyDefaults(result);
         if (sub is null) Admit(type, "UPDATE", nsv, result, existing);
         Validate(type, result, existing);
+        o.Admit?.Invoke(type, result);
 
         if (type.BumpsGeneration && sub is null && SpecChanged(existing, result))
             rmeta["generation"] = ObjectMeta.Generation(existing) + 1;

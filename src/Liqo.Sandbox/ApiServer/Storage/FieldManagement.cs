@@ -11,18 +11,8 @@ internal static class FieldManagement
         type.Schema is { } schema ? schema.ListMapKeys : null;
 
     /// <summary>Records a create/update/patch by <paramref name="manager"/> (operation Update).</summary>
-    public static void RecordUpdate(ResourceType type, JsonObject? oldObj, JsonObject newObj, string manager, string? subresource, DateTimeOffset now)
-    {
-        try
-        {
-            ManagedFields.RecordUpdate(oldObj, newObj, manager, type.ApiVersion, subresource, type.Group, type.Kind, ListMapKeys(type), now);
-        }
-        catch (NotImplementedException)
-        {
-            // TRANSITIONAL: the ManagedFields implementation is developed on another branch; until it is merged, writes
-            // proceed without managedFields instead of failing every write. Remove this catch after the merge.
-        }
-    }
+    public static void RecordUpdate(ResourceType type, JsonObject? oldObj, JsonObject newObj, string manager, string? subresource, DateTimeOffset now) =>
+        ManagedFields.RecordUpdate(oldObj, newObj, manager, type.ApiVersion, subresource, type.Group, type.Kind, ListMapKeys(type), now);
 
     /// <summary>Server-side apply; conflicts become the API server's 409.</summary>
     public static JsonObject Apply(ResourceType type, JsonObject? live, JsonObject applied, string manager, bool force, string? subresource, DateTimeOffset now)

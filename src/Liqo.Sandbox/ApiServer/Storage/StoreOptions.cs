@@ -19,6 +19,9 @@ public sealed record WriteOptions
     public string? Subresource { get; init; }
     /// <summary>force (server-side apply only).</summary>
     public bool? Force { get; init; }
+
+    /// <summary>A last admission step on the object about to be stored (the HTTP layer's RBAC escalation check); throws to refuse.</summary>
+    internal Action<Types.ResourceType, System.Text.Json.Nodes.JsonObject>? Admit { get; init; }
 }
 
 /// <summary>Options of delete (query parameters or a DeleteOptions body).</summary>

@@ -13,7 +13,7 @@ internal sealed class CrdStrategy : IResourceStrategy
             .Where(v => v["storage"] is JsonValue s && s.TryGetValue<bool>(out var b) && b).Select(v => Json.Str(v, "name")).FirstOrDefault();
         obj["status"] = new JsonObject
         {
-            ["conditions"] = new JsonArray(),
+            ["conditions"] = null,
             ["acceptedNames"] = new JsonObject { ["plural"] = "", ["kind"] = "" },
             ["storedVersions"] = storage is null ? new JsonArray() : new JsonArray(storage),
         };
