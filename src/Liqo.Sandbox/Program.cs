@@ -4,7 +4,8 @@ using Liqo.Sandbox.Liqo;
 // Liqo.Sandbox --path DIR [--cluster consumer,provider] [Liqo options, see LiqoCommandLine.Usage]
 // Starts one sandbox cluster per name, each with a simulated Liqo v1.2 installation unless --bare, on one shared simulated
 // network; writes DIR/<name>.kubeconfig (admin), DIR/<name>.audit.jsonl and, once all serve, DIR/ready; follows
-// DIR/<name>.faults.json for fault rules; runs until Ctrl+C/SIGTERM, then removes DIR/ready.
+// DIR/<name>.faults.json for fault rules and DIR/<name>.liqo.json for Liqo knobs (a JSON array of the options below);
+// runs until Ctrl+C/SIGTERM, then removes DIR/ready.
 string? dir = null;
 var names = new List<string> { "consumer", "provider" };
 // The cluster list comes first, so that per-cluster options (CLUSTER=VALUE) can be checked against it.
@@ -69,6 +70,8 @@ try
     foreach (var cluster in sandbox.Clusters)
     {
         watchers.Add(cluster.Cluster.Faults.WatchFileAsync(Path.Combine(dir, cluster.Name + ".faults.json"), msg => Console.Error.WriteLine(msg), stop.Token));
+        if (cluster.Installed)
+            watchers.Add(LiqoKnobsFile.WatchAsync(cluster, Path.Combine(dir, cluster.Name + ".liqo.json"), msg => Console.Error.WriteLine(msg), stop.Token));
         var liqo = cluster.Installed ? $" liqo={cluster.Options.LiqoVersion} cluster-id={cluster.ClusterId}" : " bare";
         Console.WriteLine($"{cluster.Name}: {cluster.Server} kubeconfig={cluster.KubeconfigPath}{liqo}");
     }
