@@ -111,6 +111,7 @@ public sealed class LiqoCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the controllers, then the API server; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_plane is not null) await _plane.DisposeAsync().ConfigureAwait(false);

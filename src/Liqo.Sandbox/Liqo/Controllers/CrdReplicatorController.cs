@@ -200,11 +200,9 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
         public void Stop()
         {
             _stop.Cancel();
-            Completion.ContinueWith(_ =>
-            {
-                Client?.Dispose();
-                _stop.Dispose();
-            }, TaskScheduler.Default);
+            // Closing the connections ends a watch blocked on the provider.
+            Client?.Dispose();
+            Completion.ContinueWith(_ => _stop.Dispose(), TaskScheduler.Default);
         }
 
         private async Task WatchLoopAsync(CancellationToken ct)
@@ -245,6 +243,10 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                     }
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e) when (ct.IsCancellationRequested && e is ObjectDisposedException or IOException or HttpRequestException)
                 {
                     break;
                 }

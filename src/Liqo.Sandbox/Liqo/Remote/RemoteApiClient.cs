@@ -283,14 +283,15 @@ internal sealed class RemoteApiClient : IDisposable
         {
             if (disposing)
             {
+                // The socket first: that unblocks a reader waiting in BouncyCastle's blocking Read.
+                tcp.Dispose();
                 try
                 {
                     inner.Dispose();
                 }
-                catch (Exception e) when (e is IOException or TlsException or ObjectDisposedException)
+                catch (Exception e) when (e is IOException or TlsException or ObjectDisposedException or System.Net.Sockets.SocketException)
                 {
                 }
-                tcp.Dispose();
             }
             base.Dispose(disposing);
         }
