@@ -114,3 +114,38 @@ New-LiqoPeering -Kubeconfig '$($pair.Kubeconfig)' -RemoteKubeconfig '$($pair.Rem
         $r.ConsumerRole | Should -Be 'Provider'
     }
 }
+
+Describe 'peering variants' -Skip:$script:real {
+    BeforeAll {
+        $script:kubectl = Get-Kubectl
+        function Invoke-Kubectl([string] $Kubeconfig, [string[]] $Arguments) {
+            & $script:kubectl --kubeconfig $Kubeconfig --cache-dir (Join-Path ([IO.Path]::GetTempPath()) "liqo-kc-$PID") @Arguments
+        }
+    }
+
+    It 'in-band: the Tenant carries the provider''s api-server-proxy address remapped through the consumer''s Configuration' {
+        $pair = New-Pair @('--overlapping-cidrs')
+        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -InBand
+        $r.VirtualNodeReady | Should -BeTrue
+        if ($script:kubectl) {
+            $ip = (Invoke-Kubectl $pair.RemoteKubeconfig @('get', 'ips.ipam.liqo.io', '-n', 'liqo', 'api-server-proxy', '-o', 'json') | ConvertFrom-Json).status.ip
+            $conf = Invoke-Kubectl $pair.Kubeconfig @('get', 'configurations.networking.liqo.io', '-n', 'liqo-tenant-provider', 'provider', '-o', 'json') | ConvertFrom-Json
+            $conf.spec.remote.cidr.external[0] | Should -Not -Be $conf.status.remote.cidr.external[0] -Because 'overlapping CIDRs are remapped'
+            $tenant = Invoke-Kubectl $pair.RemoteKubeconfig @('get', 'tenants.authentication.liqo.io', '-n', 'liqo-tenant-consumer', 'consumer', '-o', 'json') | ConvertFrom-Json
+            $tenant.spec.proxyURL | Should -Match '^http://(\d+\.){3}\d+:8118$'
+            $tenant.spec.proxyURL | Should -Not -BeLike "*$ip*" -Because 'the address is the remapped one'
+            $tenant.status.authParams.proxyURL | Should -Be $tenant.spec.proxyURL
+        }
+    }
+
+    It 'the gateway server can live on the consumer' {
+        $pair = New-Pair @()
+        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -GatewayServerLocation Consumer -GatewayServerServiceType NodePort
+        $r.VirtualNodeReady | Should -BeTrue
+        if ($script:kubectl) {
+            @(Invoke-Kubectl $pair.Kubeconfig @('get', 'gatewayservers.networking.liqo.io', '-A', '-o', 'name')) | Should -HaveCount 1
+            @(Invoke-Kubectl $pair.RemoteKubeconfig @('get', 'gatewayclients.networking.liqo.io', '-A', '-o', 'name')) | Should -HaveCount 1
+            (Invoke-Kubectl $pair.Kubeconfig @('get', 'gatewayservers.networking.liqo.io', '-A', '-o', 'json') | ConvertFrom-Json).items[0].spec.endpoint.serviceType | Should -Be 'NodePort'
+        }
+    }
+}
