@@ -33,7 +33,9 @@ internal sealed class RemoteApiClient : IDisposable
         var host = server.Host;
         var handler = new SocketsHttpHandler
         {
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            // One TLS connection per request: BouncyCastle's stream is blocking, and an idle pooled connection would keep a
+            // reader (HttpClient's liveness read-ahead) parked on it while the next request is written.
+            PooledConnectionLifetime = TimeSpan.Zero,
             ConnectCallback = async (ctx, ct) =>
             {
                 var tcp = new TcpClient { NoDelay = true };
@@ -126,16 +128,22 @@ internal sealed class RemoteApiClient : IDisposable
         return body;
     }
 
+    /// <summary>How long one request may take (client-go's default is none; a stuck request must not stall a controller forever).</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Any verb; throws <see cref="RemoteApiException"/> for transport failures, returns the status code and body otherwise.</summary>
     public async Task<(int Code, JsonObject? Body)> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.ConnectionClose = true;
         if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(RequestTimeout);
         try
         {
-            using var response = await _http.SendAsync(request, ct).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             JsonObject? parsed = null;
             try
             {
@@ -146,9 +154,11 @@ internal sealed class RemoteApiClient : IDisposable
             }
             return ((int)response.StatusCode, parsed);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TlsException or SocketException)
+        catch (Exception e) when (e is HttpRequestException or IOException or TlsException or SocketException
+            || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            throw new RemoteApiException(0, "", $"{Verb(method)} \"{Server}{path.TrimStart('/')}\": {e.Message}", e);
+            var reason = e is OperationCanceledException ? "context deadline exceeded" : e.Message;
+            throw new RemoteApiException(0, "", $"{Verb(method)} \"{Server}{path.TrimStart('/')}\": {reason}", e);
         }
     }
 
@@ -167,6 +177,7 @@ internal sealed class RemoteApiClient : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.ConnectionClose = true;
         HttpResponseMessage response;
         try
         {
