@@ -48,6 +48,36 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
         Assert.Contains("a Tenant already exists in the tenant namespace", e.Response.Content);
     }
 
+    [Theory]
+    [InlineData("cn", "invalid common name")]
+    [InlineData("o", "invalid organization")]
+    [InlineData("key", "invalid public key")]
+    public async Task ACsrThatDoesNotMatchTheTenantIsAnInvalidCsrEvent(string wrong, string message)
+    {
+        await using var scope = await LiqoSandboxScope.StartAsync(output);
+        var p = scope.Peering;
+        await p.PrepareAsync();
+        var (_, signature) = await p.NonceAsync();
+        var tenant = await p.GenerateTenantAsync(signature);
+        var keys = await p.Consumer.K.CoreV1.ReadNamespacedSecretAsync("authentication-keys", "liqo");
+        var key = TestCsr.ReadPrivateKey(Encoding.ASCII.GetString(keys.Data["privateKey"]));
+        var other = new Org.BouncyCastle.Crypto.Parameters.Ed25519PrivateKeyParameters(new Org.BouncyCastle.Security.SecureRandom());
+        tenant["spec"]!["csr"] = TestCsr.B64(wrong switch
+        {
+            "cn" => TestCsr.CsrPem(key, "someone-else", "liqo.io"),
+            "o" => TestCsr.CsrPem(key, p.C, "system:masters"),
+            _ => TestCsr.CsrPem(other, p.C, "liqo.io"),
+        });
+        await p.Provider.CreateAsync(Cr.Tenant, p.ProviderTenantNs, tenant);
+        k8s.Models.Corev1Event? invalid = null;
+        await p.WaitAsync(async () => (invalid = (await p.Provider.K.CoreV1.ListNamespacedEventAsync(p.ProviderTenantNs,
+            fieldSelector: "reason=InvalidCSR")).Items.FirstOrDefault()) is not null, "the InvalidCSR event");
+        Assert.Equal(message, invalid!.Message);
+        Assert.Equal("Warning", invalid.Type);
+        Assert.Null(ClusterClient.At(await p.Provider.GetAsync(Cr.Tenant, p.ProviderTenantNs, p.C), "status", "authParams"));
+        Assert.Empty((await p.Provider.K.CoreV1.ListNamespacedSecretAsync(p.ProviderTenantNs, fieldSelector: "metadata.name=liqo-remote-certificate")).Items);
+    }
+
     [Fact]
     public async Task RepeeringWithTheSameCsrWorksAndADifferentCsrIsRefused()
     {

@@ -183,18 +183,16 @@ internal sealed class LiqoControlPlane : IAsyncDisposable
         var ns = ObjectMeta.Namespace(involved);
         if (ns.Length == 0) ns = "default";
         var now = NowText;
+        var reference = new JsonObject { ["kind"] = Json.Str(involved, "kind") };
+        if (ObjectMeta.Namespace(involved).Length > 0) reference["namespace"] = ObjectMeta.Namespace(involved);
+        reference["name"] = ObjectMeta.Name(involved);
+        reference["uid"] = ObjectMeta.Uid(involved);
+        reference["apiVersion"] = Json.Str(involved, "apiVersion");
+        reference["resourceVersion"] = ObjectMeta.ResourceVersion(involved);
         Create(Kind.Event, ns, new JsonObject
         {
             ["metadata"] = new JsonObject { ["name"] = $"{ObjectMeta.Name(involved)}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}" },
-            ["involvedObject"] = new JsonObject
-            {
-                ["kind"] = Json.Str(involved, "kind"),
-                ["namespace"] = ObjectMeta.Namespace(involved).Length > 0 ? ObjectMeta.Namespace(involved) : null,
-                ["name"] = ObjectMeta.Name(involved),
-                ["uid"] = ObjectMeta.Uid(involved),
-                ["apiVersion"] = Json.Str(involved, "apiVersion"),
-                ["resourceVersion"] = ObjectMeta.ResourceVersion(involved),
-            },
+            ["involvedObject"] = reference,
             ["reason"] = reason,
             ["message"] = message,
             ["source"] = new JsonObject { ["component"] = component },
