@@ -9,7 +9,7 @@ namespace Liqo.Sandbox.Liqo;
 /// --bare | --not-installed CLUSTER | --liqo-version [C=]TAG | --cluster-id C=ID | --rsa-keys [C] | --overlapping-cidrs |
 /// --unhealthy-pod [C=]DEPLOYMENT | --latency [C=]DURATION | --controller-latency [C=]CONTROLLER=DURATION |
 /// --disable-controller [C=]CONTROLLER | --fail [C=]MODE (signature-rejected, tenant-cordoned, tunnel-never-established,
-/// gateway-never-ready, replication-blocked) | --liqo-crds DIR.
+/// gateway-never-ready, replication-blocked) | --liqo-crds DIR | --own-crds.
 /// </summary>
 public static class LiqoCommandLine
 {
@@ -17,7 +17,7 @@ public static class LiqoCommandLine
         "[--bare] [--not-installed C] [--liqo-version [C=]TAG] [--cluster-id C=ID] [--rsa-keys [C]] [--overlapping-cidrs] " +
         "[--unhealthy-pod [C=]DEPLOYMENT] [--latency [C=]DURATION] [--controller-latency [C=]CONTROLLER=DURATION] " +
         "[--disable-controller [C=]CONTROLLER] [--fail [C=]signature-rejected|tenant-cordoned|tunnel-never-established|gateway-never-ready|replication-blocked] " +
-        "[--liqo-crds DIR]";
+        "[--liqo-crds DIR | --own-crds]";
 
     /// <summary>
     /// Applies one option at args[i] (consuming its value); returns false when it is not a Liqo option; throws
@@ -43,6 +43,9 @@ public static class LiqoCommandLine
                 return true;
             case "--liqo-crds":
                 crdDirectory = Path.GetFullPath(Next(ref i));
+                return true;
+            case "--own-crds":
+                options = o with { OwnCrds = true };
                 return true;
             case "--rsa-keys":
             {

@@ -43,7 +43,7 @@ public sealed class LiqoSandbox : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         var fabric = new NetworkFabric();
         foreach (var name in names) fabric.SiteOf(name);
-        var crds = Install.LiqoCrdSource.Load(crdDirectory ?? Install.LiqoCrdSource.FindRealCrdDirectory());
+        var crds = Install.LiqoCrdSource.Load(options.OwnCrds ? null : crdDirectory ?? Install.LiqoCrdSource.FindRealCrdDirectory());
         // One copy of the CRDs per cluster, made here: JSON nodes are not safe to read from several threads at once.
         var copies = names.Select(n => options.For(n).Installed ? crds.Select(c => (System.Text.Json.Nodes.JsonObject)c.DeepClone()).ToList() : []).ToList();
         var starts = names.Select((n, i) => LiqoCluster.StartAsync(directory, n, options.For(n), fabric, options.OverlappingCidrs, options.ServerVersion,

@@ -14,6 +14,9 @@ public sealed record LiqoSandboxOptions
     /// <summary>Every cluster gets the same pod CIDR (10.244.0.0/16) and external CIDR (10.70.0.0/16), so peers are remapped.</summary>
     public bool OverlappingCidrs { get; init; }
 
+    /// <summary>Install the project's own minimal CRD definitions even when Liqo's real CRDs are available.</summary>
+    public bool OwnCrds { get; init; }
+
     /// <summary>The Kubernetes version /version reports.</summary>
     public string ServerVersion { get; init; } = "v1.32.4";
 

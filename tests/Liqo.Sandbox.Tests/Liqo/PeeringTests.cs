@@ -8,6 +8,20 @@ namespace Liqo.Sandbox.Tests.Liqo;
 public sealed class PeeringTests(ITestOutputHelper output)
 {
     [Fact]
+    public async Task TheOwnCrdDefinitionsCarryAPeeringToo()
+    {
+        await using var scope = await LiqoSandboxScope.StartAsync(output, new global::Liqo.Sandbox.Liqo.LiqoSandboxOptions { OwnCrds = true });
+        var p = scope.Peering;
+        var crd = await p.Consumer.K.ApiextensionsV1.ReadCustomResourceDefinitionAsync("tenants.authentication.liqo.io");
+        Assert.True(crd.Spec.Versions.Single().Schema.OpenAPIV3Schema.Properties["spec"].XKubernetesPreserveUnknownFields);
+        await p.PeerAsync();
+        var fc = await p.Consumer.GetAsync(Cr.ForeignCluster, null, p.P);
+        await p.WaitAsync(async () => ClusterClient.Str(fc = await p.Consumer.GetAsync(Cr.ForeignCluster, null, p.P), "status", "role") == "Provider", "consumer FC role");
+        await p.UnpeerAsync();
+        await p.WaitAsync(async () => !(await p.Consumer.K.CoreV1.ListNodeAsync(labelSelector: "liqo.io/type=virtual-node")).Items.Any(), "virtual node gone");
+    }
+
+    [Fact]
     public async Task PlainObjectsPeerAndUnpeer()
     {
         await using var scope = await LiqoSandboxScope.StartAsync(output);
