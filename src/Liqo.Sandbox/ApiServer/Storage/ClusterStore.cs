@@ -249,6 +249,15 @@ public sealed partial class ClusterStore
         lock (_gate) _subscriptions.Remove(sub);
     }
 
+    /// <summary>
+    /// For every open subscription (HTTP and in-process watches, the controllers' own): how many changes it has not read
+    /// yet. A watcher whose stream is stalled shows a growing backlog while writers go on (benchmarks check this).
+    /// </summary>
+    internal List<long> WatchBacklogs()
+    {
+        lock (_gate) return _subscriptions.Select(s => _rv - s.Cursor).ToList();
+    }
+
     /// <summary>Reads the changes after the subscription's cursor; false when it fell out of the history (410).</summary>
     internal bool ReadChanges(ChangeSubscription sub, List<ChangeRecord> into, int max = 1000)
     {
