@@ -16,6 +16,10 @@ public sealed class BenchmarkContext(string workDirectory, BenchmarkOptions opti
     /// <summary>Scales a count bound: a tenth (at least 1) in --quick mode.</summary>
     public int Count(int full) => Options.Quick ? Math.Max(1, full / 10) : full;
 
+    /// <summary>Load limits scaled for --quick (counts, the measured time and the warm-up time).</summary>
+    public LoadLimits Limits(int maxOperations, TimeSpan maxDuration, int warmupOperations) =>
+        new(Count(maxOperations), Duration(maxDuration), warmupOperations) { WarmupDuration = Duration(TimeSpan.FromSeconds(1)) };
+
     /// <summary>Scales a duration bound: a fifth in --quick mode.</summary>
     public TimeSpan Duration(TimeSpan full) => Options.Quick ? full / 5 : full;
 }

@@ -16,11 +16,12 @@ public static class LoadRunner
     public static async Task<LoadResult> RunAsync(int workers, Func<int, long, CancellationToken, Task> operation, LoadLimits limits,
         CancellationToken ct)
     {
-        // Warm-up: every worker opens its connection and the code paths get jitted; nothing is recorded.
+        // Warm-up: every worker opens its connection and the code paths get jitted and optimized; nothing is recorded.
         long warmSeq = -1;
+        var warm = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
-            for (var i = 0; i < limits.WarmupOperations; i++)
+            for (var i = 0; i < limits.WarmupOperations || (warm.Elapsed < limits.WarmupDuration && i < limits.WarmupOperations * 10); i++)
                 await operation(w, Interlocked.Decrement(ref warmSeq), ct).ConfigureAwait(false);
         }, ct))).ConfigureAwait(false);
 

@@ -25,6 +25,7 @@ internal sealed class RequestThroughput(SandboxTarget target, BenchmarkContext c
         target.CreateNamespace("bench-list-1000");
         target.FillConfigMaps("bench-list-1000", "list1000", 1000, SmallPayload);
         target.CreateNamespace("bench-create");
+        target.CreateNamespace("bench-warm");
 
         var kube = Enumerable.Range(0, clients).Select(_ => target.NewKubernetesClient()).ToArray();
         var raw = Enumerable.Range(0, clients).Select(_ => target.NewHttpClient()).ToArray();
@@ -36,13 +37,29 @@ internal sealed class RequestThroughput(SandboxTarget target, BenchmarkContext c
             var list1000Bytes = (await raw[0].GetByteArrayAsync("/api/v1/namespaces/bench-list-1000/configmaps", ct)).Length;
             context.Report.Note($"Object sizes: one ConfigMap {oneGetBytes} bytes of JSON; the LIST of 1000 {list1000Bytes / 1024} KiB.");
 
+            // Warm-up of every path measured below (not recorded): .NET's tiered JIT needs a few seconds of traffic to
+            // recompile the hot code with profile data, longer when other work shares the cores.
+            context.Log("Warm-up (GET, LIST, CREATE through both clients; not measured)");
+            await LoadRunner.RunAsync(clients, async (w, i, t) =>
+            {
+                switch (Math.Abs(i) % 6)
+                {
+                    case 0: await kube[w].CoreV1.ReadNamespacedConfigMapAsync("get-00001", "bench-get", cancellationToken: t); break;
+                    case 1: await RawGetAsync(raw[w], "/api/v1/namespaces/bench-get/configmaps/get-00001", t); break;
+                    case 2: await kube[w].CoreV1.ListNamespacedConfigMapAsync("bench-list-100", cancellationToken: t); break;
+                    case 3: await RawGetAsync(raw[w], "/api/v1/namespaces/bench-list-100/configmaps", t); break;
+                    case 4: await kube[w].CoreV1.CreateNamespacedConfigMapAsync(ConfigMaps.Typed($"warm-kc-{i}", "warm", SmallPayload), "bench-warm", cancellationToken: t); break;
+                    default: await RawCreateAsync(raw[w], "bench-warm", $"warm-hc-{i}", t, "warm"); break;
+                }
+            }, new LoadLimits(long.MaxValue, context.Duration(TimeSpan.FromSeconds(8)), 0) { WarmupDuration = TimeSpan.Zero }, ct);
+
             var kc = $"KubernetesClient x{clients}";
             var hc = $"HttpClient x{clients}";
 
             // GET one object.
-            await Measure("GET configmap", kc, new LoadLimits(context.Count(40_000), context.Duration(TimeSpan.FromSeconds(4)), 50),
+            await Measure("GET configmap", kc, context.Limits(40_000, TimeSpan.FromSeconds(4), 50),
                 (w, _, t) => kube[w].CoreV1.ReadNamespacedConfigMapAsync("get-00001", "bench-get", cancellationToken: t), ct);
-            await Measure("GET configmap", hc, new LoadLimits(context.Count(40_000), context.Duration(TimeSpan.FromSeconds(4)), 50),
+            await Measure("GET configmap", hc, context.Limits(40_000, TimeSpan.FromSeconds(4), 50),
                 (w, _, t) => RawGetAsync(raw[w], "/api/v1/namespaces/bench-get/configmaps/get-00001", t), ct);
 
             // LIST a namespace of 100 and of 1000 (the namespaces of the other cases hold objects too, as in a real cluster).
@@ -51,7 +68,7 @@ internal sealed class RequestThroughput(SandboxTarget target, BenchmarkContext c
                 var ns = $"bench-list-{n}";
                 var listed = await kube[0].CoreV1.ListNamespacedConfigMapAsync(ns, cancellationToken: ct);
                 if (listed.Items.Count != n) throw new InvalidOperationException($"LIST {ns} returned {listed.Items.Count} items, not {n}.");
-                var limits = new LoadLimits(context.Count(n == 100 ? 10_000 : 2_000), context.Duration(TimeSpan.FromSeconds(4)), n == 100 ? 20 : 5);
+                var limits = context.Limits(n == 100 ? 10_000 : 2_000, TimeSpan.FromSeconds(4), n == 100 ? 20 : 5);
                 await Measure($"LIST {n} configmaps", kc, limits,
                     (w, _, t) => kube[w].CoreV1.ListNamespacedConfigMapAsync(ns, cancellationToken: t), ct);
                 await Measure($"LIST {n} configmaps", hc, limits,
@@ -59,7 +76,7 @@ internal sealed class RequestThroughput(SandboxTarget target, BenchmarkContext c
             }
 
             // CREATE (each a new name).
-            var createLimits = new LoadLimits(context.Count(10_000), context.Duration(TimeSpan.FromSeconds(4)), 20);
+            var createLimits = context.Limits(10_000, TimeSpan.FromSeconds(4), 20);
             await Measure("CREATE configmap", kc, createLimits,
                 (w, i, t) => kube[w].CoreV1.CreateNamespacedConfigMapAsync(ConfigMaps.Typed($"kc-{i}", "create", SmallPayload), "bench-create", cancellationToken: t), ct);
             await Measure("CREATE configmap", hc, createLimits,
@@ -70,7 +87,7 @@ internal sealed class RequestThroughput(SandboxTarget target, BenchmarkContext c
             target.CreateNamespace("bench-bulk");
             target.FillConfigMaps("bench-bulk", "bulk", BulkObjects, SmallPayload);
             context.Log($"Stored {BulkObjects} more ConfigMaps in-process in {clock.Elapsed.TotalSeconds:F1} s");
-            await Measure($"GET configmap, +{BulkObjects / 1000}k objects stored", hc, new LoadLimits(context.Count(40_000), context.Duration(TimeSpan.FromSeconds(4)), 50),
+            await Measure($"GET configmap, +{BulkObjects / 1000}k objects stored", hc, context.Limits(40_000, TimeSpan.FromSeconds(4), 50),
                 (w, _, t) => RawGetAsync(raw[w], "/api/v1/namespaces/bench-get/configmaps/get-00001", t), ct);
             await Measure($"CREATE configmap, +{BulkObjects / 1000}k objects stored", hc, createLimits,
                 (w, i, t) => RawCreateAsync(raw[w], "bench-create", $"bulk-{i}", t), ct);

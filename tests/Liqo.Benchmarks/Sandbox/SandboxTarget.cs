@@ -111,6 +111,17 @@ internal sealed class SandboxTarget : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the server holds at most <paramref name="count"/> open watches: the server notices a closed watch
+    /// connection only a little later, and a case must not start with the previous case's watches still registered.
+    /// </summary>
+    public async Task WaitForWatchesClosedAsync(int count, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (OpenWatches > count && clock.Elapsed < TimeSpan.FromSeconds(15)) await Task.Delay(20, ct);
+        if (OpenWatches > count) throw new TimeoutException($"{OpenWatches - count} watches of the previous case are still open on the server");
+    }
+
     /// <summary>Creates a namespace in-process (set-up is not measured).</summary>
     public void CreateNamespace(string name)
     {

@@ -20,9 +20,13 @@ internal sealed class SlowWatchers(SandboxTarget target, BenchmarkContext contex
 
     public async Task RunAsync(CancellationToken ct)
     {
+        var baseline = target.OpenWatches; // the controllers' own subscription
         var none = await RunConfigAsync("bench-slow-0", 0, 0, ct);
+        await target.WaitForWatchesClosedAsync(baseline, ct);
         var reading = await RunConfigAsync("bench-slow-100", 100, 0, ct);
+        await target.WaitForWatchesClosedAsync(baseline, ct);
         var stalled = await RunConfigAsync("bench-slow-stalled", 80, 20, ct);
+        await target.WaitForWatchesClosedAsync(baseline, ct);
 
         double Rate(Outcome o) => o.Writes.Completed / Math.Max(1e-9, o.Writes.Elapsed.TotalSeconds);
         var ratio = Rate(stalled) / Math.Max(1e-9, Rate(reading));
@@ -45,7 +49,7 @@ internal sealed class SlowWatchers(SandboxTarget target, BenchmarkContext contex
     private async Task<Outcome> RunConfigAsync(string ns, int readingCount, int stalledCount, CancellationToken ct)
     {
         var clients = context.Options.Clients;
-        var limits = new LoadLimits(context.Count(3000), context.Duration(TimeSpan.FromSeconds(8)), 10);
+        var limits = context.Limits(3000, TimeSpan.FromSeconds(8), 10);
         var describe = readingCount + stalledCount == 0 ? "0 watchers"
             : stalledCount == 0 ? $"{readingCount} reading watchers" : $"{readingCount} reading + {stalledCount} stalled watchers";
         context.Log($"CREATE 1 KiB ConfigMaps with {describe} (at most {limits.MaxOperations} writes or {limits.MaxDuration.TotalSeconds:F0} s)");

@@ -14,13 +14,16 @@ internal sealed class WatchFanOut(SandboxTarget target, BenchmarkContext context
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await RunVariantAsync("HttpClient watchers", "bench-fanout-raw", OpenRawAsync, ct);
-        await RunVariantAsync("KubernetesClient watchers", "bench-fanout-kc", OpenKubernetesClientAsync, ct);
+        var baseline = target.OpenWatches; // the controllers' own subscription
+        await RunVariantAsync("HttpClient watchers", "bench-fanout-raw", baseline, OpenRawAsync, ct);
+        await target.WaitForWatchesClosedAsync(baseline, ct);
+        await RunVariantAsync("KubernetesClient watchers", "bench-fanout-kc", baseline, OpenKubernetesClientAsync, ct);
+        await target.WaitForWatchesClosedAsync(baseline, ct);
     }
 
     private delegate Task<IAsyncDisposable> OpenWatch(string ns, long rv, Action<string, long> onEvent, CancellationToken ct);
 
-    private async Task RunVariantAsync(string client, string ns, OpenWatch open, CancellationToken ct)
+    private async Task RunVariantAsync(string client, string ns, int baseline, OpenWatch open, CancellationToken ct)
     {
         var writes = context.Count(150);
         var timeBound = context.Duration(TimeSpan.FromSeconds(15));
@@ -43,7 +46,6 @@ internal sealed class WatchFanOut(SandboxTarget target, BenchmarkContext context
         };
 
         var rv = target.Cluster.Store.ResourceVersion;
-        var before = target.OpenWatches;
         var watches = new List<IAsyncDisposable>();
         using var writer = target.NewHttpClient();
         var createLatencies = new List<long>();
@@ -53,11 +55,15 @@ internal sealed class WatchFanOut(SandboxTarget target, BenchmarkContext context
         {
             var clock = Stopwatch.StartNew();
             watches.AddRange(await Task.WhenAll(Enumerable.Range(0, Watchers).Select(w => open(ns, rv, Recorder(w), ct))));
-            await target.WaitForOpenWatchesAsync(before + Watchers, TimeSpan.FromSeconds(30), ct);
+            await target.WaitForOpenWatchesAsync(baseline + Watchers, TimeSpan.FromSeconds(30), ct);
             context.Log($"  {Watchers} watches open after {clock.Elapsed.TotalSeconds:F1} s");
-            // Warm the write path (JIT, connection); its event reaches the watchers too, and is not counted.
-            await RequestThroughput.RawCreateAsync(writer, ns, "warmup", ct, "fanout");
-            await Task.Delay(200, ct);
+            // Warm the write and delivery paths (connection, JIT); these events reach the watchers too, and are not counted.
+            for (var i = 0; i < context.Count(50); i++)
+            {
+                await RequestThroughput.RawCreateAsync(writer, ns, $"warmup-{i}", ct, "fanout");
+                await Task.Delay(10, ct);
+            }
+            await Task.Delay(500, ct);
             var cpuBefore = ProcessCpu.Now();
             var stopAt = Stopwatch.StartNew();
             for (var i = 0; i < writes && stopAt.Elapsed < timeBound; i++)
