@@ -18,7 +18,10 @@ public sealed class BenchmarkContext(string workDirectory, BenchmarkOptions opti
 
     /// <summary>Load limits scaled for --quick (counts, the measured time and the warm-up time).</summary>
     public LoadLimits Limits(int maxOperations, TimeSpan maxDuration, int warmupOperations) =>
-        new(Count(maxOperations), Duration(maxDuration), warmupOperations) { WarmupDuration = Duration(TimeSpan.FromSeconds(1)) };
+        new(Count(maxOperations), Duration(maxDuration), warmupOperations)
+        {
+            WarmupDuration = Duration(TimeSpan.FromSeconds(1)), SettleTime = Duration(TimeSpan.FromMilliseconds(500)),
+        };
 
     /// <summary>Scales a duration bound: a fifth in --quick mode.</summary>
     public TimeSpan Duration(TimeSpan full) => Options.Quick ? full / 5 : full;

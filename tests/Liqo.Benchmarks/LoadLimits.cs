@@ -12,4 +12,10 @@ public sealed record LoadLimits(long MaxOperations, TimeSpan MaxDuration, int Wa
     /// code with profile data only after a while, and the first second of a case would otherwise measure the unoptimized code.
     /// </summary>
     public TimeSpan WarmupDuration { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// An idle pause between warm-up and measurement: the JIT recompiles hot methods on a background thread, which gets
+    /// little CPU while the clients and the server keep both cores busy.
+    /// </summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(500);
 }

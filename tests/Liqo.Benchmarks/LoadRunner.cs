@@ -24,6 +24,7 @@ public static class LoadRunner
             for (var i = 0; i < limits.WarmupOperations || (warm.Elapsed < limits.WarmupDuration && i < limits.WarmupOperations * 10); i++)
                 await operation(w, Interlocked.Decrement(ref warmSeq), ct).ConfigureAwait(false);
         }, ct))).ConfigureAwait(false);
+        await Task.Delay(limits.SettleTime, ct).ConfigureAwait(false);
 
         var latencies = new List<long>[workers];
         long issued = 0, errors = 0;

@@ -141,6 +141,9 @@ internal sealed class SandboxTarget : IAsyncDisposable
             Cluster.Store.Create(type, ns, ConfigMaps.Node($"{prefix}-{i:D5}", prefix, payloadBytes));
     }
 
+    /// <summary>How many ConfigMaps the store holds, in every namespace.</summary>
+    public int StoredConfigMaps => Cluster.Store.List(Cluster.Store.Types.Get("v1", "ConfigMap"), null).Items.Count;
+
     /// <summary>How many ConfigMaps of a namespace have a name starting with <paramref name="prefix"/>.</summary>
     public int CountConfigMaps(string ns, string prefix) =>
         Cluster.Store.List(Cluster.Store.Types.Get("v1", "ConfigMap"), ns).Items
