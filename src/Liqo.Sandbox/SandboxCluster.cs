@@ -66,6 +66,10 @@ public sealed class SandboxCluster : IAsyncDisposable
     /// <summary>In-process access for controllers and tests: the same strategies, resourceVersions and watch events as HTTP.</summary>
     public ClusterStore Store { get; }
     public FaultInjector Faults { get; }
+    /// <summary>The namespace controller, CRD finalizer and garbage collector of this cluster (tests observe their passes).</summary>
+    internal ClusterControllers Controllers => _controllers;
+    /// <summary>Client-certificate and token authentication of this cluster (tests observe its chain building).</summary>
+    internal Authenticator Authenticator => _authenticator;
 
     public static async Task<SandboxCluster> StartAsync(SandboxClusterOptions options, CancellationToken ct = default)
     {

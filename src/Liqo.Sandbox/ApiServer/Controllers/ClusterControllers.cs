@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Liqo.Sandbox.ApiServer.Storage;
 using Liqo.Sandbox.ApiServer.Types;
@@ -5,16 +6,24 @@ using Liqo.Sandbox.ApiServer.Types;
 namespace Liqo.Sandbox.ApiServer.Controllers;
 
 /// <summary>
-/// The asynchronous controllers of kube-controller-manager and apiextensions that the sandbox needs, level-based and run
-/// after every batch of changes: the namespace controller (deletes a terminating namespace's content, then finalizes it),
-/// the CRD finalizer (deletes a deleted CRD's custom resources, then removes its finalizer) and the garbage collector
-/// (ownerReferences with background, foreground and orphan propagation).
+/// The asynchronous controllers of kube-controller-manager and apiextensions that the sandbox needs, level-based: the
+/// namespace controller (deletes a terminating namespace's content, then finalizes it), the CRD finalizer (deletes a
+/// deleted CRD's custom resources, then removes its finalizer) and the garbage collector (ownerReferences with background,
+/// foreground and orphan propagation). A pass reads every object under the store lock, so it runs only after a change
+/// that can need one (<see cref="NeedsPass"/>), after a pass whose writes failed, and once a second as a resync; other
+/// writes (a flood of ConfigMaps) never trigger a scan of the whole store, which would make writes cost O(objects).
 /// </summary>
 internal sealed class ClusterControllers(ClusterStore store)
 {
     private const string Manager = "kube-controller-manager";
     private const string CrdKey = "apiextensions.k8s.io/customresourcedefinitions";
+    private static readonly TimeSpan Resync = TimeSpan.FromSeconds(1);
     private Task? _loop;
+    private long _passes;
+    private bool _failed;
+
+    /// <summary>How many passes ran so far (tests check that changes no controller cares about cause none).</summary>
+    public long Passes => Interlocked.Read(ref _passes);
 
     public void Start(CancellationToken ct) => _loop = Task.Run(() => RunAsync(ct), CancellationToken.None);
 
@@ -30,30 +39,46 @@ internal sealed class ClusterControllers(ClusterStore store)
         }
     }
 
+    /// <summary>
+    /// Whether a committed change can give a controller work: a deletion (owners and namespace content disappear), an
+    /// object being deleted (terminating namespaces, CRDs, foreground and orphan owners) or an object with owners (its
+    /// owners may be gone).
+    /// </summary>
+    public static bool NeedsPass(ChangeRecord change) =>
+        change.Type == "DELETED" || ObjectMeta.IsDeleting(change.New) ||
+        Json.Arr(Json.Obj(change.New, "metadata"), "ownerReferences") is { Count: > 0 };
+
     private async Task RunAsync(CancellationToken ct)
     {
         var sub = store.Subscribe(store.ResourceVersion);
         try
         {
             var buffer = new List<ChangeRecord>();
+            var due = true;
+            var lastPass = 0L;
             while (!ct.IsCancellationRequested)
             {
-                try
+                if (due || Stopwatch.GetElapsedTime(lastPass) >= Resync)
                 {
-                    ReconcileAll();
+                    RunPass();
+                    lastPass = Stopwatch.GetTimestamp();
+                    due = false;
                 }
-                catch (Exception e) when (e is ApiException or InvalidOperationException)
-                {
-                    // level-based: the next change retries
-                }
-                await sub.WaitAsync(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                var untilResync = Resync - Stopwatch.GetElapsedTime(lastPass);
+                await sub.WaitAsync(untilResync > TimeSpan.Zero ? untilResync : TimeSpan.Zero, ct).ConfigureAwait(false);
                 buffer.Clear();
                 if (!store.ReadChanges(sub, buffer, int.MaxValue) || sub.IsLagged)
                 {
                     sub.Dispose();
                     sub = store.Subscribe(store.ResourceVersion);
+                    due = true;
                 }
-                else if (buffer.Count > 0) sub.Cursor = buffer[^1].Rv;
+                else if (buffer.Count > 0)
+                {
+                    sub.Cursor = buffer[^1].Rv;
+                    // After a pass whose writes failed, any change may be the one that lets them through: retry at once.
+                    due = _failed || buffer.Exists(NeedsPass);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -63,6 +88,20 @@ internal sealed class ClusterControllers(ClusterStore store)
         {
             sub.Dispose();
         }
+    }
+
+    private void RunPass()
+    {
+        _failed = false;
+        try
+        {
+            ReconcileAll();
+        }
+        catch (Exception e) when (e is ApiException or InvalidOperationException)
+        {
+            _failed = true;
+        }
+        Interlocked.Increment(ref _passes);
     }
 
     /// <summary>One pass of every controller (public for tests that want determinism).</summary>
@@ -216,7 +255,7 @@ internal sealed class ClusterControllers(ClusterStore store)
         Try(() => store.Update(type, ObjectMeta.Namespace(owner), ObjectMeta.Name(owner), current, new WriteOptions { FieldManager = "garbage-collector" }));
     }
 
-    private static void Try(Action action)
+    private void Try(Action action)
     {
         try
         {
@@ -225,6 +264,7 @@ internal sealed class ClusterControllers(ClusterStore store)
         catch (ApiException)
         {
             // conflicts and races: the next pass retries
+            _failed = true;
         }
     }
 }
