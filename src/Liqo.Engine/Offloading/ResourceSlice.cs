@@ -125,11 +125,13 @@ public static class ResourceSlice
     /// liqoctl create resourceslice: the slice, then its Authentication Accepted, then one look at Resources (a warning,
     /// not a failure, when not Accepted). Returns the slice as last seen.
     /// </summary>
-    public static async Task<JsonObject> CreateAsync(Operation op, ClusterConnection consumer, string name, string providerClusterId, ResourceSliceOptions o)
+    public static async Task<JsonObject> CreateAsync(Operation op, ClusterConnection consumer, string name, string providerClusterId, ResourceSliceOptions o,
+        bool wait = true)
     {
         var tenantNs = await RequireTenantNamespaceAsync(op, consumer, providerClusterId).ConfigureAwait(false);
         var slice = await EnsureAsync(op, consumer, name, tenantNs, providerClusterId, o).ConfigureAwait(false);
         op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created");
+        if (!wait) return slice;
         var accepted = await op.WaitForObjectAsync(consumer, Kinds.ResourceSlice, tenantNs, name,
             s => ConditionStatus(s, AuthenticationCondition) == Accepted,
             new WaitTarget("Waiting for ResourceSlice authentication", $"ResourceSlice {tenantNs}/{name}", "condition Authentication=Accepted",
