@@ -8,9 +8,9 @@ namespace Liqo.Sandbox.ApiServer.Controllers;
 /// The asynchronous controllers of kube-controller-manager and apiextensions that the sandbox needs, level-based and run
 /// after every batch of changes: the namespace controller (deletes a terminating namespace's content, then finalizes it),
 /// the CRD finalizer (deletes a deleted CRD's custom resources, then removes its finalizer) and the garbage collector
-/// (ownerReferences with background, foreground and orphan propagation).
+/// (ownerReferences with background, foreground and orphan propagation), and the kube-apiserver-client CSR signer.
 /// </summary>
-internal sealed class ClusterControllers(ClusterStore store)
+internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? signer = null)
 {
     private const string Manager = "kube-controller-manager";
     private const string CrdKey = "apiextensions.k8s.io/customresourcedefinitions";
@@ -95,6 +95,7 @@ internal sealed class ClusterControllers(ClusterStore store)
         foreach (var ns in terminatingNamespaces) ReconcileNamespace(ns, namespacedContent.GetValueOrDefault(ns));
         foreach (var crd in deletingCrds) ReconcileCrdDeletion(crd);
         CollectGarbage(liveUids, owned, ownersPending);
+        signer?.Reconcile();
     }
 
     private ResourceType? TypeOf(string key) => store.Types.FindByKey(key);
