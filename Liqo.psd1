@@ -33,6 +33,8 @@
         'New-LiqoGatewayServer'
         'New-LiqoGatewayClient'
         'Import-LiqoPublicKey'
+        'New-LiqoPeeringUser'
+        'Remove-LiqoPeeringUser'
         'Get-LiqoInfo'
         'Get-LiqoPeerInfo'
         'Get-LiqoForeignCluster'

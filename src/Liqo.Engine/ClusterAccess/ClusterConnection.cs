@@ -45,8 +45,12 @@ public sealed class ClusterConnection : IDisposable
     {
         var (config, context) = KubeconfigLoader.BuildClientConfiguration(source);
         var server = config.Host.TrimEnd('/');
-        return new ClusterConnection(new Kubernetes(config), server, context, source);
+        var ca = config.SslCaCerts is { Count: > 0 } certs ? string.Concat(certs.Select(c => c.ExportCertificatePem() + "\n")) : null;
+        return new ClusterConnection(new Kubernetes(config), server, context, source) { CertificateAuthorityPem = ca };
     }
+
+    /// <summary>The certificate authority the kubeconfig trusts for this server (PEM), or null when it names none.</summary>
+    internal string? CertificateAuthorityPem { get; private init; }
 
     /// <summary>The contexts a kubeconfig defines (argument completion); empty when it cannot be read.</summary>
     public static IReadOnlyList<string> ContextNames(KubeconfigSource source) => KubeconfigLoader.ContextNames(source);
