@@ -55,6 +55,7 @@ public sealed class InfoBenchmark : IBenchmark
             tail.Next();
             var ticks = new List<long>();
             var requests = new List<int>();
+            var serverMs = new List<double>();
             var reported = 0;
             for (var i = 0; i < runs; i++)
             {
@@ -63,11 +64,14 @@ public sealed class InfoBenchmark : IBenchmark
                 ticks.Add(Stopwatch.GetTimestamp() - start);
                 if (result.Peers.Count != peers) throw new InvalidOperationException($"{result.Peers.Count} peers reported, {peers} stored.");
                 reported = result.ApiRequests;
-                requests.Add(tail.Next().Count(r => r.UserAgent.StartsWith("Liqo-PowerShell", StringComparison.Ordinal)));
+                var audited = tail.Next().Where(r => r.UserAgent.StartsWith("Liqo-PowerShell", StringComparison.Ordinal)).ToList();
+                requests.Add(audited.Count);
+                serverMs.Add(audited.Max(r => r.Duration.TotalMilliseconds));
             }
             counts[peers] = requests.Average();
             Add(context, $"Get-LiqoPeerInfo, {peers} peer(s)", "engine (InfoCollector)", ticks,
-                $"{Fmt(requests.Average())} API requests per run (audit log; collector counted {reported})");
+                $"{Fmt(requests.Average())} API requests per run (audit log; collector counted {reported}); slowest request " +
+                $"server-side (audit received → completed), median over runs: {Fmt(serverMs.Order().ElementAt(serverMs.Count / 2))} ms");
 
             if (kubectl is null) continue;
             var env = Path.Combine(context.WorkDirectory, "kubectl-cache");
