@@ -144,8 +144,7 @@ public static class ResourceSlice
                 _ => false,
             },
             new WaitTarget("Waiting for ResourceSlice authentication", $"ResourceSlice {tenantNs}/{name}", "condition Authentication=Accepted",
-                "The provider has not accepted the slice's identity: check the Tenant on the provider and the CRD replication (Get-LiqoPeerInfo).",
-                ErrorIds.ResourceSliceDenied)).ConfigureAwait(false);
+                "The provider has not accepted the slice's identity: check the Tenant on the provider and the CRD replication (Get-LiqoPeerInfo).")).ConfigureAwait(false);
         if (accepted is null) return slice;
         op.Info(consumer, Module, "ResourceSliceAuthentication", "ResourceSlice authentication: Accepted");
         var current = await consumer.Api.GetAsync(Kinds.ResourceSlice, tenantNs, name, op.Cancellation).ConfigureAwait(false) ?? accepted;
