@@ -22,6 +22,27 @@ public static class ErrorIds
     public const string SameCluster = "SameCluster";
     public const string LiqoVersionMismatch = "LiqoVersionMismatch";
 
+    /// <summary>Out-of-band peering material made for another cluster than the one importing it.</summary>
+    public const string PeeringMaterialForAnotherCluster = "PeeringMaterialForAnotherCluster";
+
+    /// <summary>Out-of-band peering material of another kind than the cmdlet takes.</summary>
+    public const string PeeringMaterialKindMismatch = "PeeringMaterialKindMismatch";
+
+    /// <summary>A file or object that is not (valid) peering material.</summary>
+    public const string PeeringMaterialInvalid = "PeeringMaterialInvalid";
+
+    /// <summary>A file the module would write exists already (no -Force).</summary>
+    public const string FileExists = "FileExists";
+
+    /// <summary>A resource amount that is not a Kubernetes quantity.</summary>
+    public const string InvalidQuantity = "InvalidQuantity";
+
+    /// <summary>A peering user for that consumer exists already.</summary>
+    public const string PeeringUserExists = "PeeringUserExists";
+
+    /// <summary>The tenant namespace of a remote cluster does not exist (authenticate or import first).</summary>
+    public const string TenantNamespaceNotFound = "TenantNamespaceNotFound";
+
     /// <summary>A -Get path that does not name a field (liqoctl's "invalid query" errors).</summary>
     public const string InvalidQuery = "InvalidQuery";
 

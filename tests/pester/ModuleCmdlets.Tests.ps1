@@ -307,6 +307,10 @@ Describe 'offloading cmdlets on the peering' {
         Remove-LiqoResourceSlice -Kubeconfig $script:consumer ghost -NoWait -Confirm:$false
     }
 
+    It 'Remove-LiqoPeering -WhatIf writes nothing' -Skip:$script:real {
+        @(Measure-Writes { Remove-LiqoPeering @script:pair -WhatIf }) | Should -HaveCount 0
+    }
+
     It 'Remove-LiqoPeering removes the slices and virtual nodes made by hand too' -Skip:$script:noKubectl {
         Remove-LiqoPeering @script:pair -Confirm:$false
         @(Invoke-TestKubectl $script:consumer @('get', 'virtualnodes.offloading.liqo.io', '-A', '-l', "liqo.io/remote-cluster-id=$($script:P)", '-o', 'name')) |

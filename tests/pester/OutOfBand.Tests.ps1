@@ -69,6 +69,12 @@ AfterAll {
 }
 
 Describe 'out-of-band networking' {
+    It 'Export-LiqoNetworkConfiguration -WhatIf writes nothing, not even its file' {
+        @(Measure-Writes { Invoke-Side provider { param($c) Export-LiqoNetworkConfiguration -RemoteClusterId $c -OutFile network-provider.json -WhatIf } $script:C | Out-Null }) |
+            Should -HaveCount 0
+        Join-Path $script:dirs.provider 'network-provider.json' | Should -Not -Exist
+    }
+
     It 'each side exports its CIDRs for the other: an owner-only file saying who made it for whom' {
         $pm = Invoke-Side provider { param($c) Export-LiqoNetworkConfiguration -RemoteClusterId $c -OutFile network-provider.json } $script:C
         $cm = Invoke-Side consumer { param($p) Export-LiqoNetworkConfiguration -RemoteClusterId $p -OutFile network-consumer.json } $script:P

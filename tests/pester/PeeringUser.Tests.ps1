@@ -69,7 +69,7 @@ Describe 'New-LiqoPeeringUser' {
         (& stat -c '%a' $script:userKubeconfig) | Should -Be '600'
     }
 
-    It 'lays the kubeconfig out as liqoctl: user '{consumer ID}-user', context default-context in the tenant namespace, an RSA client key' {
+    It 'lays the kubeconfig out as liqoctl: user (consumer ID)-user, context default-context in the tenant namespace, an RSA client key' {
         $text = Get-Content $script:userKubeconfig -Raw
         $text | Should -Match "(?m)^current-context: default-context$"
         $text | Should -Match "(?m)^    namespace: liqo-tenant-$($script:C)$"

@@ -66,7 +66,7 @@ public static class PeeringUser
         var user = UserName(consumerId);
         var existing = (await provider.Api.ListAsync(Kinds.ClusterRole, null, $"{NameLabel}={user}", ct: ct).ConfigureAwait(false)).Items;
         if (existing.Count > 0)
-            throw new LiqoException("PeeringUserExists", LiqoErrorCategory.ResourceExists, consumerId,
+            throw new LiqoException(ErrorIds.PeeringUserExists, LiqoErrorCategory.ResourceExists, consumerId,
                 $"a user to peer from cluster with ID \"{consumerId}\" already exists. Please delete it first before creating a new one.",
                 $"Delete it with Remove-LiqoPeeringUser -ConsumerClusterId {consumerId} (its kubeconfig stops working), then run the command again.");
         var chartRole = await SingleChartRoleAsync(provider, Kinds.Role, "Role", ct).ConfigureAwait(false);
@@ -189,7 +189,7 @@ public static class PeeringUser
         }
         catch (KubeApiException e) when (e.IsAlreadyExists)
         {
-            throw new LiqoException("PeeringUserExists", LiqoErrorCategory.ResourceExists, user,
+            throw new LiqoException(ErrorIds.PeeringUserExists, LiqoErrorCategory.ResourceExists, user,
                 $"The CertificateSigningRequest {user} exists already on the {provider.Scope} cluster: a peering user for this consumer was made before and not fully removed.",
                 "Run Remove-LiqoPeeringUser for this consumer, then run the command again.");
         }

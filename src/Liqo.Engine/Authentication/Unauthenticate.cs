@@ -31,7 +31,7 @@ public static class Unauthenticate
         }
 
         var providerNs = await TenantNamespace.FindAsync(provider, consumerId, op.Cancellation).ConfigureAwait(false)
-                         ?? throw new LiqoException("TenantNamespaceNotFound", LiqoErrorCategory.ObjectNotFound, consumerId,
+                         ?? throw new LiqoException(ErrorIds.TenantNamespaceNotFound, LiqoErrorCategory.ObjectNotFound, consumerId,
                              $"tenant namespace not found for cluster \"{consumerId}\" on the remote cluster");
         var tenants = (await provider.Api.ListAsync(Kinds.Tenant, providerNs, $"{LiqoConstants.RemoteClusterIdLabel}={consumerId}", ct: op.Cancellation)
             .ConfigureAwait(false)).Items;

@@ -17,7 +17,7 @@ public static class OwnerOnlyFile
         if (File.Exists(full))
         {
             if (!force)
-                throw new LiqoException("FileExists", LiqoErrorCategory.ResourceExists, full,
+                throw new LiqoException(ErrorIds.FileExists, LiqoErrorCategory.ResourceExists, full,
                     $"The file '{full}' exists already; nothing was written to it.", "Give another path, or -Force to replace it.");
             File.Delete(full); // recreated below, so its permissions are ours and not the old file's
         }

@@ -100,11 +100,11 @@ public sealed class PeeringMaterial
     public void RequireFor(string localClusterId, string expectedKind, string scope)
     {
         if (Kind != expectedKind)
-            throw new LiqoException("PeeringMaterialKindMismatch", LiqoErrorCategory.InvalidArgument, Kind,
+            throw new LiqoException(ErrorIds.PeeringMaterialKindMismatch, LiqoErrorCategory.InvalidArgument, Kind,
                 $"This is a {Kind}, not a {expectedKind}: it cannot be used here.",
                 $"Give the {expectedKind} file (see about_Liqo, OUT-OF-BAND PEERING, for which command takes which file).");
         if (ForClusterId != localClusterId)
-            throw new LiqoException("PeeringMaterialForAnotherCluster", LiqoErrorCategory.InvalidArgument, ForClusterId,
+            throw new LiqoException(ErrorIds.PeeringMaterialForAnotherCluster, LiqoErrorCategory.InvalidArgument, ForClusterId,
                 $"The {Describe()} cannot be imported on the {scope} cluster '{localClusterId}': it was made for cluster '{ForClusterId}'.",
                 $"Import it on the cluster '{ForClusterId}', or make a new one for '{localClusterId}' on cluster '{FromClusterId}'.");
         if (FromClusterId == localClusterId)
@@ -122,7 +122,7 @@ public sealed class PeeringMaterial
             ? s : throw Invalid(Kind, $"The {Describe()} has no '{field}'.");
 
     internal static LiqoException Invalid(object? target, string message) =>
-        new("PeeringMaterialInvalid", LiqoErrorCategory.InvalidData, target, message,
+        new(ErrorIds.PeeringMaterialInvalid, LiqoErrorCategory.InvalidData, target, message,
             "Use the file exactly as the other cluster's Liqo cmdlet wrote it.");
 
     public override string ToString() => Describe();

@@ -125,7 +125,7 @@ public static class NetworkExchange
     private static async Task<string> RequireNamespaceAsync(Operation op, ClusterConnection cluster, string remoteId) =>
         await TenantNamespace.FindAsync(cluster, remoteId, op.Cancellation).ConfigureAwait(false)
         ?? (op.PlanOnly ? TenantNamespace.DefaultName(remoteId)
-            : throw new LiqoException("TenantNamespaceNotFound", LiqoErrorCategory.ObjectNotFound, remoteId,
+            : throw new LiqoException(ErrorIds.TenantNamespaceNotFound, LiqoErrorCategory.ObjectNotFound, remoteId,
                 $"tenant namespace not found for cluster \"{remoteId}\" on the {cluster.Scope} cluster",
                 "Import the other cluster's network configuration first (Import-LiqoNetworkConfiguration)."));
 

@@ -17,7 +17,7 @@ public static class Quantities
         {
             if (string.IsNullOrEmpty(value)) continue;
             if (!GoQuantity.TryCanonical(value, out var canonical))
-                throw new LiqoException("InvalidQuantity", LiqoErrorCategory.InvalidArgument, value,
+                throw new LiqoException(ErrorIds.InvalidQuantity, LiqoErrorCategory.InvalidArgument, value,
                     $"unable to parse {name} quantity: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$' (got '{value}')",
                     "Give amounts such as 2, 500m, 4Gi or 110.");
             result[name] = canonical;

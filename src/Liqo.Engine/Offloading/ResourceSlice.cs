@@ -73,7 +73,7 @@ public static class ResourceSlice
     internal static async Task<string> RequireTenantNamespaceAsync(Operation op, ClusterConnection consumer, string providerClusterId) =>
         await TenantNamespace.FindAsync(consumer, providerClusterId, op.Cancellation).ConfigureAwait(false)
         ?? (op.PlanOnly ? TenantNamespace.DefaultName(providerClusterId)
-            : throw new LiqoException("TenantNamespaceNotFound", LiqoErrorCategory.ObjectNotFound, providerClusterId,
+            : throw new LiqoException(ErrorIds.TenantNamespaceNotFound, LiqoErrorCategory.ObjectNotFound, providerClusterId,
                 $"tenant namespace not found for cluster \"{providerClusterId}\"",
                 "Authenticate with the provider first (Enable-LiqoAuthentication, Import-LiqoIdentity, or New-LiqoPeering)."));
 
