@@ -9,3 +9,10 @@ public enum GatewayServerLocation { Provider, Consumer }
 
 /// <summary>The gateway server's Service type (liqoctl --gw-server-service-type).</summary>
 public enum GatewayServiceType { LoadBalancer, NodePort, ClusterIP }
+
+/// <summary>
+/// The key type of a peering user's client certificate (liqoctl generate peering-user --tls-compatibility-mode): Rsa
+/// (true) is what .NET clients, this module included, can present; Ed25519 (false, liqoctl's usual default) suits Go
+/// clients (liqoctl, kubectl) only; Auto follows the provider's controller manager like liqoctl's auto.
+/// </summary>
+public enum PeeringUserKeyAlgorithm { Rsa, Ed25519, Auto }

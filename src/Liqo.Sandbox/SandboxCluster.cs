@@ -88,7 +88,7 @@ public sealed class SandboxCluster : IAsyncDisposable
         var audit = new AuditLog(Path.Combine(options.Directory, options.Name + ".audit.jsonl"));
         var faults = new FaultInjector();
         var shutdown = new CancellationTokenSource();
-        var controllers = new ClusterControllers(store);
+        var controllers = new ClusterControllers(store, new CertificateSigner(store, ca.SignRequest));
         string address = "127.0.0.1";
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Liqo.Sandbox", Args = [] });

@@ -1,3 +1,5 @@
+using Liqo.Benchmarks.Info;
+using Liqo.Benchmarks.Peering;
 using Liqo.Benchmarks.Sandbox;
 
 namespace Liqo.Benchmarks;
@@ -12,20 +14,16 @@ public static class BenchmarkRegistry
     [
         new SandboxBenchmark(),
 
-        // To be added (issue 5), as Peering/PeeringBenchmark.cs, name "peering":
-        //   two sandbox clusters (consumer, provider) with the simulated Liqo control plane; New-LiqoPeering consumer→provider
-        //   then Remove-LiqoPeering, a few rounds; report the peering time (p50/max) with zero controller latency and with
-        //   the controller latencies of a typical real installation (the control plane's latency settings), and the API
-        //   requests per peering counted from both clusters' audit logs (SandboxCluster.AuditLogPath, one JSON line per
-        //   request: verb, requestURI, user) split into reads, writes and watches, against the requests that liqoctl's
-        //   1-second polling would make over the same waits (one GET per second per wait).
+        // Issue 5: two sandbox clusters with the simulated Liqo; the engine's Peer/Unpeer a few rounds with zero controller
+        // latency and with a typical installation's latencies (PeeringProfile); time per peering, and the module's API
+        // requests per peering from both audit logs (reads/writes/watches) against liqoctl's 1-second polling over the
+        // same waits.
+        new PeeringBenchmark(),
 
-        // To be added (issue 6), as Info/InfoBenchmark.cs, name "info":
-        //   one sandbox cluster holding 200 peerings (ForeignClusters, Tenants, ResourceSlices, VirtualNodes, … written as
-        //   plain objects through SandboxCluster.Store); report the time and the API requests (from the audit log) of
-        //   Get-LiqoPeerInfo for all peers, against `kubectl get foreignclusters -o json` on the same cluster (the real
-        //   kubectl 1.32 beside the dispatcher; the row is skipped with a note when it is absent). The request count of
-        //   Get-LiqoPeerInfo must not grow with the number of peers.
+        // Issue 6: one sandbox cluster with 1, then 200 peerings written as plain objects (PeerSeeder, controllers off);
+        // Get-LiqoPeerInfo's collector (InfoCollector.CollectPeersAsync) time and audited requests vs the real kubectl 1.32's
+        // `get foreignclusters -o json` (row skipped with a note when absent); checks the request count does not grow.
+        new InfoBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

@@ -124,5 +124,81 @@ function Get-Kubectl {
     if (Test-Path $beside) { $beside } else { $cmd.Source }
 }
 
+<#
+.SYNOPSIS
+    The number of audit events a sandbox cluster logged so far (0 on real clusters): a mark for Get-LiqoModuleWrite.
+#>
+function Get-LiqoAuditMark($Clusters, [string] $Cluster) {
+    if (-not $Clusters.Sandbox) { return 0 }
+    @(Get-Content (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl")).Count
+}
+
+<#
+.SYNOPSIS
+    The write requests (create, update, patch, delete) the module sent to a sandbox cluster after -Mark (user agent
+    Liqo-PowerShell), as audit events; nothing on real clusters.
+#>
+function Get-LiqoModuleWrite($Clusters, [string] $Cluster, [int] $Mark = 0) {
+    if (-not $Clusters.Sandbox) { return @() }
+    Get-Content (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") | Select-Object -Skip $Mark | ConvertFrom-Json |
+        Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete', 'deletecollection' }
+}
+
+<#
+.SYNOPSIS
+    Every request the module sent to a sandbox cluster after -Mark, as audit events.
+#>
+function Get-LiqoModuleRequest($Clusters, [string] $Cluster, [int] $Mark = 0) {
+    if (-not $Clusters.Sandbox) { return @() }
+    Get-Content (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") | Select-Object -Skip $Mark | ConvertFrom-Json |
+        Where-Object { $_.userAgent -like 'Liqo-PowerShell*' }
+}
+
+<#
+.SYNOPSIS
+    Runs kubectl 1.32 against a kubeconfig with a private cache folder and returns its output; JSON output is parsed with
+    -Json.
+#>
+function Invoke-TestKubectl([string] $Kubeconfig, [string[]] $Arguments, [switch] $Json) {
+    $k = Get-Kubectl
+    $out = & $k --kubeconfig $Kubeconfig --cache-dir (Join-Path ([IO.Path]::GetTempPath()) "liqo-kc-$PID") @Arguments
+    if ($Json) { $out | ConvertFrom-Json -AsHashtable } else { $out }
+}
+
+<#
+.SYNOPSIS
+    The objects of a resource (kubectl get -A -o json) reduced to what a client wrote: apiVersion, kind, name,
+    namespace, labels, annotations, owner kinds and names, spec and (Secrets) type and data keys — no uids, versions,
+    timestamps or status. Sorted by namespace/name, as JSON lines.
+#>
+function Get-WrittenObject([string] $Kubeconfig, [string] $Resource, [string] $Selector) {
+    $kubectlArgs = @('get', $Resource, '-A', '-o', 'json')
+    if ($Selector) { $kubectlArgs += @('-l', $Selector) }
+    $list = Invoke-TestKubectl $Kubeconfig $kubectlArgs -Json
+    foreach ($o in ($list.items | Sort-Object { "$($_.metadata.namespace)/$($_.metadata.name)" })) {
+        $m = $o.metadata
+        $slim = [ordered]@{
+            apiVersion  = $o.apiVersion; kind = $o.kind; name = $m.name; namespace = $m.namespace
+            labels      = $m.labels; annotations = $m.annotations
+            owners      = @($m.ownerReferences | Where-Object { $_ } | ForEach-Object { "$($_.kind)/$($_.name)" })
+            spec        = $o.spec
+        }
+        if ($o.kind -eq 'Secret') { $slim.type = $o.type; $slim.dataKeys = @($o.data.Keys | Sort-Object) }
+        ConvertTo-SortedValue $slim | ConvertTo-Json -Depth 20 -Compress
+    }
+}
+
+# Maps with their keys sorted, recursively, so two objects compare equal whatever order their fields were written in.
+function ConvertTo-SortedValue($Value) {
+    if ($Value -is [System.Collections.IDictionary]) {
+        $sorted = [ordered]@{}
+        foreach ($k in ($Value.Keys | Sort-Object -CaseSensitive)) { $sorted[$k] = ConvertTo-SortedValue $Value[$k] }
+        return $sorted
+    }
+    if ($Value -is [System.Collections.IList]) { return , @($Value | ForEach-Object { ConvertTo-SortedValue $_ }) }
+    $Value
+}
+
 Export-ModuleMember -Function Get-LiqoRepoRoot, Get-LiqoModulePath, Get-NuGetPackageRoot, Invoke-FreshPwsh, New-TestKubeconfigText,
-    Test-RealClusters, Start-LiqoTestClusters, Stop-LiqoTestClusters, Get-Kubectl
+    Test-RealClusters, Start-LiqoTestClusters, Stop-LiqoTestClusters, Get-Kubectl, Get-LiqoAuditMark, Get-LiqoModuleWrite,
+    Get-LiqoModuleRequest, Invoke-TestKubectl, Get-WrittenObject, ConvertTo-SortedValue

@@ -35,10 +35,8 @@ public static class Authenticate
         var consumerId = consumer.ClusterId ?? await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
         var providerId = provider.ClusterId ?? await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
 
-        var consumerNs = await TenantNamespace.EnsureAsync(op, consumer, providerId).ConfigureAwait(false);
-        op.Info(consumer, Module, "TenantNamespace", "Tenant namespace correctly ensured");
-        var providerNs = await TenantNamespace.EnsureAsync(op, provider, consumerId).ConfigureAwait(false);
-        op.Info(provider, Module, "TenantNamespace", "Tenant namespace correctly ensured");
+        var consumerNs = await EnsureTenantNamespaceAsync(op, consumer, providerId).ConfigureAwait(false);
+        var providerNs = await EnsureTenantNamespaceAsync(op, provider, consumerId).ConfigureAwait(false);
 
         var nonce = await Nonce.EnsureAsync(op, provider, consumerId, providerNs).ConfigureAwait(false);
         var signature = await Nonce.EnsureSignedAsync(op, consumer, providerId, consumerNs, nonce).ConfigureAwait(false);
@@ -47,27 +45,19 @@ public static class Authenticate
         if (o.InBand && string.IsNullOrEmpty(proxyUrl))
             proxyUrl = await InBandProxyUrlAsync(op, consumer, provider, consumerNs, providerId).ConfigureAwait(false);
 
-        var keys = await ReadClusterKeysAsync(consumer, ct).ConfigureAwait(false);
-        var csr = TenantCsr.ForControlPlane(keys, consumerId);
-        var tenant = Tenant.Forge(consumerId, providerNs, keys.PublicKey.PemBytes, csr.Pem, signature ?? Array.Empty<byte>(), proxyUrl);
-        op.Info(consumer, Module, "TenantGenerated", "Tenant correctly generated");
-        await Tenant.EnsureAsync(op, provider, tenant).ConfigureAwait(false);
-        op.Info(provider, Module, "TenantApplied", "Tenant correctly applied on provider cluster");
-
-        var filled = await op.WaitForObjectAsync(provider, Kinds.Tenant, providerNs, consumerId, Tenant.HasStatus,
-            new WaitTarget("Waiting for tenant status to be filled", $"Tenant {providerNs}/{consumerId}", "status.authParams and status.tenantNamespace set",
-                "The provider did not accept the Tenant: a bad nonce signature only shows as a Warning event SignatureVerificationFailed on the Tenant (kubectl describe tenant on the provider).",
-                ErrorIds.TenantNotAccepted)).ConfigureAwait(false);
-        if (filled is not null) op.Info(provider, Module, "TenantStatus", "Tenant status is filled");
-
-        var identity = Identity.ForgeControlPlane(providerId, consumerNs, filled?.StringAt("status.tenantNamespace") ?? providerNs,
-            filled?["status"]?["authParams"] as JsonObject ?? new JsonObject { ["apiServer"] = "<from the Tenant status>" });
-        op.Info(provider, Module, "IdentityGenerated", "Identity correctly generated");
-        await Identity.EnsureAsync(op, consumer, identity).ConfigureAwait(false);
-        op.Info(consumer, Module, "IdentityApplied", "Identity correctly applied on consumer cluster");
-        var ready = await Identity.WaitForStatusAsync(op, consumer, providerId).ConfigureAwait(false);
-        if (ready is not null) op.Info(consumer, Module, "IdentityStatus", "Identity status is filled");
+        var tenant = await Tenant.GenerateAsync(op, consumer, consumerId, providerNs, signature, proxyUrl).ConfigureAwait(false);
+        var filled = await Tenant.ApplyAsync(op, provider, tenant).ConfigureAwait(false);
+        var identity = Identity.GenerateControlPlane(op, provider, providerId, consumerNs, filled, providerNs);
+        var ready = await Identity.ApplyAsync(op, consumer, identity).ConfigureAwait(false);
         return new AuthenticationResult(consumerNs, providerNs, Identity.ControlPlaneName(providerId), ready is not null);
+    }
+
+    /// <summary>Finds or creates the tenant namespace of the remote cluster (liqoctl: "Tenant namespace correctly ensured").</summary>
+    public static async Task<string> EnsureTenantNamespaceAsync(Operation op, ClusterConnection cluster, string remoteClusterId)
+    {
+        var ns = await TenantNamespace.EnsureAsync(op, cluster, remoteClusterId).ConfigureAwait(false);
+        op.Info(cluster, Module, "TenantNamespace", "Tenant namespace correctly ensured");
+        return ns;
     }
 
     /// <summary>The consumer's cluster keys, from Secret authentication-keys in its Liqo namespace.</summary>

@@ -10,6 +10,8 @@ namespace Liqo.Engine.Authentication;
 /// </summary>
 public static class Identity
 {
+    private const string Module = "Authentication";
+
     public const string ControlPlaneType = "ControlPlane";
 
     public static string ControlPlaneName(string providerId) => "controlplane-" + providerId;
@@ -27,6 +29,33 @@ public static class Identity
             ["authParams"] = authParams.DeepClone(),
         };
         return id;
+    }
+
+    /// <summary>
+    /// On the provider: the ControlPlane Identity for the consumer from the Tenant's status (liqoctl: "Identity correctly
+    /// generated"). <paramref name="filledTenant"/> is null in plan mode; then a placeholder stands for what the provider
+    /// will answer. Writes nothing.
+    /// </summary>
+    public static JsonObject GenerateControlPlane(Operation op, ClusterConnection provider, string providerId, string consumerTenantNs,
+        JsonObject? filledTenant, string providerTenantNsFallback)
+    {
+        var identity = ForgeControlPlane(providerId, consumerTenantNs, filledTenant?.StringAt("status.tenantNamespace") ?? providerTenantNsFallback,
+            filledTenant?["status"]?["authParams"] as JsonObject ?? new JsonObject { ["apiServer"] = "<from the Tenant status>" });
+        op.Info(provider, Module, "IdentityGenerated", "Identity correctly generated");
+        return identity;
+    }
+
+    /// <summary>
+    /// On the consumer: applies the Identity ("Identity correctly applied on consumer cluster") and waits for its
+    /// kubeconfig Secret ("Identity status is filled"). Returns the Identity (null in plan mode).
+    /// </summary>
+    public static async Task<JsonObject?> ApplyAsync(Operation op, ClusterConnection consumer, JsonObject identity)
+    {
+        await EnsureAsync(op, consumer, identity).ConfigureAwait(false);
+        op.Info(consumer, Module, "IdentityApplied", "Identity correctly applied on consumer cluster");
+        var ready = await WaitForStatusAsync(op, consumer, identity.StringAt("spec.clusterID")!).ConfigureAwait(false);
+        if (ready is not null) op.Info(consumer, Module, "IdentityStatus", "Identity status is filled");
+        return ready;
     }
 
     internal static Task<JsonObject> EnsureAsync(Operation op, ClusterConnection consumer, JsonObject desired) =>

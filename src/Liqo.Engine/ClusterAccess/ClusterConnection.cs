@@ -45,8 +45,30 @@ public sealed class ClusterConnection : IDisposable
     {
         var (config, context) = KubeconfigLoader.BuildClientConfiguration(source);
         var server = config.Host.TrimEnd('/');
-        return new ClusterConnection(new Kubernetes(config), server, context, source);
+        var ca = config.SslCaCerts is { Count: > 0 } certs ? string.Concat(certs.Select(c => c.ExportCertificatePem() + "\n")) : null;
+        Kubernetes client;
+        try
+        {
+            client = new Kubernetes(config);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            // KubernetesClient builds the client certificate here; .NET has no Ed25519 (OID 1.3.101.112), so Liqo's
+            // Ed25519 identities (a peering user made with Ed25519, the kubeconfig Secrets of Liqo identities) cannot be used.
+            var ed25519 = e.Message.Contains("1.3.101.112", StringComparison.Ordinal);
+            throw new LiqoException(ErrorIds.KubeconfigInvalid, LiqoErrorCategory.InvalidData, context,
+                ed25519
+                    ? $"The context '{context}' of the {source.Scope} cluster authenticates with an Ed25519 client certificate, which .NET (and so this module) cannot present in TLS."
+                    : $"The context '{context}' of the {source.Scope} cluster has a client certificate or key that cannot be used: {e.Message}",
+                ed25519
+                    ? "Use an RSA or ECDSA client certificate; for a peering user, make it with New-LiqoPeeringUser -KeyAlgorithm Rsa (the default)."
+                    : "Check the client-certificate and client-key data of the kubeconfig's user.", e);
+        }
+        return new ClusterConnection(client, server, context, source) { CertificateAuthorityPem = ca };
     }
+
+    /// <summary>The certificate authority the kubeconfig trusts for this server (PEM), or null when it names none.</summary>
+    internal string? CertificateAuthorityPem { get; private init; }
 
     /// <summary>The contexts a kubeconfig defines (argument completion); empty when it cannot be read.</summary>
     public static IReadOnlyList<string> ContextNames(KubeconfigSource source) => KubeconfigLoader.ContextNames(source);

@@ -21,6 +21,16 @@ internal static partial class GoQuantity
         DecimalExponent,
     }
 
+    /// <summary>Whether <paramref name="text"/> parses as a quantity (Go's resource.ParseQuantity), and its canonical form.</summary>
+    public static bool TryCanonical(string text, out string canonical)
+    {
+        canonical = text;
+        var m = Syntax().Match(text.Trim());
+        if (!m.Success || text.Trim().Length == 0 || (m.Groups[2].Value.Length == 0 && m.Groups[3].Value.Length == 0)) return false;
+        canonical = Canonical(text.Trim());
+        return true;
+    }
+
     public static string Canonical(string text)
     {
         var m = Syntax().Match(text);

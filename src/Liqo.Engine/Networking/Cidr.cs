@@ -35,6 +35,9 @@ public static class Cidr
         return true;
     }
 
+    /// <summary>Whether the text is a CIDR (address/prefix length).</summary>
+    public static bool TryParse(string cidr, out int bits) => TryParse(cidr, out _, out bits);
+
     private static bool TryParse(string cidr, out IPAddress network, out int bits)
     {
         network = IPAddress.None;

@@ -10,20 +10,28 @@ public static class Connection
     public const string Connected = "Connected";
 
     /// <summary>Waits until exactly one Connection for the remote cluster exists in the namespace.</summary>
-    internal static Task<JsonObject?> WaitCreatedAsync(Operation op, ClusterConnection cluster, string ns, string remoteClusterId) =>
-        op.WaitAsync(cluster, Kinds.Connection, ns, $"{LiqoConstants.RemoteClusterIdLabel}={remoteClusterId}", null, items => items.Count switch
+    public static async Task<JsonObject?> WaitCreatedAsync(Operation op, ClusterConnection cluster, string ns, string remoteClusterId)
+    {
+        var connection = await op.WaitAsync(cluster, Kinds.Connection, ns, $"{LiqoConstants.RemoteClusterIdLabel}={remoteClusterId}", null, items => items.Count switch
         {
             0 => null,
             1 => items.First(),
             _ => throw new LiqoException("ConnectionAmbiguous", LiqoErrorCategory.InvalidData, remoteClusterId,
                 $"more than one Connection resource found for remote cluster \"{remoteClusterId}\" on the {cluster.Scope} cluster"),
         }, new WaitTarget("Waiting for the Connection to be created", $"Connection for {remoteClusterId} in {ns}", "created by the gateway",
-            "Check that both gateways run and that the PublicKeys carry each other's key."));
+            "Check that both gateways run and that the PublicKeys carry each other's key.")).ConfigureAwait(false);
+        op.Info(cluster, "Networking", "ConnectionCreated", "Connection created successfully");
+        return connection;
+    }
 
-    internal static Task<JsonObject?> WaitEstablishedAsync(Operation op, ClusterConnection cluster, string ns, string remoteClusterId) =>
-        op.WaitAsync(cluster, Kinds.Connection, ns, $"{LiqoConstants.RemoteClusterIdLabel}={remoteClusterId}", null,
+    public static async Task<JsonObject?> WaitEstablishedAsync(Operation op, ClusterConnection cluster, string ns, string remoteClusterId)
+    {
+        var connection = await op.WaitAsync(cluster, Kinds.Connection, ns, $"{LiqoConstants.RemoteClusterIdLabel}={remoteClusterId}", null,
             items => items.FirstOrDefault(c => c.StringAt("status.value") == Connected),
             new WaitTarget("Waiting for Connection status to be established", $"Connection for {remoteClusterId} in {ns}", "status.value == Connected",
                 "The WireGuard tunnel is not up: check that the client can reach the server's address and UDP port (-GatewayClientAddress and -GatewayClientPort for NAT).",
-                ErrorIds.ConnectionNotEstablished));
+                ErrorIds.ConnectionNotEstablished)).ConfigureAwait(false);
+        op.Info(cluster, "Networking", "ConnectionEstablished", "Connection is established");
+        return connection;
+    }
 }

@@ -11,6 +11,7 @@ namespace Liqo.Engine.Networking;
 /// </summary>
 public static class Gateway
 {
+    private const string Module = "Networking";
     public const string ServerTemplateKind = "WgGatewayServerTemplate";
     public const string ClientTemplateKind = "WgGatewayClientTemplate";
 
@@ -84,7 +85,7 @@ public static class Gateway
         if (service is not null && EndpointChanged(service, o) &&
             await ObjectWriter.DeleteAsync(op, cluster, Kinds.GatewayServer, tenantNamespace, clientClusterId).ConfigureAwait(false))
         {
-            op.Info(cluster, "Networking", "GatewayServer", "Deleted existing gateway server");
+            op.Info(cluster, Module, "GatewayServer", "Deleted existing gateway server");
             if (!op.PlanOnly)
                 await op.WaitAsync(cluster, Kinds.GatewayServer, tenantNamespace, null, "metadata.name=" + clientClusterId,
                     objects => objects.Count == 0 ? objects : null,
@@ -123,6 +124,63 @@ public static class Gateway
             spec["endpoint"] = ClientEndpoint(addresses, port, protocol);
             spec["clientTemplateRef"] = desired["spec"]!["clientTemplateRef"]!.DeepClone();
         });
+    }
+
+    /// <summary>
+    /// The server side of the tunnel on the server cluster: the GatewayServer ("Gateway server correctly set up"), its pod
+    /// ("Gateway pod gw-X is ready") and its published endpoint ("Gateway server Service created successfully").
+    /// </summary>
+    public static async Task<JsonObject> SetUpServerAsync(Operation op, ClusterConnection server, string clientClusterId, string tenantNamespace,
+        NetworkConnectOptions o, string templateNamespace)
+    {
+        var gwServer = await EnsureServerAsync(op, server, clientClusterId, tenantNamespace, o, templateNamespace).ConfigureAwait(false);
+        op.Info(server, Module, "GatewayServer", "Gateway server correctly set up");
+        await WaitForPodReadyAsync(op, server, tenantNamespace, clientClusterId).ConfigureAwait(false);
+        op.Info(server, Module, "GatewayServerPod", $"Gateway pod {ResourceName(clientClusterId)} is ready");
+        gwServer = await op.WaitForObjectAsync(server, Kinds.GatewayServer, tenantNamespace, clientClusterId,
+            g => g["status"]?["endpoint"]?["addresses"] is JsonArray { Count: > 0 },
+            new WaitTarget("Waiting for the gateway server Service", $"GatewayServer {tenantNamespace}/{clientClusterId}", "status.endpoint.addresses set",
+                "Check the gateway Service on the server cluster: a LoadBalancer needs an external address (or use -GatewayServerServiceType NodePort).")).ConfigureAwait(false) ?? gwServer;
+        op.Info(server, Module, "GatewayServerService", "Gateway server Service created successfully");
+        return gwServer;
+    }
+
+    /// <summary>
+    /// The client side of the tunnel on the client cluster: the GatewayClient dialing <paramref name="endpoint"/>
+    /// ("Gateway client correctly set up") and its pod ("Gateway pod gw-X is ready").
+    /// </summary>
+    public static async Task<JsonObject> SetUpClientAsync(Operation op, ClusterConnection client, string serverClusterId, string tenantNamespace,
+        NetworkConnectOptions o, string templateNamespace, GatewayEndpoint endpoint)
+    {
+        var gwClient = await EnsureClientAsync(op, client, serverClusterId, tenantNamespace, o, templateNamespace,
+            endpoint.Addresses, endpoint.Port, endpoint.Protocol).ConfigureAwait(false);
+        op.Info(client, Module, "GatewayClient", "Gateway client correctly set up");
+        await WaitForPodReadyAsync(op, client, tenantNamespace, serverClusterId).ConfigureAwait(false);
+        op.Info(client, Module, "GatewayClientPod", $"Gateway pod {ResourceName(serverClusterId)} is ready");
+        return gwClient;
+    }
+
+    /// <summary>The server gateway's WireGuard public key, once its key Secret exists ("Gateway server Secret created successfully").</summary>
+    public static Task<(string Key, JsonObject Gateway)> ServerPublicKeyAsync(Operation op, ClusterConnection server, string tenantNamespace,
+        string clientClusterId, JsonObject gwServer) =>
+        PublicKeyOfAsync(op, server, Kinds.GatewayServer, tenantNamespace, clientClusterId, gwServer, "server");
+
+    /// <summary>The client gateway's WireGuard public key, once its key Secret exists ("Gateway client Secret created successfully").</summary>
+    public static Task<(string Key, JsonObject Gateway)> ClientPublicKeyAsync(Operation op, ClusterConnection client, string tenantNamespace,
+        string serverClusterId, JsonObject gwClient) =>
+        PublicKeyOfAsync(op, client, Kinds.GatewayClient, tenantNamespace, serverClusterId, gwClient, "client");
+
+    private static async Task<(string Key, JsonObject Gateway)> PublicKeyOfAsync(Operation op, ClusterConnection cluster, ResourceKind kind,
+        string tenantNamespace, string name, JsonObject gateway, string role)
+    {
+        gateway = await op.WaitForObjectAsync(cluster, kind, tenantNamespace, name, g => g.StringAt("status.secretRef.name") is not null,
+            new WaitTarget($"Waiting for the gateway {role} Secret", $"{kind.Kind} {tenantNamespace}/{name}", "status.secretRef set")).ConfigureAwait(false) ?? gateway;
+        var key = op.PlanOnly ? $"<gateway {role} public key>"
+            : await ReadPublicKeyAsync(cluster, gateway, op.Cancellation).ConfigureAwait(false)
+              ?? throw new LiqoException("GatewayKeyMissing", LiqoErrorCategory.ObjectNotFound, gateway.Name(),
+                  $"The Secret named by {kind.Kind} {gateway.Namespace()}/{gateway.Name()} status.secretRef on the {cluster.Scope} cluster has no publicKey.");
+        op.Info(cluster, Module, role == "server" ? "GatewayServerSecret" : "GatewayClientSecret", $"Gateway {role} Secret created successfully");
+        return (key, gateway);
     }
 
     /// <summary>Waits for Deployment gw-&lt;name&gt; to have a ready replica.</summary>

@@ -20,6 +20,20 @@ internal static class GatewayTemplates
                 $"An error occurred while checking gateway server template \"{o.ServerTemplateName}/{ns}\": since you specified the flag \"--gw-server-service-loadbalancerip\" you need to add the \"loadBalancerIP\" field in the template");
     }
 
+    /// <summary>The server template check with liqoctl's line: Gateway server template "name/ns" correctly checked.</summary>
+    public static async Task CheckServerStepAsync(Operation op, ClusterConnection server, NetworkConnectOptions o, string ns)
+    {
+        await CheckServerAsync(server, o, ns, op.Cancellation).ConfigureAwait(false);
+        op.Info(server, "Networking", "ServerTemplateChecked", $"Gateway server template \"{o.ServerTemplateName}/{ns}\" correctly checked");
+    }
+
+    /// <summary>The client template check with liqoctl's line: Gateway client template "name/ns" correctly checked.</summary>
+    public static async Task CheckClientStepAsync(Operation op, ClusterConnection client, NetworkConnectOptions o, string ns)
+    {
+        await CheckClientAsync(client, o, ns, op.Cancellation).ConfigureAwait(false);
+        op.Info(client, "Networking", "ClientTemplateChecked", $"Gateway client template \"{o.ClientTemplateName}/{ns}\" correctly checked");
+    }
+
     public static Task CheckClientAsync(ClusterConnection client, NetworkConnectOptions o, string ns, CancellationToken ct) =>
         GetAsync(client, Kinds.WgGatewayClientTemplate, ns, o.ClientTemplateName, "client", ct);
 

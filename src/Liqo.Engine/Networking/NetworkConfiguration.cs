@@ -12,6 +12,7 @@ namespace Liqo.Engine.Networking;
 public static class NetworkConfiguration
 {
     public const string ConfiguredCondition = "NetworkCIDRsConfigured";
+    private const string Module = "Networking";
 
     /// <summary>A cluster's CIDRs as a Configuration carries them.</summary>
     public sealed record Cidrs(IReadOnlyList<string> Pod, IReadOnlyList<string> External);
@@ -53,6 +54,51 @@ public static class NetworkConfiguration
             var spec = (JsonObject)(existing["spec"] ??= new JsonObject());
             spec["remote"] = RemoteSpec(remote);
         });
+
+    /// <summary>Reads the cluster's own CIDRs (liqoctl: "Network configuration correctly retrieved").</summary>
+    public static async Task<Cidrs> RetrieveAsync(Operation op, ClusterConnection cluster)
+    {
+        var cidrs = await ReadLocalCidrsAsync(cluster, op.Cancellation).ConfigureAwait(false);
+        op.Info(cluster, Module, "ConfigurationRetrieved", "Network configuration correctly retrieved");
+        return cidrs;
+    }
+
+    /// <summary>Writes the remote cluster's Configuration (liqoctl: "Network configuration correctly set up").</summary>
+    public static async Task<JsonObject> SetUpAsync(Operation op, ClusterConnection cluster, string remoteClusterId, string tenantNamespace, Cidrs remote)
+    {
+        var conf = await EnsureAsync(op, cluster, remoteClusterId, tenantNamespace, remote).ConfigureAwait(false);
+        op.Info(cluster, Module, "ConfigurationSetUp", "Network configuration correctly set up");
+        return conf;
+    }
+
+    /// <summary>Waits for the Configuration's CIDRs to be remapped (liqoctl: "Configuration applied successfully").</summary>
+    public static async Task<JsonObject?> WaitAppliedAsync(Operation op, ClusterConnection cluster, string tenantNamespace, string remoteClusterId)
+    {
+        var conf = await op.WaitForObjectAsync(cluster, Kinds.Configuration, tenantNamespace, remoteClusterId, IsConfigured,
+            new WaitTarget("Waiting for the network Configuration to be applied", $"Configuration {tenantNamespace}/{remoteClusterId}",
+                $"condition {ConfiguredCondition}=True for the current generation",
+                "Check Liqo's controller manager on that cluster; its IPAM must be able to remap the remote CIDRs.")).ConfigureAwait(false);
+        op.Info(cluster, Module, "ConfigurationApplied", "Configuration applied successfully");
+        return conf;
+    }
+
+    /// <summary>liqoctl's one-shot CheckNetworkInitialized, with its messages ("Network correctly initialized").</summary>
+    public static async Task CheckInitializedAsync(Operation op, ClusterConnection cluster, string tenantNamespace, string remoteClusterId)
+    {
+        if (!op.PlanOnly)
+        {
+            var conf = await cluster.Api.GetAsync(Kinds.Configuration, tenantNamespace, remoteClusterId, op.Cancellation).ConfigureAwait(false);
+            if (conf is null)
+                throw new LiqoException("NetworkNotInitialized", LiqoErrorCategory.ObjectNotFound, $"Configuration {tenantNamespace}/{remoteClusterId}",
+                    "Network Configuration not found. Retry to issue `liqoctl network connect`. If the issue persist, you can try to reset the network with `liqoctl network reset`.",
+                    "Run Enable-LiqoNetworking again (out of band: Import-LiqoNetworkConfiguration); if it persists, Reset-LiqoNetworking.");
+            if (!IsConfigured(conf))
+                throw new LiqoException("NetworkNotInitialized", LiqoErrorCategory.ResourceUnavailable, $"Configuration {tenantNamespace}/{remoteClusterId}",
+                    "network Configuration status is not set yet. Retry later. If the issue persist, you can try to reset the network with `liqoctl network reset`.",
+                    "Run Enable-LiqoNetworking again (out of band: Import-LiqoNetworkConfiguration); if it persists, Reset-LiqoNetworking.");
+        }
+        op.Info(cluster, Module, "NetworkInitialized", "Network correctly initialized");
+    }
 
     /// <summary>v1.2: NetworkCIDRsConfigured is True for the current generation.</summary>
     public static bool IsConfigured(JsonObject configuration)

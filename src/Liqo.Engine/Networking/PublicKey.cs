@@ -29,6 +29,15 @@ public static class PublicKey
         return pk;
     }
 
+    /// <summary>Writes the peer gateway's key (liqoctl: "Public key correctly created").</summary>
+    public static async Task<JsonObject> SetUpAsync(Operation op, ClusterConnection cluster, string remoteClusterId, string tenantNamespace,
+        string publicKeyBase64, JsonObject owner)
+    {
+        var pk = await EnsureAsync(op, cluster, remoteClusterId, tenantNamespace, publicKeyBase64, owner).ConfigureAwait(false);
+        op.Info(cluster, "Networking", "PublicKey", "Public key correctly created");
+        return pk;
+    }
+
     internal static Task<JsonObject> EnsureAsync(Operation op, ClusterConnection cluster, string remoteClusterId, string tenantNamespace,
         string publicKeyBase64, JsonObject owner)
     {

@@ -34,7 +34,7 @@ public static class ResourceSlice
     private static JsonObject Spec(string providerClusterId, ResourceSliceOptions o)
     {
         var spec = new JsonObject { ["class"] = o.Class, ["providerClusterID"] = providerClusterId };
-        var resources = o.Resources.Where(r => !string.IsNullOrEmpty(r.Value)).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var resources = Quantities.Canonical(o.Resources);
         if (resources.Count > 0) spec["resources"] = Json.Labels(resources);
         return spec;
     }
@@ -66,21 +66,73 @@ public static class ResourceSlice
         });
     }
 
+    /// <summary>
+    /// The consumer's tenant namespace for the provider, which authentication creates (liqoctl: tenant namespace not found
+    /// for cluster "P"); its default name in plan mode, where authentication may only have been planned.
+    /// </summary>
+    internal static async Task<string> RequireTenantNamespaceAsync(Operation op, ClusterConnection consumer, string providerClusterId) =>
+        await TenantNamespace.FindAsync(consumer, providerClusterId, op.Cancellation).ConfigureAwait(false)
+        ?? (op.PlanOnly ? TenantNamespace.DefaultName(providerClusterId)
+            : throw new LiqoException("TenantNamespaceNotFound", LiqoErrorCategory.ObjectNotFound, providerClusterId,
+                $"tenant namespace not found for cluster \"{providerClusterId}\"",
+                "Authenticate with the provider first (Enable-LiqoAuthentication, Import-LiqoIdentity, or New-LiqoPeering)."));
+
+    /// <summary>
+    /// Deletes the consumer's ResourceSlice &lt;name&gt; (in the provider's tenant namespace, or wherever the one local
+    /// slice of that name is) and, when asked, waits for it to be gone: the CRD replicator's finalizer removes the
+    /// provider's copy first; the VirtualNode it led to goes with it (owner reference). Returns false when there was none.
+    /// </summary>
+    public static async Task<bool> DeleteAsync(Operation op, ClusterConnection consumer, string name, string? providerClusterId, bool wait)
+    {
+        var slice = await Locate(op, consumer, Kinds.ResourceSlice, name, providerClusterId).ConfigureAwait(false);
+        if (slice is null)
+        {
+            op.Info(consumer, Module, "ResourceSlice", $"ResourceSlice {name} already deleted");
+            return false;
+        }
+        var ns = slice.Namespace()!;
+        await ObjectWriter.DeleteAsync(op, consumer, Kinds.ResourceSlice, ns, name).ConfigureAwait(false);
+        op.Info(consumer, Module, "ResourceSlice", $"ResourceSlice {name} deleted");
+        if (wait && await Absence.WaitAsync(op, consumer, Kinds.ResourceSlice, ns, null, "metadata.name=" + name, $"ResourceSlice {ns}/{name}").ConfigureAwait(false))
+            op.Info(consumer, Module, "ResourceSliceGone", "Ensured resourceslice absence");
+        return true;
+    }
+
+    /// <summary>
+    /// The object &lt;name&gt; of a consumer-side offloading kind: in the provider's tenant namespace when the provider is
+    /// named, else the only one of that name in the cluster (two of them in different namespaces is an error).
+    /// </summary>
+    internal static async Task<JsonObject?> Locate(Operation op, ClusterConnection consumer, ResourceKind kind, string name, string? providerClusterId)
+    {
+        if (providerClusterId is not null)
+        {
+            var ns = await TenantNamespace.FindAsync(consumer, providerClusterId, op.Cancellation).ConfigureAwait(false);
+            return ns is null ? null : await consumer.Api.GetAsync(kind, ns, name, op.Cancellation).ConfigureAwait(false);
+        }
+        var found = (await consumer.Api.ListAsync(kind, null, fieldSelector: "metadata.name=" + name, ct: op.Cancellation).ConfigureAwait(false)).Items;
+        return found.Count switch
+        {
+            0 => null,
+            1 => found[0],
+            _ => throw new LiqoException("AmbiguousName", LiqoErrorCategory.InvalidArgument, name,
+                $"{found.Count} {kind.Kind}s are named '{name}' on the {consumer.Scope} cluster (in {string.Join(", ", found.Select(f => f.Namespace()))}).",
+                "Name the provider with -RemoteClusterId."),
+        };
+    }
+
     public static string? ConditionStatus(JsonObject slice, string type) => slice.Condition(type)?["status"]?.GetValue<string>();
 
     /// <summary>
     /// liqoctl create resourceslice: the slice, then its Authentication Accepted, then one look at Resources (a warning,
     /// not a failure, when not Accepted). Returns the slice as last seen.
     /// </summary>
-    public static async Task<JsonObject> CreateAsync(Operation op, ClusterConnection consumer, string name, string providerClusterId, ResourceSliceOptions o)
+    public static async Task<JsonObject> CreateAsync(Operation op, ClusterConnection consumer, string name, string providerClusterId, ResourceSliceOptions o,
+        bool wait = true)
     {
-        var tenantNs = await TenantNamespace.FindAsync(consumer, providerClusterId, op.Cancellation).ConfigureAwait(false)
-                       ?? (op.PlanOnly ? TenantNamespace.DefaultName(providerClusterId)
-                           : throw new LiqoException("TenantNamespaceNotFound", LiqoErrorCategory.ObjectNotFound, providerClusterId,
-                               $"tenant namespace not found for cluster \"{providerClusterId}\"",
-                               "Authenticate with the provider first (Enable-LiqoAuthentication, or New-LiqoPeering)."));
+        var tenantNs = await RequireTenantNamespaceAsync(op, consumer, providerClusterId).ConfigureAwait(false);
         var slice = await EnsureAsync(op, consumer, name, tenantNs, providerClusterId, o).ConfigureAwait(false);
         op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created");
+        if (!wait) return slice;
         // liqoctl keeps polling through Denied until its timeout; a denial is final, so stop at once and say why
         var accepted = await op.WaitForObjectAsync(consumer, Kinds.ResourceSlice, tenantNs, name,
             s => ConditionStatus(s, AuthenticationCondition) switch

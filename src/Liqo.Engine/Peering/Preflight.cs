@@ -21,8 +21,8 @@ public static class Preflight
             throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, consumerId,
                 $"local and remote clusters must be different: both have the cluster ID '{consumerId}' ({consumer.Server} and {provider.Server}).",
                 "Point -RemoteKubeconfig/-RemoteContext at the provider cluster.");
-        var consumerVersion = await LiqoVersionAsync(consumer, ct).ConfigureAwait(false);
-        var providerVersion = await LiqoVersionAsync(provider, ct).ConfigureAwait(false);
+        var consumerVersion = await ReadableVersionAsync(op, consumer).ConfigureAwait(false);
+        var providerVersion = await ReadableVersionAsync(op, provider).ConfigureAwait(false);
         op.Log.Verbose($"Liqo versions: local {consumerId} {consumerVersion ?? "unknown"}, remote {providerId} {providerVersion ?? "unknown"}.");
         if (consumerVersion is null || providerVersion is null || consumerVersion == providerVersion) return;
         var (cMajor, cMinor) = MajorMinor(consumerVersion);
@@ -41,6 +41,23 @@ public static class Preflight
             $"The clusters run different Liqo versions: local {consumerId} {consumerVersion}, remote {providerId} {providerVersion}. " +
             "The establishment of a peering with a remote cluster leveraging a different version of Liqo, net of patch releases, is currently not supported.",
             "Upgrade one cluster so both run the same minor version, or pass -Force to peer anyway.");
+    }
+
+    /// <summary>
+    /// The cluster's Liqo version, or null when its user may not read the controller manager (a peering user on the
+    /// provider may not): the check is the module's addition, liqoctl peer makes none, so it is skipped then.
+    /// </summary>
+    private static async Task<string?> ReadableVersionAsync(Operation op, ClusterConnection cluster)
+    {
+        try
+        {
+            return await LiqoVersionAsync(cluster, op.Cancellation).ConfigureAwait(false);
+        }
+        catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden)
+        {
+            op.Log.Verbose($"The {cluster.Scope} cluster's Liqo version is not checked: its user may not read the controller manager Deployment.");
+            return null;
+        }
     }
 
     /// <summary>The image tag of the controller-manager container (liqoctl's GetLiqoVersion); null when not found.</summary>

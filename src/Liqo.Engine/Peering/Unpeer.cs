@@ -69,7 +69,7 @@ public static class Unpeer
         {
             foreach (var s in slices) await ObjectWriter.DeleteAsync(op, consumer, Kinds.ResourceSlice, s.Namespace(), s.Name()).ConfigureAwait(false);
             op.Info(consumer, module, "ResourceSlices", "All resourceslices deleted");
-            if (wait && await WaitGoneAsync(op, consumer, Kinds.ResourceSlice, sliceSelector, "ResourceSlices for " + providerId).ConfigureAwait(false))
+            if (wait && await Absence.WaitAsync(op, consumer, Kinds.ResourceSlice, null, sliceSelector, null, "ResourceSlices for " + providerId).ConfigureAwait(false))
                 op.Info(consumer, module, "ResourceSlicesGone", "Ensured resourceslices absence");
         }
 
@@ -82,14 +82,9 @@ public static class Unpeer
         }
         foreach (var n in nodes) await ObjectWriter.DeleteAsync(op, consumer, Kinds.VirtualNode, n.Namespace(), n.Name()).ConfigureAwait(false);
         op.Info(consumer, module, "VirtualNodes", "All virtualnodes deleted");
-        if (wait && await WaitGoneAsync(op, consumer, Kinds.VirtualNode, vnSelector, "VirtualNodes for " + providerId).ConfigureAwait(false))
+        if (wait && await Absence.WaitAsync(op, consumer, Kinds.VirtualNode, null, vnSelector, null, "VirtualNodes for " + providerId).ConfigureAwait(false))
             op.Info(consumer, module, "VirtualNodesGone", "Ensured virtualnodes absence");
     }
-
-    private static async Task<bool> WaitGoneAsync(Operation op, ClusterConnection cluster, ResourceKind kind, string selector, string what) =>
-        await op.WaitAsync(cluster, kind, null, selector, null, items => items.Count == 0 ? items : null,
-            new WaitTarget($"Waiting for {kind.Kind}s to be deleted", what, "deleted",
-                "Their finalizers are held by Liqo's controllers; check the controller manager, or give more time with -Timeout.")).ConfigureAwait(false) is not null;
 
     private static async Task DeleteTenantNamespaceAsync(Operation op, ClusterConnection cluster, string remoteId, bool wait)
     {
@@ -97,8 +92,7 @@ public static class Unpeer
         if (ns is null) return;
         await ObjectWriter.DeleteAsync(op, cluster, Kinds.Namespace, null, ns).ConfigureAwait(false);
         op.Info(cluster, "Peering", "TenantNamespace", "Tenant namespace deleted");
-        if (wait && await op.WaitAsync(cluster, Kinds.Namespace, null, null, "metadata.name=" + ns, items => items.Count == 0 ? items : null,
-                new WaitTarget("Waiting for the tenant namespace to be deleted", $"Namespace {ns}", "deleted")).ConfigureAwait(false) is not null)
+        if (wait && await Absence.WaitAsync(op, cluster, Kinds.Namespace, null, null, "metadata.name=" + ns, $"Namespace {ns}").ConfigureAwait(false))
             op.Info(cluster, "Peering", "TenantNamespaceGone", "Ensured tenant namespace absence");
     }
 }

@@ -11,6 +11,12 @@ public static class Kinds
     public static readonly ResourceKind Service = new("", "v1", "services", "Service", true);
     public static readonly ResourceKind Deployment = new("apps", "v1", "deployments", "Deployment", true);
 
+    public static readonly ResourceKind Role = new("rbac.authorization.k8s.io", "v1", "roles", "Role", true);
+    public static readonly ResourceKind RoleBinding = new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true);
+    public static readonly ResourceKind ClusterRole = new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false);
+    public static readonly ResourceKind ClusterRoleBinding = new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false);
+    public static readonly ResourceKind CertificateSigningRequest = new("certificates.k8s.io", "v1", "certificatesigningrequests", "CertificateSigningRequest", false);
+
     public static readonly ResourceKind ForeignCluster = new("core.liqo.io", "v1beta1", "foreignclusters", "ForeignCluster", false);
 
     public static readonly ResourceKind Configuration = new("networking.liqo.io", "v1beta1", "configurations", "Configuration", true);

@@ -54,6 +54,10 @@ internal sealed class KubeApi(Kubernetes client, ClusterConnection cluster)
     public Task<JsonObject> UpdateStatusAsync(ResourceKind kind, string? ns, JsonObject obj, CancellationToken ct) =>
         SendForObjectAsync(HttpMethod.Put, kind.PathFor(ns, Name(obj), "status"), obj.ToJsonString(), "application/json", kind, "update", ct);
 
+    /// <summary>PUT on a subresource other than status (a CertificateSigningRequest's approval).</summary>
+    public Task<JsonObject> UpdateSubresourceAsync(ResourceKind kind, string? ns, JsonObject obj, string subresource, CancellationToken ct) =>
+        SendForObjectAsync(HttpMethod.Put, kind.PathFor(ns, Name(obj), subresource), obj.ToJsonString(), "application/json", kind, "update", ct);
+
     /// <summary>A JSON merge patch (the patch type that works on custom resources and built-ins alike).</summary>
     public Task<JsonObject> MergePatchAsync(ResourceKind kind, string? ns, string name, JsonObject patch, CancellationToken ct, string? subresource = null) =>
         SendForObjectAsync(HttpMethod.Patch, kind.PathFor(ns, name, subresource), patch.ToJsonString(), "application/merge-patch+json", kind, "patch", ct);

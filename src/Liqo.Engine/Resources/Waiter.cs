@@ -4,14 +4,19 @@ using Liqo.Engine.ClusterAccess;
 namespace Liqo.Engine.Resources;
 
 /// <summary>
-/// Waits on watches, never by polling: list once, evaluate, then watch from the list's resourceVersion and evaluate on
-/// every change; a dropped or ended watch resumes from the last version seen, an expired one (410) relists. Bounded by
-/// the time left; a timeout is a <see cref="ErrorIds.WaitTimeout"/> error naming the step, the object and the condition.
+/// Waits on watches: list once, evaluate, then watch from the list's resourceVersion and evaluate on every change; a
+/// dropped or ended watch resumes from the last version seen, an expired one (410) relists. A user who may list but not
+/// watch (a peering user on the provider) is served by polling the list every second, as liqoctl always does; one who
+/// may only get (a peering user and the gateway Deployments) by polling the named object. Bounded by the time left; a
+/// timeout is a <see cref="ErrorIds.WaitTimeout"/> error naming the step, the object and the condition.
 /// </summary>
 internal static class Waiter
 {
     /// <summary>The longest single watch request; the server ends it and the wait watches again.</summary>
     private const int MaxWatchSeconds = 300;
+
+    /// <summary>liqoctl's poll interval, used when watching is forbidden.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Waits until <paramref name="evaluate"/>, given every object that matches the selectors, returns non-null.
@@ -27,7 +32,15 @@ internal static class Waiter
         {
             while (true)
             {
-                var list = await cluster.Api.ListAsync(kind, ns, labelSelector, fieldSelector, deadline.Token).ConfigureAwait(false);
+                ResourceList list;
+                try
+                {
+                    list = await cluster.Api.ListAsync(kind, ns, labelSelector, fieldSelector, deadline.Token).ConfigureAwait(false);
+                }
+                catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden && labelSelector is null && NameOf(fieldSelector) is { } name)
+                {
+                    return await PollObjectAsync(cluster, kind, ns, name, evaluate, deadline.Token).ConfigureAwait(false);
+                }
                 var current = list.Items.ToDictionary(Key);
                 if (evaluate(current.Values) is { } done) return done;
                 var version = list.ResourceVersion;
@@ -35,21 +48,38 @@ internal static class Waiter
                 while (!expired)
                 {
                     var left = timeout == Timeout.InfiniteTimeSpan ? MaxWatchSeconds : (int)Math.Ceiling((timeout - (DateTimeOffset.UtcNow - started)).TotalSeconds);
-                    await foreach (var e in cluster.Api.WatchAsync(kind, ns, labelSelector, fieldSelector, version,
-                                       Math.Clamp(left, 1, MaxWatchSeconds), deadline.Token).ConfigureAwait(false))
+                    IAsyncEnumerator<WatchEvent> events = cluster.Api.WatchAsync(kind, ns, labelSelector, fieldSelector, version,
+                        Math.Clamp(left, 1, MaxWatchSeconds), deadline.Token).GetAsyncEnumerator(deadline.Token);
+                    try
                     {
-                        if (e.Type == "ERROR")
+                        while (true)
                         {
-                            expired = true; // 410 Expired (or another watch error): list again
-                            break;
+                            try
+                            {
+                                if (!await events.MoveNextAsync().ConfigureAwait(false)) break;
+                            }
+                            catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden)
+                            {
+                                return await PollListAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, deadline.Token).ConfigureAwait(false);
+                            }
+                            var evt = events.Current;
+                            if (evt.Type == "ERROR")
+                            {
+                                expired = true; // 410 Expired (or another watch error): list again
+                                break;
+                            }
+                            version = evt.Object.ResourceVersion() ?? version;
+                            if (evt.Type == "BOOKMARK") continue;
+                            evt.Object["apiVersion"] ??= kind.ApiVersion;
+                            evt.Object["kind"] ??= kind.Kind;
+                            if (evt.Type == "DELETED") current.Remove(Key(evt.Object));
+                            else current[Key(evt.Object)] = evt.Object;
+                            if (evaluate(current.Values) is { } result) return result;
                         }
-                        version = e.Object.ResourceVersion() ?? version;
-                        if (e.Type == "BOOKMARK") continue;
-                        e.Object["apiVersion"] ??= kind.ApiVersion;
-                        e.Object["kind"] ??= kind.Kind;
-                        if (e.Type == "DELETED") current.Remove(Key(e.Object));
-                        else current[Key(e.Object)] = e.Object;
-                        if (evaluate(current.Values) is { } result) return result;
+                    }
+                    finally
+                    {
+                        await events.DisposeAsync().ConfigureAwait(false);
                     }
                 }
             }
@@ -61,6 +91,40 @@ internal static class Waiter
                 target.RecommendedAction ?? "Check the Liqo components on that cluster (Get-LiqoInfo), or give more time with -Timeout.");
         }
     }
+
+    /// <summary>Lists every second until <paramref name="evaluate"/> is satisfied (the user may list but not watch).</summary>
+    private static async Task<T> PollListAsync<T>(ClusterConnection cluster, ResourceKind kind, string? ns, string? labelSelector,
+        string? fieldSelector, Func<IReadOnlyCollection<JsonObject>, T?> evaluate, CancellationToken ct) where T : class
+    {
+        while (true)
+        {
+            await Task.Delay(PollInterval, ct).ConfigureAwait(false);
+            var list = await cluster.Api.ListAsync(kind, ns, labelSelector, fieldSelector, ct).ConfigureAwait(false);
+            if (evaluate(list.Items) is { } done) return done;
+        }
+    }
+
+    /// <summary>Gets the named object every second until <paramref name="evaluate"/> is satisfied (the user may only get it).</summary>
+    private static async Task<T> PollObjectAsync<T>(ClusterConnection cluster, ResourceKind kind, string? ns, string name,
+        Func<IReadOnlyCollection<JsonObject>, T?> evaluate, CancellationToken ct) where T : class
+    {
+        while (true)
+        {
+            var obj = await cluster.Api.GetAsync(kind, ns, name, ct).ConfigureAwait(false);
+            if (obj is not null)
+            {
+                obj["apiVersion"] ??= kind.ApiVersion;
+                obj["kind"] ??= kind.Kind;
+            }
+            if (evaluate(obj is null ? Array.Empty<JsonObject>() : new[] { obj }) is { } done) return done;
+            await Task.Delay(PollInterval, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The name a "metadata.name=X" field selector selects, or null for any other selector.</summary>
+    private static string? NameOf(string? fieldSelector) =>
+        fieldSelector is not null && fieldSelector.StartsWith("metadata.name=", StringComparison.Ordinal) && !fieldSelector.Contains(',')
+            ? fieldSelector["metadata.name=".Length..] : null;
 
     /// <summary>Waits for one named object to satisfy <paramref name="condition"/>; returns it.</summary>
     public static Task<JsonObject> ForObjectAsync(ClusterConnection cluster, ResourceKind kind, string? ns, string name,

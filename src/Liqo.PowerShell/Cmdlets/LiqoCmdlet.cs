@@ -65,14 +65,19 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Writes one step: an information record with the structured event, mirrored to Verbose (runbook logs keep Verbose).</summary>
+    /// <summary>
+    /// Writes one step: an information record with the structured event, mirrored to Verbose (runbook logs keep Verbose),
+    /// or, for a WARN step, to the warning stream.
+    /// </summary>
     private void WriteStep(StepEvent step)
     {
         var tags = new List<string> { "Liqo.Step", step.Module, step.Level };
         // like Write-Host: shown by default in an interactive session, kept as data in the information stream everywhere
         if (InteractiveHost.IsInteractive(Host)) tags.Add("PSHOST");
         WriteInformation(new InformationRecord(step, MyInvocation.MyCommand?.Name ?? "Liqo").WithTags(tags));
-        WriteVerbose(step.ToString());
+        // liqoctl's WARN lines are warnings: -WarningAction and -WarningVariable apply to them
+        if (step.Level == "WARN") WriteWarning(step.Message);
+        else WriteVerbose(step.ToString());
         var id = _progressIds.TryGetValue(step.Module, out var known) ? known : _progressIds[step.Module] = _progressIds.Count + 1;
         WriteProgress(new ProgressRecord(id, $"Liqo {step.Module}", $"({step.Scope}) {step.Message}"));
     }

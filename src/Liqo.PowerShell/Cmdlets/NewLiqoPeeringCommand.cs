@@ -74,13 +74,7 @@ public sealed class NewLiqoPeeringCommand : GatewayOptionsCmdlet
 
     private PeerOptions BuildOptions()
     {
-        var resources = new Dictionary<string, string>();
-        if (!string.IsNullOrEmpty(Cpu)) resources["cpu"] = Cpu!;
-        if (!string.IsNullOrEmpty(Memory)) resources["memory"] = Memory!;
-        if (!string.IsNullOrEmpty(Pods)) resources["pods"] = Pods!;
-        if (Resource is not null)
-            foreach (DictionaryEntry e in Resource)
-                resources[e.Key.ToString()!] = e.Value?.ToString() ?? "";
+        var resources = ParameterConversions.Resources(Cpu, Memory, Pods, Resource);
         return new PeerOptions
         {
             Timeout = Timeout,

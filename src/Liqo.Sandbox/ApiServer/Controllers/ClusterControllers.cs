@@ -8,15 +8,17 @@ namespace Liqo.Sandbox.ApiServer.Controllers;
 /// <summary>
 /// The asynchronous controllers of kube-controller-manager and apiextensions that the sandbox needs, level-based: the
 /// namespace controller (deletes a terminating namespace's content, then finalizes it), the CRD finalizer (deletes a
-/// deleted CRD's custom resources, then removes its finalizer) and the garbage collector (ownerReferences with background,
-/// foreground and orphan propagation). A pass reads every object under the store lock, so it runs only after a change
-/// that can need one (<see cref="NeedsPass"/>), after a pass whose writes failed, and once a second as a resync; other
-/// writes (a flood of ConfigMaps) never trigger a scan of the whole store, which would make writes cost O(objects).
+/// deleted CRD's custom resources, then removes its finalizer), the garbage collector (ownerReferences with background,
+/// foreground and orphan propagation) and the kube-apiserver-client CSR signer. A pass reads every object under the store
+/// lock, so it runs only after a change that can need one (<see cref="NeedsPass"/>), after a pass whose writes failed, and
+/// once a second as a resync; other writes (a flood of ConfigMaps) never trigger a scan of the whole store, which would
+/// make writes cost O(objects).
 /// </summary>
-internal sealed class ClusterControllers(ClusterStore store)
+internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? signer = null)
 {
     private const string Manager = "kube-controller-manager";
     private const string CrdKey = "apiextensions.k8s.io/customresourcedefinitions";
+    private const string CsrKey = "certificates.k8s.io/certificatesigningrequests";
     private static readonly TimeSpan Resync = TimeSpan.FromSeconds(1);
     private Task? _loop;
     private long _passes;
@@ -45,7 +47,7 @@ internal sealed class ClusterControllers(ClusterStore store)
     /// owners may be gone).
     /// </summary>
     public static bool NeedsPass(ChangeRecord change) =>
-        change.Type == "DELETED" || ObjectMeta.IsDeleting(change.New) ||
+        change.Type == "DELETED" || ObjectMeta.IsDeleting(change.New) || change.TypeKey == CsrKey ||
         Json.Arr(Json.Obj(change.New, "metadata"), "ownerReferences") is { Count: > 0 };
 
     private async Task RunAsync(CancellationToken ct)
@@ -134,6 +136,7 @@ internal sealed class ClusterControllers(ClusterStore store)
         foreach (var ns in terminatingNamespaces) ReconcileNamespace(ns, namespacedContent.GetValueOrDefault(ns));
         foreach (var crd in deletingCrds) ReconcileCrdDeletion(crd);
         CollectGarbage(liveUids, owned, ownersPending);
+        signer?.Reconcile();
     }
 
     private ResourceType? TypeOf(string key) => store.Types.FindByKey(key);

@@ -5,7 +5,8 @@ namespace Liqo.Sandbox.ApiServer.Http;
 
 /// <summary>
 /// Decodes request bodies sent as application/vnd.kubernetes.protobuf by kubectl's typed clients (kubectl create
-/// namespace/configmap/secret/serviceaccount/role/rolebinding/clusterrole/clusterrolebinding, kubectl auth can-i) into
+/// namespace/configmap/secret/serviceaccount/role/rolebinding/clusterrole/clusterrolebinding, kubectl auth can-i,
+/// kubectl certificate approve/deny) into
 /// JSON: the "k8s\0" envelope (runtime.Unknown) and the fields of those kinds (k8s.io/api generated.proto numbering).
 /// Answers stay JSON, which client-go accepts. Other kinds in protobuf get 415.
 /// </summary>
@@ -13,7 +14,7 @@ internal static class ProtobufBodies
 {
     private static readonly byte[] Magic = [0x6b, 0x38, 0x73, 0x00];
 
-    private enum K { Str, Bytes, Bool, Int, Msg, MapStr, MapBytes, Strs, Msgs }
+    private enum K { Str, Bytes, Bool, Int, Msg, MapStr, MapBytes, Strs, Msgs, Time }
 
     private sealed record F(string Name, K Kind, Dictionary<int, F>? Message = null);
 
@@ -39,8 +40,16 @@ internal static class ProtobufBodies
 
     private static readonly Dictionary<int, F> LocalObjectReference = M((1, new F("name", K.Str)));
 
+    private static readonly Dictionary<int, F> CsrCondition = M(
+        (1, new F("type", K.Str)), (6, new F("status", K.Str)), (2, new F("reason", K.Str)), (3, new F("message", K.Str)),
+        (4, new F("lastUpdateTime", K.Time)), (5, new F("lastTransitionTime", K.Time)));
+
     private static readonly Dictionary<string, Dictionary<int, F>> Kinds = new()
     {
+        ["certificates.k8s.io/certificatesigningrequests"] = M((1, new F("metadata", K.Msg, ObjectMeta)),
+            (2, new F("spec", K.Msg, M((1, new F("request", K.Bytes)), (7, new F("signerName", K.Str)), (8, new F("expirationSeconds", K.Int)),
+                (5, new F("usages", K.Strs)), (2, new F("username", K.Str)), (3, new F("uid", K.Str)), (4, new F("groups", K.Strs))))),
+            (3, new F("status", K.Msg, M((1, new F("conditions", K.Msgs, CsrCondition)), (2, new F("certificate", K.Bytes)))))),
         ["/namespaces"] = M((1, new F("metadata", K.Msg, ObjectMeta)), (2, new F("spec", K.Msg, M((1, new F("finalizers", K.Strs)))))),
         ["/configmaps"] = M((1, new F("metadata", K.Msg, ObjectMeta)), (2, new F("data", K.MapStr)), (3, new F("binaryData", K.MapBytes)),
             (4, new F("immutable", K.Bool))),
@@ -108,6 +117,12 @@ internal static class ProtobufBodies
                     break;
                 case K.Msg:
                     o[f.Name] = Message(value ?? [], f.Message!);
+                    break;
+                case K.Time:
+                    long seconds = 0;
+                    foreach (var (tf, tv, _) in Fields(value ?? []))
+                        if (tf == 1) seconds = (long)tv;
+                    o[f.Name] = ApiServer.ObjectMeta.Timestamp(DateTimeOffset.FromUnixTimeSeconds(seconds));
                     break;
                 case K.Strs:
                     (o[f.Name] as JsonArray ?? (JsonArray)(o[f.Name] = new JsonArray())).Add(Encoding.UTF8.GetString(value ?? []));

@@ -23,7 +23,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
         {
             case "get":
             {
-                if (sub is not null && sub != "status" || sub == "status" && !type.HasStatus) throw ApiErrors.NotFoundUrlError();
+                if (sub is not null && sub != "status" && !IsApproval(type, sub) || sub == "status" && !type.HasStatus) throw ApiErrors.NotFoundUrlError();
                 var obj = store.Get(type, ns, info.Name);
                 if (q["fieldSelector"].ToString() is { Length: > 0 } fs && fs.StartsWith("metadata.name=", StringComparison.Ordinal) &&
                     fs["metadata.name=".Length..] != info.Name)
@@ -45,12 +45,15 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
                 if (sub is not null) throw ApiErrors.MethodNotAllowed();
                 var body = await ReadObjectAsync(ctx, type);
                 if (type.Key == "authorization.k8s.io/selfsubjectaccessreviews") return ApiResponse.Ok(AccessReview(body, user), 201);
-                var r = store.Create(type, ns, body, WriteOptionsFrom(ctx, null, type, user));
+                var options = WriteOptionsFrom(ctx, null, type, user);
+                if (type.Key == CertificateSigningRequestStrategy.Key) options = options with { Admit = (_, csr) => StampRequester(csr, user) };
+                var r = store.Create(type, ns, body, options);
                 return WithWarnings(ApiResponse.Ok(r.Object, 201), r.Warnings);
             }
             case "update":
             {
                 var body = await ReadObjectAsync(ctx, type);
+                if (IsApproval(type, sub)) CheckApprover(type, info.Name, user);
                 var r = store.Update(type, ns, info.Name, body, WriteOptionsFrom(ctx, sub, type, user));
                 return WithWarnings(ApiResponse.Ok(r.Object, r.Created ? 201 : 200), r.Warnings);
             }
@@ -80,6 +83,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
                     throw ApiErrors.BadRequest("error decoding patch: " + e.Message);
                 }
                 if (patch is null) throw ApiErrors.BadRequest("error decoding patch: the patch is empty");
+                if (IsApproval(type, sub)) CheckApprover(type, info.Name, user);
                 var r = store.Patch(type, ns, info.Name, pt.Value, patch, WriteOptionsFrom(ctx, sub, type, user));
                 return WithWarnings(ApiResponse.Ok(r.Object, r.Created ? 201 : 200), r.Warnings);
             }
@@ -201,6 +205,33 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
             ["kind"] = "SelfSubjectAccessReview", ["apiVersion"] = "authorization.k8s.io/v1",
             ["metadata"] = new JsonObject { ["creationTimestamp"] = null }, ["spec"] = spec?.DeepClone() ?? new JsonObject(), ["status"] = status,
         };
+    }
+
+    private static bool IsApproval(ResourceType type, string? sub) => sub == "approval" && type.Key == CertificateSigningRequestStrategy.Key;
+
+    /// <summary>The CSR registry's PrepareForCreate: spec.username, uid and groups are the requesting user's, never the client's.</summary>
+    private static void StampRequester(JsonObject csr, UserInfo user)
+    {
+        var spec = Json.Ensure(csr, "spec");
+        spec["username"] = user.Name;
+        spec["groups"] = new JsonArray(user.Groups.Select(g => (JsonNode?)JsonValue.Create(g)).ToArray());
+        spec.Remove("uid");
+        spec.Remove("extra");
+    }
+
+    /// <summary>
+    /// The CertificateSigningRequest approval admission: besides update on certificatesigningrequests/approval, the user
+    /// needs approve on signers (certificates.k8s.io) named after the signer, or its domain with /*.
+    /// </summary>
+    private void CheckApprover(ResourceType type, string name, UserInfo user)
+    {
+        if (user.IsMaster) return;
+        var signer = Json.Str(Json.Obj(store.Get(type, null, name), "spec"), "signerName") ?? "";
+        var domainWildcard = signer.Split('/')[0] + "/*";
+        foreach (var resourceName in new[] { signer, domainWildcard })
+            if (rbac.Authorize(user, new AuthorizationAttributes("approve", true, "certificates.k8s.io", "signers", "", "", resourceName, "")).Allowed)
+                return;
+        throw ApiErrors.Forbidden(type.Group, type.Plural, name, $"user not permitted to approve requests with signerName {Json.Quote(signer)}");
     }
 
     private WriteOptions WriteOptionsFrom(HttpContext ctx, string? sub, ResourceType type, UserInfo user)

@@ -134,7 +134,8 @@ public sealed partial class ClusterStore
         if (string.IsNullOrEmpty(ns) && type.Namespaced) ns = Json.Str(meta, "namespace");
         var nsv = NsOf(type, ns);
         var sub = o.Subresource;
-        if (sub is not null && !(sub == "status" && type.HasStatus) && !(sub == "finalize" && type.Key == "/namespaces"))
+        if (sub is not null && !(sub == "status" && type.HasStatus) && !(sub == "finalize" && type.Key == "/namespaces") &&
+            !(sub == "approval" && type.Key == CertificateSigningRequestStrategy.Key))
             throw ApiErrors.NotFoundUrlError();
         var existing = Find(type, nsv, name);
         if (existing is null)
@@ -168,6 +169,11 @@ public sealed partial class ClusterStore
             result = (JsonObject)existing.DeepClone();
             if (obj.TryGetPropertyValue("status", out var st) && st is not null) result["status"] = st.DeepClone();
             else result.Remove("status");
+            if (Json.Arr(meta, "managedFields") is { } mf) ObjectMeta.Meta(result)["managedFields"] = mf.DeepClone();
+        }
+        else if (sub == "approval")
+        {
+            result = CertificateSigningRequestStrategy.ApplyApproval(existing, obj, Now);
             if (Json.Arr(meta, "managedFields") is { } mf) ObjectMeta.Meta(result)["managedFields"] = mf.DeepClone();
         }
         else if (sub == "finalize")

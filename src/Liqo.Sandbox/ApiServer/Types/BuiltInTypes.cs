@@ -113,11 +113,19 @@ internal static class BuiltInTypes
         };
         yield return new ResourceType
         {
+            Group = "certificates.k8s.io", Version = "v1", Kind = "CertificateSigningRequest", Plural = "certificatesigningrequests",
+            Singular = "certificatesigningrequest", Namespaced = false, ShortNames = ["csr"], HasStatus = true,
+            Strategy = new CertificateSigningRequestStrategy(),
+            FieldLabels = new Dictionary<string, string> { ["spec.signerName"] = "spec.signerName" },
+            TopLevelFields = Fields("spec", "status"),
+        };
+        yield return new ResourceType
+        {
             Group = "authorization.k8s.io", Version = "v1", Kind = "SelfSubjectAccessReview", Plural = "selfsubjectaccessreviews",
             Singular = "selfsubjectaccessreview", Namespaced = false, Verbs = ["create"], TopLevelFields = Fields("spec", "status"),
         };
     }
 
     /// <summary>The order the real server lists its groups in discovery (CRD groups follow).</summary>
-    public static readonly string[] GroupOrder = ["", "apps", "rbac.authorization.k8s.io", "coordination.k8s.io", "apiextensions.k8s.io", "authorization.k8s.io"];
+    public static readonly string[] GroupOrder = ["", "apps", "rbac.authorization.k8s.io", "coordination.k8s.io", "apiextensions.k8s.io", "authorization.k8s.io", "certificates.k8s.io"];
 }

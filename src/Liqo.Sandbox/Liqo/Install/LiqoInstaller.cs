@@ -11,7 +11,7 @@ namespace Liqo.Sandbox.Liqo.Install;
 /// <summary>
 /// Installs what `liqoctl install` (the Helm chart plus the controller manager's start-up) leaves in a cluster: the
 /// liqo namespace, the CRDs, the cluster-ID ConfigMap, the authentication-keys Secret, the IPAM Networks and the
-/// api-server-proxy IP, the gateway and virtual-kubelet templates, the control-plane ClusterRoles, the Liqo Deployments
+/// api-server-proxy IP, the gateway and virtual-kubelet templates, the control-plane and peering-user roles, the Liqo Deployments
 /// (whose pods the workload simulation makes Ready) and a control-plane Node.
 /// </summary>
 internal static class LiqoInstaller
@@ -105,6 +105,33 @@ internal static class LiqoInstaller
                 ["rules"] = rules,
             }, w);
         }
+
+        // The chart's peering-user roles, which liqoctl generate peering-user binds to the user it creates: a Role in
+        // the Liqo namespace (read the cluster ID, the networks and the gateway templates) and a ClusterRole it binds in
+        // the consumer's tenant namespace (network objects, nonce Secrets, the gateway status it waits on).
+        var peeringUserLabels = Obj.Map(ChartLabels("peering-user", "peering-user", options.LiqoVersion));
+        Create(store, "rbac.authorization.k8s.io/v1", "Role", ns, new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "liqo-peering-user-liqo-ns", ["labels"] = peeringUserLabels.DeepClone() },
+            ["rules"] = new JsonArray(
+                Rule([""], ["configmaps"], ["get", "list", "watch"]),
+                Rule(["ipam.liqo.io"], ["ips"], ["get"]),
+                Rule(["ipam.liqo.io"], ["networks"], ["get", "list"]),
+                Rule(["networking.liqo.io"], ["wggatewayclienttemplates", "wggatewayservertemplates"], ["get", "list"])),
+        }, w);
+        Create(store, "rbac.authorization.k8s.io/v1", "ClusterRole", null, new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "liqo-peering-user-tenant-ns", ["labels"] = peeringUserLabels.DeepClone() },
+            ["rules"] = new JsonArray(
+                Rule([""], ["namespaces", "services"], ["get"]),
+                Rule([""], ["secrets"], ["create", "delete", "get", "list"]),
+                Rule(["apps"], ["deployments"], ["get"]),
+                Rule(["authentication.liqo.io"], ["tenants/status"], ["get"]),
+                Rule(["ipam.liqo.io"], ["ips"], ["create", "delete", "get", "update"]),
+                Rule(["networking.liqo.io"], ["configurations", "gatewayclients", "gatewayservers", "publickeies"], ["create", "delete", "get", "list", "update"]),
+                Rule(["networking.liqo.io"], ["connections"], ["get", "list"]),
+                Rule(["networking.liqo.io"], ["gatewayclients/status", "gatewayservers/status"], ["get"])),
+        }, w);
 
         var idLabels = ChartLabels("clusterid-configmap", "clusterid-configmap", options.LiqoVersion);
         Create(store, "v1", "ConfigMap", ns, new JsonObject

@@ -1,0 +1,27 @@
+using System.Collections;
+
+namespace Liqo.PowerShell.Cmdlets;
+
+/// <summary>Turns PowerShell-shaped parameter values (hashtables, amounts) into what the engine takes.</summary>
+internal static class ParameterConversions
+{
+    /// <summary>A hashtable (@{ 'nvidia.com/gpu' = '2' }) as name → text; null gives an empty map.</summary>
+    public static Dictionary<string, string> Map(IDictionary? table)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (table is null) return map;
+        foreach (DictionaryEntry e in table) map[e.Key.ToString()!] = e.Value?.ToString() ?? "";
+        return map;
+    }
+
+    /// <summary>cpu, memory and pods (when given) plus the other resources.</summary>
+    public static Dictionary<string, string> Resources(string? cpu, string? memory, string? pods, IDictionary? other)
+    {
+        var resources = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(cpu)) resources["cpu"] = cpu;
+        if (!string.IsNullOrEmpty(memory)) resources["memory"] = memory;
+        if (!string.IsNullOrEmpty(pods)) resources["pods"] = pods;
+        foreach (var (k, v) in Map(other)) resources[k] = v;
+        return resources;
+    }
+}

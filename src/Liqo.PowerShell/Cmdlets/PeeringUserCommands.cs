@@ -1,0 +1,108 @@
+using System.Management.Automation;
+using Liqo.Engine;
+using Liqo.Engine.Authentication;
+using Liqo.Engine.ClusterAccess;
+
+namespace Liqo.PowerShell.Cmdlets;
+
+/// <summary>
+/// On the provider (liqoctl generate peering-user): a user that may peer this cluster with one consumer and nothing
+/// more: a client certificate issued through a Kubernetes CSR, the chart's peering-user roles and a ClusterRole of its
+/// own. Its kubeconfig goes only to -OutFile (owner-only): give it to the consumer's administrator, who runs
+/// New-LiqoPeering -RemoteKubeconfig with it.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "LiqoPeeringUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(Liqo.PeeringUser))]
+public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
+{
+    /// <summary>The only cluster the user may peer from.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("RemoteClusterId")]
+    [ValidateNotNullOrEmpty]
+    public string ConsumerClusterId { get; set; } = "";
+
+    /// <summary>Where the kubeconfig is written (owner-only). It holds the user's private key and is not stored anywhere else.</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string OutFile { get; set; } = "";
+
+    /// <summary>Replace an existing -OutFile.</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    /// <summary>Rsa (default: .NET clients such as this module need it), Ed25519 or Auto (liqoctl's --tls-compatibility-mode).</summary>
+    [Parameter] public Liqo.PeeringUserKeyAlgorithm KeyAlgorithm { get; set; } = Liqo.PeeringUserKeyAlgorithm.Rsa;
+
+    [Parameter]
+    [DurationTransformation]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    protected override void ProcessRecord()
+    {
+        var source = LocalSource();
+        var path = GetUnresolvedProviderPathFromPSPath(OutFile);
+        if (File.Exists(path) && !Force)
+            ThrowTerminatingError(new ErrorRecord(new IOException($"The file '{path}' exists already; nothing was done."), "FileExists",
+                ErrorCategory.ResourceExists, path) { ErrorDetails = new ErrorDetails($"The file '{path}' exists already; nothing was done.") { RecommendedAction = "Give another path, or -Force to replace it." } });
+        var (consumerId, timeout, algorithm) = (ConsumerClusterId, Timeout, (Engine.Authentication.PeeringUserKeyAlgorithm)(int)KeyAlgorithm);
+        var (result, planned) = RunEngine(async (log, ct) =>
+        {
+            using var provider = ClusterConnection.Open(source);
+            var op = new Operation(log, timeout, ct);
+            var r = await Engine.Authentication.PeeringUser.CreateAsync(op, provider, consumerId, algorithm).ConfigureAwait(false);
+            return (r, op.PlanOnly);
+        });
+        string? written = null;
+        if (result.Kubeconfig is { } kubeconfig && ShouldProcess(path, $"Write the kubeconfig of peering user {result.CommonName}"))
+        {
+            try
+            {
+                Engine.Exchange.OwnerOnlyFile.Write(path, kubeconfig, Force);
+            }
+            catch (LiqoException e)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.From(e));
+            }
+            written = path;
+        }
+        WriteObject(new Liqo.PeeringUser
+        {
+            ConsumerClusterId = result.ConsumerClusterId,
+            ProviderClusterId = result.ProviderClusterId,
+            UserName = result.UserName,
+            CommonName = result.CommonName,
+            TenantNamespace = result.TenantNamespace,
+            KeyAlgorithm = result.KeyAlgorithm.ToString(),
+            NotAfter = result.NotAfter,
+            Path = written,
+            WhatIf = planned,
+        });
+    }
+}
+
+/// <summary>
+/// On the provider (liqoctl delete peering-user): removes the peering user's roles, bindings and CSR. Its kubeconfig
+/// still authenticates but may do nothing; a new user for the same consumer gets a new identity.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "LiqoPeeringUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveLiqoPeeringUserCommand : ClusterCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("RemoteClusterId")]
+    [ValidateNotNullOrEmpty]
+    public string ConsumerClusterId { get; set; } = "";
+
+    protected override void BeginProcessing() => RequireConfirmationChoice();
+
+    protected override void ProcessRecord()
+    {
+        var source = LocalSource();
+        var consumerId = ConsumerClusterId;
+        RunEngine(async (log, ct) =>
+        {
+            using var provider = ClusterConnection.Open(source);
+            var op = new Operation(log, TimeSpan.FromMinutes(1), ct);
+            return await Engine.Authentication.PeeringUser.RemoveAsync(op, provider, consumerId).ConfigureAwait(false);
+        });
+    }
+}
