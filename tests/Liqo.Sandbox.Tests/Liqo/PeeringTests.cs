@@ -64,6 +64,16 @@ public sealed class PeeringTests(ITestOutputHelper output)
             System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(ClusterClient.Str(tenant, "status", "authParams", "ca")!)));
         var binding = await p.Provider.K.RbacAuthorizationV1.ReadNamespacedRoleBindingAsync("liqo-binding-liqo-remote-controlplane", p.ProviderTenantNs);
         Assert.Equal(p.C, binding.Subjects.Single().Name);
+        // The certificates came from Kubernetes CertificateSigningRequests the provider approved.
+        var csrs = await p.Provider.K.CertificatesV1.ListCertificateSigningRequestAsync(labelSelector: "liqo.io/remote-tenant-csr=true");
+        Assert.Equal(2, csrs.Items.Count);
+        Assert.All(csrs.Items, csr =>
+        {
+            Assert.StartsWith("liqo-identity-", csr.Metadata.Name);
+            Assert.Equal("kubernetes.io/kube-apiserver-client", csr.Spec.SignerName);
+            Assert.Contains(csr.Status.Conditions, c => c.Type == "Approved" && c.Reason == "IdentityManagerApproval");
+            Assert.NotEmpty(csr.Status.Certificate);
+        });
         var quota = Assert.Single(await p.Provider.ListAsync(Cr.Quota, p.ProviderTenantNs));
         Assert.Equal("2", ClusterClient.Str(quota, "spec", "resources", "cpu"));
         await p.WaitAsync(async () => ClusterClient.Str(await p.Consumer.GetAsync(Cr.ForeignCluster, null, p.P), "status", "role") == "Provider", "consumer FC role");

@@ -49,8 +49,10 @@ internal sealed class RemoteResourceSliceController(LiqoControlPlane plane) : Li
             {
                 CertificateRequests.CheckResourceSlice(Obj.Bytes(rs, "spec", "csr") ?? [], Obj.Bytes(tenant, "spec", "publicKey"), checkKey,
                     Obj.Name(rs), consumer);
-                status["authParams"] = IdentityProvider.ForgeAuthParams(Plane, Component, consumer, Obj.Ns(rs),
+                var authParams = IdentityProvider.ForgeAuthParams(Plane, Component, consumer, Obj.Ns(rs),
                     "liqo-remote-certificate-" + Obj.Name(rs), Obj.Bytes(rs, "spec", "csr") ?? [], Obj.Str(tenant, "spec", "proxyURL"));
+                if (authParams is null) continue;
+                status["authParams"] = authParams;
                 authAccepted = true;
             }
             catch (CsrException e)

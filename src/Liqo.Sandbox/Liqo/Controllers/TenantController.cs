@@ -83,8 +83,11 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
         {
             try
             {
-                status["authParams"] = IdentityProvider.ForgeAuthParams(Plane, Component, clusterId, tenantNs, "liqo-remote-certificate",
+                var authParams = IdentityProvider.ForgeAuthParams(Plane, Component, clusterId, tenantNs, "liqo-remote-certificate",
                     Obj.Bytes(tenant, "spec", "csr") ?? [], Obj.Str(tenant, "spec", "proxyURL"));
+                // While the certificate is being issued the real reconcile waits (up to 30 s): nothing is written yet.
+                if (authParams is null) return;
+                status["authParams"] = authParams;
                 Bind(tenant, clusterId, tenantNs, roles, clusterWideRoles);
             }
             catch (AuthParamsException e)

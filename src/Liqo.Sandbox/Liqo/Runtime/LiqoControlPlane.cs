@@ -61,6 +61,9 @@ internal sealed class LiqoControlPlane : IAsyncDisposable
     /// </summary>
     public ConcurrentDictionary<string, bool> RemoteApiReachable { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The CertificateSigningRequests the identity provider is waiting on, by (namespace, cache Secret, CSR hash).</summary>
+    public ConcurrentDictionary<string, string> PendingCertificateRequests { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Records whether a provider's API server answered; wakes the controllers when that changed.</summary>
     public void SetRemoteApiReachable(string clusterId, bool? reachable)
     {
