@@ -136,4 +136,12 @@ current-context: only2
         $line = "Get-LiqoClusterId -Kubeconfig '$script:second' -Context sh"
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('shared')
     }
+
+    It 'completes -RemoteContext from the remote kubeconfig, not the local one' {
+        $env:KUBECONFIG = $null
+        $line = "New-LiqoPeering -Kubeconfig '$script:first' -RemoteKubeconfig '$script:second' -RemoteContext "
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('only2', 'shared')
+        $line = "New-LiqoPeering -Kubeconfig '$script:second' -RemoteKubeconfig '$script:first' -RemoteContext "
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('shared')
+    }
 }
