@@ -80,7 +80,7 @@ Describe 'failures the way Liqo shows them' -Skip:$script:real {
 
     It 'a cordoned tenant warns as liqoctl does and reports the resources not accepted' {
         $pair = New-Pair @('--fail', 'provider=tenant-cordoned')
-        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -InformationVariable steps -WarningAction SilentlyContinue
+        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -InformationVariable steps -WarningAction SilentlyContinue -Timeout 2m
         $r.Offloading.Status | Should -Be 'ResourcesNotAccepted'
         $r.VirtualNodeReady | Should -BeFalse
         ($steps | ForEach-Object { $_.MessageData.ToString() }) | Should -Contain 'WARN (local) ResourceSlice resources not accepted. The provider cluster may have cordoned the tenant or the resourceslice'
@@ -125,7 +125,7 @@ Describe 'peering variants' -Skip:$script:real {
 
     It 'in-band: the Tenant carries the provider''s api-server-proxy address remapped through the consumer''s Configuration' {
         $pair = New-Pair @('--overlapping-cidrs')
-        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -InBand
+        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -InBand -Timeout 2m
         $r.VirtualNodeReady | Should -BeTrue
         if ($script:kubectl) {
             $ip = (Invoke-Kubectl $pair.RemoteKubeconfig @('get', 'ips.ipam.liqo.io', '-n', 'liqo', 'api-server-proxy', '-o', 'json') | ConvertFrom-Json).status.ip
@@ -140,7 +140,7 @@ Describe 'peering variants' -Skip:$script:real {
 
     It 'the gateway server can live on the consumer' {
         $pair = New-Pair @()
-        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -GatewayServerLocation Consumer -GatewayServerServiceType NodePort
+        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -GatewayServerLocation Consumer -GatewayServerServiceType NodePort -Timeout 2m
         $r.VirtualNodeReady | Should -BeTrue
         if ($script:kubectl) {
             @(Invoke-Kubectl $pair.Kubeconfig @('get', 'gatewayservers.networking.liqo.io', '-A', '-o', 'name')) | Should -HaveCount 1
