@@ -130,7 +130,17 @@ function Get-Kubectl {
 #>
 function Get-LiqoAuditMark($Clusters, [string] $Cluster) {
     if (-not $Clusters.Sandbox) { return 0 }
-    @(Get-Content (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl")).Count
+    # the audit log is written asynchronously: wait until earlier requests' lines have landed (no change for 300 ms)
+    $log = Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl"
+    $count = @(Get-Content $log).Count
+    $deadline = [DateTime]::UtcNow.AddSeconds(5)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        Start-Sleep -Milliseconds 300
+        $now = @(Get-Content $log).Count
+        if ($now -eq $count) { break }
+        $count = $now
+    }
+    $count
 }
 
 <#

@@ -23,10 +23,7 @@ BeforeAll {
         Get-Content $log | Select-Object -Skip $Skip | ConvertFrom-Json |
             Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete', 'deletecollection' }
     }
-    function Get-AuditLength([string] $Cluster) {
-        if (-not $script:clusters.Sandbox) { return 0 }
-        @(Get-Content (Join-Path $script:clusters.Sandbox "$Cluster.audit.jsonl")).Count
-    }
+    function Get-AuditLength([string] $Cluster) { Get-LiqoAuditMark $script:clusters $Cluster }
     $script:kubectl = Get-Kubectl
     function Invoke-Kubectl([string] $Kubeconfig, [string[]] $Arguments) {
         & $script:kubectl --kubeconfig $Kubeconfig --cache-dir (Join-Path ([IO.Path]::GetTempPath()) "liqo-kc-$PID") @Arguments
