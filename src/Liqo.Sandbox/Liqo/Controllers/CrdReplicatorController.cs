@@ -127,7 +127,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                 return;
             }
             if (code >= 300 || created is null) throw RemoteApiException.FromStatus(code, created);
-            reflector.Cache[name] = created;
+            KeepNewest(reflector.Cache, name, created);
             Plane.Log($"{Name}: [{remoteId}] Remote resourceslices with name {name} successfully created");
             return;
         }
@@ -138,8 +138,8 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
             var (code, body) = await reflector.Client!.SendAsync(HttpMethod.Put, reflector.ObjectPath(name), updated, ct).ConfigureAwait(false);
             if (code is 409 or 404) return;
             if (code >= 300 || body is null) throw RemoteApiException.FromStatus(code, body);
-            reflector.Cache[name] = body;
-            remote = body;
+            KeepNewest(reflector.Cache, name, body);
+            remote = reflector.Cache.TryGetValue(name, out var cached) ? cached : body;
         }
         var remoteStatus = Obj.Object(remote, "status") ?? new JsonObject();
         if (!JsonNode.DeepEquals(Obj.Object(local, "status") ?? new JsonObject(), remoteStatus))
@@ -148,6 +148,17 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
             UpdateStatus(Kind.ResourceSlice, local);
         }
     }
+
+    /// <summary>
+    /// Caches a replica unless a newer version of it is cached already: the answer to this controller's own write can
+    /// arrive after the watch event of a later change (the provider's status), which must not be lost, as an informer's
+    /// cache never goes back in resourceVersion.
+    /// </summary>
+    internal static void KeepNewest(ConcurrentDictionary<string, JsonObject> cache, string name, JsonObject obj) =>
+        cache.AddOrUpdate(name, obj, (_, existing) => Version(existing) > Version(obj) ? existing : obj);
+
+    private static long Version(JsonObject o) =>
+        long.TryParse(Obj.Str(o, "metadata", "resourceVersion"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1;
 
     public async ValueTask DisposeAsync()
     {
@@ -235,7 +246,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                     await foreach (var (type, obj) in Client.WatchAsync(
                         $"{CollectionPath}?watch=true&allowWatchBookmarks=true&resourceVersion={rv}&labelSelector={selector}", ct).ConfigureAwait(false))
                     {
-                        if (type is "ADDED" or "MODIFIED") Cache[Obj.Name(obj)] = obj;
+                        if (type is "ADDED" or "MODIFIED") KeepNewest(Cache, Obj.Name(obj), obj);
                         else if (type == "DELETED") Cache.TryRemove(Obj.Name(obj), out _);
                         else if (type == "ERROR") break;
                         else continue;
