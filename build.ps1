@@ -80,13 +80,19 @@ function Invoke-Build {
 # Sums the counters of the TRX files dotnet test wrote.
 function Get-TrxCounts([string] $Directory) {
     $passed = 0; $failed = 0; $skipped = 0
+    $failures = [System.Collections.Generic.List[string]]::new()
     foreach ($trx in Get-ChildItem $Directory -Filter *.trx -Recurse -ErrorAction Ignore) {
-        $c = ([xml](Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $run = ([xml](Get-Content $trx.FullName -Raw)).TestRun
+        foreach ($r in @($run.Results.UnitTestResult) | Where-Object { $_ -and $_.outcome -ne 'Passed' -and $_.outcome -ne 'NotExecuted' }) {
+            $message = "$($r.Output.ErrorInfo.Message)".Trim() -split "`n" | Select-Object -First 1
+            $failures.Add(('{0}: {1}' -f $r.testName, $message))
+        }
+        $c = $run.ResultSummary.Counters
         $passed += [int]$c.passed
         $failed += [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted
         $skipped += [int]$c.notExecuted
     }
-    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; Failures = $failures.ToArray() }
 }
 
 function Invoke-Test {
@@ -113,6 +119,8 @@ function Invoke-Test {
     $passed = $x.Passed + $p.Passed
     $failed = $x.Failed + $p.Failed
     if (-not $xunitOk -and $x.Failed -eq 0) { $failed++ }   # a runner that failed without a counted test (build or host crash)
+    # Name every failure again at the very end, where a truncated CI log still shows it.
+    foreach ($f in @($x.Failures) + @($p.Failures) | Where-Object { $_ }) { Write-Host "FAILED $f" }
     "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

@@ -22,7 +22,12 @@ $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $config.Output.RenderMode = 'Plaintext'
 $result = Invoke-Pester -Configuration $config
-$summary = [ordered]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount }
+$failures = @(
+    foreach ($t in $result.Failed) { '{0}: {1}' -f $t.ExpandedPath, (($t.ErrorRecord | Select-Object -First 1) -split "`n")[0] }
+    foreach ($b in $result.FailedBlocks) { '{0} (block): {1}' -f $b.ExpandedPath, (($b.ErrorRecord | Select-Object -First 1) -split "`n")[0] }
+    foreach ($c in $result.FailedContainers) { '{0} (file): {1}' -f $c.Item, (($c.ErrorRecord | Select-Object -First 1) -split "`n")[0] }
+)
+$summary = [ordered]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount; Failures = $failures }
 if ($SummaryPath) { $summary | ConvertTo-Json | Set-Content $SummaryPath }
 "$($summary.Passed) passed, $($summary.Failed) failed, $($summary.Skipped) skipped"
 exit ([int]($summary.Failed -gt 0))
