@@ -202,6 +202,8 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
         var crdType = store.Types.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition");
         var current = store.TryGet(crdType, null, ObjectMeta.Name(crd));
         if (current is null) return;
+        // Unserved before the CRD object can go, so no client sees the CRD gone while its resources are still served.
+        store.Types.SetCustomTypes(Json.Str(spec, "group") ?? "", Json.Str(Json.Obj(spec, "names"), "plural") ?? "", []);
         ObjectMeta.SetFinalizers(current, ObjectMeta.Finalizers(current).Where(f => f != ClusterStore.CrdCleanupFinalizer));
         Try(() => store.Update(crdType, null, ObjectMeta.Name(crd), current, new WriteOptions { FieldManager = "apiextensions-finalizer" }));
     }

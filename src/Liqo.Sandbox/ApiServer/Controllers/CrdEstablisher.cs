@@ -38,7 +38,8 @@ internal sealed class CrdEstablisher(ClusterStore store)
             }
             return;
         }
-        if (CrdTypes.IsEstablished(crd))
+        // once the cleanup finalizer is gone the resources are unserved for good (ClusterControllers did it)
+        if (CrdTypes.IsEstablished(crd) && !(ObjectMeta.IsDeleting(crd) && !ObjectMeta.Finalizers(crd).Contains(ClusterStore.CrdCleanupFinalizer)))
         {
             var spec = Json.Obj(crd, "spec");
             store.Types.SetCustomTypes(Json.Str(spec, "group") ?? "", Json.Str(Json.Obj(spec, "names"), "plural") ?? "", CrdTypes.FromCrd(crd));
