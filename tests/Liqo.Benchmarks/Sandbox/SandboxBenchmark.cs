@@ -2,14 +2,14 @@ namespace Liqo.Benchmarks.Sandbox;
 
 /// <summary>
 /// Issue 3's performance paragraph: GET/LIST/CREATE throughput over real HTTPS (KubernetesClient and raw HttpClient, a few
-/// concurrent clients), watch fan-out to 100 watchers, and writers versus watchers that never read. In-process sandbox
+/// concurrent clients), watch fan-out to 100 watchers, and writers versus watchers that never read, and how long a cluster takes to start and stop. In-process sandbox
 /// clusters on 127.0.0.1 (one for the request cases, a fresh one for the watch cases); under two minutes on 2 cores.
 /// </summary>
 public sealed class SandboxBenchmark : IBenchmark
 {
     public string Name => "sandbox";
 
-    public string Description => "sandbox API server: GET/LIST/CREATE throughput, watch fan-out to 100, writers vs stalled watchers";
+    public string Description => "sandbox API server: GET/LIST/CREATE throughput, watch fan-out to 100, writers vs stalled watchers, cluster start/stop";
 
     public TimeSpan TimeBound => TimeSpan.FromSeconds(170);
 
@@ -31,6 +31,8 @@ public sealed class SandboxBenchmark : IBenchmark
             await new WatchFanOut(target, context).RunAsync(ct);
             await new SlowWatchers(target, context).RunAsync(ct);
         }
+        FullCollection();
+        await new ClusterLifecycle(context).RunAsync(Path.Combine(context.WorkDirectory, "lifecycle"), ct);
     }
 
     /// <summary>A blocking, compacting collection between cases, so that one case's garbage is not collected during the next.</summary>

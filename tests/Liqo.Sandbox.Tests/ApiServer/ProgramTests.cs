@@ -56,13 +56,11 @@ public sealed class ProgramTests
     }
 
     [Fact]
-    public async Task Clusters_start_fast_and_stop_fast_even_with_open_watches()
+    public async Task Stopping_a_cluster_ends_its_open_watches_instead_of_waiting_for_them()
     {
-        var dir = Directory.CreateTempSubdirectory("sbx-fast-").FullName;
-        await using (await SandboxCluster.StartAsync(new SandboxClusterOptions { Name = "warm", Directory = dir })) { }
-        var sw = Stopwatch.StartNew();
-        var cluster = await SandboxCluster.StartAsync(new SandboxClusterOptions { Name = "fast", Directory = dir });
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), $"start took {sw.Elapsed}");
+        // How fast clusters start and stop is measured by the sandbox benchmark; this checks that stopping does not hang.
+        var dir = Directory.CreateTempSubdirectory("sbx-stop-").FullName;
+        var cluster = await SandboxCluster.StartAsync(new SandboxClusterOptions { Name = "stopping", Directory = dir });
 
         using var http = TestHttp.Create(cluster, cluster.IssueClientCertificate("admin", ["system:masters"]));
         using var h2 = TestHttp.Create(cluster, cluster.IssueClientCertificate("admin", ["system:masters"]), version: HttpVersion.Version20);
@@ -72,10 +70,17 @@ public sealed class ProgramTests
             var req = new HttpRequestMessage(HttpMethod.Get, "/api/v1/namespaces?watch=true") { Version = client.DefaultRequestVersion, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
             watches.Add(await client.SendAsync(req, HttpCompletionOption.ResponseHeadersRead));
         }
-        sw.Restart();
-        await cluster.DisposeAsync();
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), $"stop took {sw.Elapsed}");
-        foreach (var w in watches) w.Dispose();
+        // A watch has no timeout of its own here: a stop that waited for it would never end.
+        var stop = cluster.DisposeAsync().AsTask();
+        Assert.Same(stop, await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(30))));
+        await stop;
+        foreach (var w in watches)
+        {
+            using var reader = new StreamReader(await w.Content.ReadAsStreamAsync());
+            var ended = await Record.ExceptionAsync(async () => { while (await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) is not null) { } });
+            Assert.True(ended is null or IOException or HttpRequestException, ended?.ToString());
+            w.Dispose();
+        }
     }
 
     [Fact]

@@ -647,7 +647,7 @@ public sealed class LiqoCrdSchemaTests(LiqoCrdFixture crds, ITestOutputHelper ou
         """;
 
     [LiqoCrdFact]
-    public void WgGatewayServer_pod_template_is_admitted_with_defaults_quickly()
+    public void WgGatewayServer_pod_template_is_admitted_with_defaults()
     {
         var schema = crds.V120["WgGatewayServer/v1beta1"];
         var sw = Stopwatch.StartNew();
@@ -664,8 +664,6 @@ public sealed class LiqoCrdSchemaTests(LiqoCrdFixture crds, ITestOutputHelper ou
         Assert.Equal(["name"], schema.ListMapKeys("spec.deployment.spec.template.spec.volumes"));
         Assert.Null(schema.ListMapKeys("spec.deployment.spec.template.spec.containers.args"));
         Assert.Null(schema.ListMapKeys("spec.deployment.spec.template.spec.nosuchfield"));
-        // About 1 ms warm (0.1 s with JIT); generous for a loaded CI machine.
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(3), sw.Elapsed.ToString());
     }
 
     [LiqoCrdFact]
