@@ -30,6 +30,5 @@ internal static class InfoJson
 
     public static bool HasLabel(JsonObject o, string key, string value) => o.Label(key) == value;
 
-    public static IEnumerable<JsonObject> WithRemoteClusterId(ListResult list, string clusterId) =>
-        (list.Items ?? []).Where(o => o.Label(LiqoConstants.RemoteClusterIdLabel) == clusterId);
+    public static IEnumerable<JsonObject> WithRemoteClusterId(ListResult list, string clusterId) => list.WithRemoteClusterId(clusterId);
 }
