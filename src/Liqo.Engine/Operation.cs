@@ -71,7 +71,7 @@ public sealed class Operation
         Func<IReadOnlyCollection<JsonObject>, T?> evaluate, WaitTarget target) where T : class
     {
         if (PlanOnly) return null;
-        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, Cancellation).ConfigureAwait(false);
+        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, Cancellation, _timeout).ConfigureAwait(false);
     }
 
     /// <summary>Waits for one named object to satisfy a condition; null in plan mode.</summary>

@@ -137,6 +137,16 @@ current-context: only2
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('shared')
     }
 
+    It 'completes -Context from a relative -Kubeconfig against the current location, as the cmdlet resolves it' {
+        $env:KUBECONFIG = $null
+        Push-Location (Split-Path $script:second)
+        try {
+            $line = "Get-LiqoClusterId -Kubeconfig ./$(Split-Path -Leaf $script:second) -Context "
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('only2', 'shared')
+        }
+        finally { Pop-Location }
+    }
+
     It 'completes -RemoteContext from the remote kubeconfig, not the local one' {
         $env:KUBECONFIG = $null
         $line = "New-LiqoPeering -Kubeconfig '$script:first' -RemoteKubeconfig '$script:second' -RemoteContext "

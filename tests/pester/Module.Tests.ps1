@@ -44,8 +44,46 @@ Describe 'Liqo module' {
         $_.OutputType | Should -Not -BeNullOrEmpty
     }
 
+    It '<_.Name> supports -WhatIf and -Confirm unless it only reads (Get-)' -ForEach $script:exported {
+        $attribute = $_.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.SupportsShouldProcess | Should -Be ($_.Verb -ne 'Get')
+        if ($_.Verb -ne 'Get') { $_.Parameters.Keys | Should -Contain 'WhatIf' }
+    }
+
+    It '<_.Name> asks for confirmation by default when it removes (ConfirmImpact High)' -ForEach $script:exported {
+        $attribute = $_.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $destructive = $_.Verb -in 'Remove', 'Disable', 'Reset'
+        ($attribute.ConfirmImpact -eq 'High') | Should -Be $destructive
+    }
+
+    It '<_.Name> declares output types that are the module''s own (or text; nothing for a teardown)' -ForEach $script:exported {
+        $teardown = $_.Verb -in 'Remove', 'Disable', 'Reset'
+        foreach ($t in $_.OutputType) {
+            $allowed = $t.Type -eq [string] -or $t.Type.Namespace -eq 'Liqo' -or ($teardown -and $t.Type -eq [void])
+            $allowed | Should -BeTrue -Because "$($t.Name) should be a Liqo output type or text, or nothing for a teardown"
+        }
+    }
+
+    It 'has a format view for every output type of its cmdlets' {
+        $formatted = (Get-FormatData -TypeName 'Liqo.*').TypeNames
+        $types = $script:commands.OutputType.Type | Where-Object { $_ -ne [string] -and $_ -ne [void] } | ForEach-Object FullName | Sort-Object -Unique
+        $types | Where-Object { $_ -notin $formatted } | Should -BeNullOrEmpty
+    }
+
     It '<_.Name> takes the cluster parameters' -ForEach $script:exported {
         foreach ($p in 'Kubeconfig', 'KubeconfigContent', 'Context', 'LiqoNamespace') { $_.Parameters.Keys | Should -Contain $p }
+    }
+
+    It 'takes durations the way liqoctl writes them, and refuses a zero or negative one before doing anything' {
+        $duration = [Liqo.PowerShell.DurationTransformationAttribute]::new()
+        $duration.Transform($null, '2m30s') | Should -Be ([TimeSpan]'00:02:30')
+        $duration.Transform($null, 90) | Should -Be ([TimeSpan]'00:01:30')
+        $duration.Transform($null, '1h') | Should -Be ([TimeSpan]'01:00:00')
+        $duration.Transform($null, [System.Threading.Timeout]::InfiniteTimeSpan) | Should -Be ([System.Threading.Timeout]::InfiniteTimeSpan)
+        { Remove-LiqoPeering -Kubeconfig ./nowhere -RemoteKubeconfig ./nowhere -Timeout 0 -Confirm:$false } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*longer than zero*'
+        { New-LiqoPeering -Kubeconfig ./nowhere -RemoteKubeconfig ./nowhere -Timeout '-5' } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*longer than zero*'
     }
 
     It 'shows the about_Liqo help topic' {

@@ -23,7 +23,7 @@ internal static class Waiter
     /// </summary>
     public static async Task<T> UntilAsync<T>(ClusterConnection cluster, ResourceKind kind, string? ns, string? labelSelector,
         string? fieldSelector, Func<IReadOnlyCollection<JsonObject>, T?> evaluate, WaitTarget target, TimeSpan timeout,
-        CancellationToken ct) where T : class
+        CancellationToken ct, TimeSpan? commandTimeout = null) where T : class
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (timeout != Timeout.InfiniteTimeSpan) deadline.CancelAfter(timeout <= TimeSpan.Zero ? TimeSpan.FromTicks(1) : timeout);
@@ -87,7 +87,10 @@ internal static class Waiter
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new LiqoException(target.ErrorId, LiqoErrorCategory.OperationTimeout, target.Object,
-                $"Timed out after {Format(timeout)} ({target.Step}): {target.Object} on the {cluster.Scope} cluster did not reach: {target.Condition}.",
+                (commandTimeout is { } whole && whole != Timeout.InfiniteTimeSpan && whole - timeout > TimeSpan.FromSeconds(1)
+                    ? $"Timed out after {Format(whole)} (-Timeout; this wait had the last {Format(timeout)} of it) ({target.Step}): "
+                    : $"Timed out after {Format(timeout)} ({target.Step}): ") +
+                $"{target.Object} on the {cluster.Scope} cluster did not reach: {target.Condition}.",
                 target.RecommendedAction ?? "Check the Liqo components on that cluster (Get-LiqoInfo), or give more time with -Timeout.");
         }
     }

@@ -19,14 +19,8 @@ public sealed class ContextCompleter : IArgumentCompleter
         var content = fakeBoundParameters[prefix + "KubeconfigContent"] as string;
         if (path is not null)
         {
-            try
-            {
-                path = Path.GetFullPath(path);
-            }
-            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-            {
-                return Array.Empty<CompletionResult>();
-            }
+            path = CompletionPath.Resolve(path);
+            if (path is null) return Array.Empty<CompletionResult>();
         }
         var word = wordToComplete.Trim('\'', '"');
         return ContextNames(path, content)

@@ -23,14 +23,8 @@ public sealed class ForeignClusterIdCompleter : IArgumentCompleter
         var ns = fakeBoundParameters["LiqoNamespace"] as string ?? KubeconfigSource.DefaultLiqoNamespace;
         if (path is not null)
         {
-            try
-            {
-                path = Path.GetFullPath(path);
-            }
-            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-            {
-                return Array.Empty<CompletionResult>();
-            }
+            path = CompletionPath.Resolve(path);
+            if (path is null) return Array.Empty<CompletionResult>();
         }
         var word = wordToComplete.Trim('\'', '"');
         var already = fakeBoundParameters[parameterName] is IEnumerable bound and not string ? bound.OfType<string>().ToHashSet(StringComparer.Ordinal) : [];
@@ -40,7 +34,9 @@ public sealed class ForeignClusterIdCompleter : IArgumentCompleter
             .Select(id => new CompletionResult(id, id, CompletionResultType.ParameterValue, id));
     }
 
-    // kept in its own method: the engine (and its load context) is touched only when completion runs
+    // kept in its own method: the engine (and its load context) is touched only when completion runs. IArgumentCompleter
+    // is synchronous, so this blocks; it cannot deadlock (the engine awaits with ConfigureAwait(false) and completion has
+    // no synchronization context) and ClusterIdsAsync gives up after Timeout.
     private static IReadOnlyList<string> ClusterIds(KubeconfigSource source) =>
         Engine.Info.ForeignClusterReader.ClusterIdsAsync(source, Timeout).GetAwaiter().GetResult();
 }

@@ -41,39 +41,3 @@ public sealed class PeeringMaterial
 
     public override string ToString() => $"{Kind} from {FromClusterId} for {ForClusterId}";
 }
-
-/// <summary>What Import-LiqoTenant did on the provider.</summary>
-public sealed class TenantResult
-{
-    public string ConsumerClusterId { get; init; } = "";
-    public string ProviderClusterId { get; init; } = "";
-
-    /// <summary>The consumer's tenant namespace on the provider.</summary>
-    public string Namespace { get; init; } = "";
-
-    /// <summary>The provider accepted the Tenant (its status is filled): Export-LiqoIdentity can run.</summary>
-    public bool Accepted { get; init; }
-
-    public bool WhatIf { get; init; }
-    public TimeSpan Duration { get; init; }
-}
-
-/// <summary>What Import-LiqoNetworkConfiguration did.</summary>
-public sealed class NetworkConfigurationResult
-{
-    public string LocalClusterId { get; init; } = "";
-    public string RemoteClusterId { get; init; } = "";
-    public string Namespace { get; init; } = "";
-    public string[] PodCidrs { get; init; } = Array.Empty<string>();
-    public string[] ExternalCidrs { get; init; } = Array.Empty<string>();
-
-    /// <summary>The remote CIDRs as remapped on this cluster (known once applied).</summary>
-    public string[] RemappedPodCidrs { get; init; } = Array.Empty<string>();
-    public string[] RemappedExternalCidrs { get; init; } = Array.Empty<string>();
-
-    /// <summary>Liqo remapped the CIDRs (NetworkCIDRsConfigured); only known when waited for.</summary>
-    public bool Applied { get; init; }
-
-    public bool WhatIf { get; init; }
-    public TimeSpan Duration { get; init; }
-}

@@ -1,21 +1,5 @@
 namespace Liqo;
 
-/// <summary>One module's outcome in a peering: Established, Reused, Planned, Skipped or ResourcesNotAccepted, and its duration.</summary>
-public sealed class PeeringModuleStatus
-{
-    public PeeringModuleStatus(string status, TimeSpan duration)
-    {
-        Status = status;
-        Duration = duration;
-    }
-
-    public string Status { get; }
-
-    public TimeSpan Duration { get; }
-
-    public override string ToString() => Status;
-}
-
 /// <summary>What New-LiqoPeering did: who peered with whom, what each ForeignCluster says, each module, the virtual node.</summary>
 public sealed class PeeringResult
 {
@@ -41,16 +25,4 @@ public sealed class PeeringResult
 
     /// <summary>Lets the result pipe into Remove-LiqoPeering (-ClusterId by property name).</summary>
     public string ClusterId => ProviderClusterId;
-}
-
-/// <summary>What Remove-LiqoPeering did.</summary>
-public sealed class UnpeeringResult
-{
-    public string ConsumerClusterId { get; init; } = "";
-    public string ProviderClusterId { get; init; } = "";
-    public bool Bidirectional { get; init; }
-    public bool NetworkingRemoved { get; init; }
-    public bool NamespacesDeleted { get; init; }
-    public bool WhatIf { get; init; }
-    public TimeSpan Duration { get; init; }
 }
