@@ -60,4 +60,109 @@ public static class ErrorIds
 
     /// <summary>A gateway pod did not become ready in time.</summary>
     public const string GatewayNotReady = "GatewayNotReady";
+
+    /// <summary>A cmdlet that asks before writing runs in a host that cannot prompt: pass -Confirm:$false or -WhatIf.</summary>
+    public const string ConfirmationRequired = "ConfirmationRequired";
+
+    /// <summary>The whole command did not finish within -Timeout (outside a wait, e.g. an API server that stops answering).</summary>
+    public const string OperationTimeout = "OperationTimeout";
+
+    /// <summary>A failure the module has no specific id for; the message and the inner exception say what happened.</summary>
+    public const string UnexpectedFailure = "UnexpectedFailure";
+
+    /// <summary>A file the module writes (-OutFile) could not be written.</summary>
+    public const string FileWriteFailed = "FileWriteFailed";
+
+    /// <summary>A file the module reads (-Path) does not exist.</summary>
+    public const string FileNotFound = "FileNotFound";
+
+    /// <summary>The folder of a file to write does not exist.</summary>
+    public const string DirectoryNotFound = "DirectoryNotFound";
+
+    /// <summary>More than one object of a kind has the name the command was given (in different namespaces).</summary>
+    public const string AmbiguousName = "AmbiguousName";
+
+    /// <summary>The cluster's API server address cannot be found (no control-plane node and no override).</summary>
+    public const string ApiServerAddressNotFound = "ApiServerAddressNotFound";
+
+    /// <summary>-DeleteNamespaces on a peering that also runs the other way (liqoctl refuses it too).</summary>
+    public const string BidirectionalPeering = "BidirectionalPeering";
+
+    /// <summary>The provider's API server CA cannot be found (neither in the kubeconfig nor in kube-root-ca.crt).</summary>
+    public const string CertificateAuthorityNotFound = "CertificateAuthorityNotFound";
+
+    /// <summary>-ClusterId names another cluster than the remote kubeconfig reaches.</summary>
+    public const string ClusterIdMismatch = "ClusterIdMismatch";
+
+    /// <summary>The Secret authentication-keys with the cluster's keys does not exist.</summary>
+    public const string ClusterKeysNotFound = "ClusterKeysNotFound";
+
+    /// <summary>More than one Connection for the remote cluster.</summary>
+    public const string ConnectionAmbiguous = "ConnectionAmbiguous";
+
+    /// <summary>A gateway's Secret has no WireGuard public key.</summary>
+    public const string GatewayKeyMissing = "GatewayKeyMissing";
+
+    /// <summary>No GatewayServer for the remote cluster (create it on the server cluster first).</summary>
+    public const string GatewayServerNotFound = "GatewayServerNotFound";
+
+    /// <summary>A gateway template is not what Liqo needs.</summary>
+    public const string GatewayTemplateInvalid = "GatewayTemplateInvalid";
+
+    /// <summary>A gateway template does not exist.</summary>
+    public const string GatewayTemplateNotFound = "GatewayTemplateNotFound";
+
+    /// <summary>The kubeconfig Secret a VirtualNode should use does not exist.</summary>
+    public const string KubeconfigSecretNotFound = "KubeconfigSecretNotFound";
+
+    /// <summary>The cluster's Networks (pod, external, service, internal CIDR) have no status.cidr: Liqo's IPAM has not set them up.</summary>
+    public const string NetworkNotConfigured = "NetworkNotConfigured";
+
+    /// <summary>The network Configuration for the remote cluster was not found (liqoctl: retry network connect, or reset).</summary>
+    public const string NetworkNotInitialized = "NetworkNotInitialized";
+
+    /// <summary>The consumer already holds a signed-nonce Secret for another nonce of that provider.</summary>
+    public const string NonceMismatch = "NonceMismatch";
+
+    /// <summary>There is no peering between the two clusters to remove.</summary>
+    public const string PeeringNotFound = "PeeringNotFound";
+
+    /// <summary>More than one of Liqo's peering-user roles matches.</summary>
+    public const string PeeringUserRoleAmbiguous = "PeeringUserRoleAmbiguous";
+
+    /// <summary>Liqo's peering-user roles are not installed.</summary>
+    public const string PeeringUserRoleNotFound = "PeeringUserRoleNotFound";
+
+    /// <summary>No ResourceSlice Identity for the slice (the provider has not accepted it).</summary>
+    public const string ResourceSliceIdentityNotFound = "ResourceSliceIdentityNotFound";
+
+    /// <summary>The ResourceSlice does not exist.</summary>
+    public const string ResourceSliceNotFound = "ResourceSliceNotFound";
+
+    /// <summary>Disable-LiqoAuthentication while ResourceSlices remain (liqoctl refuses it too).</summary>
+    public const string ResourceSlicesPresent = "ResourceSlicesPresent";
+
+    /// <summary>More than one tenant namespace for the remote cluster.</summary>
+    public const string TenantNamespaceAmbiguous = "TenantNamespaceAmbiguous";
+
+    /// <summary>The tenant namespace's name is taken by a namespace not labelled as that cluster's tenant namespace.</summary>
+    public const string TenantNamespaceConflict = "TenantNamespaceConflict";
+
+    /// <summary>The Tenant does not exist on the provider.</summary>
+    public const string TenantNotFound = "TenantNotFound";
+
+    /// <summary>A VirtualNode needs either a kubeconfig Secret or a ResourceSlice.</summary>
+    public const string VirtualNodeSourceInvalid = "VirtualNodeSourceInvalid";
+
+    /// <summary>The VkOptionsTemplate is not what Liqo needs.</summary>
+    public const string VkOptionsTemplateInvalid = "VkOptionsTemplateInvalid";
+
+    /// <summary>The VkOptionsTemplate does not exist.</summary>
+    public const string VkOptionsTemplateNotFound = "VkOptionsTemplateNotFound";
+
+    /// <summary>In-band authentication: the provider's api-server-proxy IP has no address.</summary>
+    public const string InBandProxyNotFound = "InBandProxyNotFound";
+
+    /// <summary>In-band authentication: the provider's Configuration is not remapped on the consumer yet.</summary>
+    public const string ConfigurationNotRemapped = "ConfigurationNotRemapped";
 }

@@ -34,7 +34,7 @@ public static class TenantNamespace
         {
             0 => null,
             1 => found[0].Name(),
-            _ => throw new LiqoException("TenantNamespaceAmbiguous", LiqoErrorCategory.InvalidData, remoteClusterId,
+            _ => throw new LiqoException(ErrorIds.TenantNamespaceAmbiguous, LiqoErrorCategory.InvalidData, remoteClusterId,
                 $"multiple tenant namespaces found for clusterid {remoteClusterId} on the {cluster.Scope} cluster: {string.Join(", ", found.Select(n => n.Name()))}.",
                 "Delete the extra namespaces, or remove their liqo.io/tenant-namespace label."),
         };
@@ -58,7 +58,7 @@ public static class TenantNamespace
         }
         catch (KubeApiException e) when (e.IsAlreadyExists)
         {
-            throw new LiqoException("TenantNamespaceConflict", LiqoErrorCategory.ResourceExists, name,
+            throw new LiqoException(ErrorIds.TenantNamespaceConflict, LiqoErrorCategory.ResourceExists, name,
                 $"The namespace '{name}' exists on the {cluster.Scope} cluster but is not labelled as the tenant namespace of '{remoteClusterId}'.",
                 $"Label it ({TenantNamespace.Selector(remoteClusterId)}=true) or delete it, then run the command again.");
         }

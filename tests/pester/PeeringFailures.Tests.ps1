@@ -51,6 +51,15 @@ Describe 'pre-flight, before any write' -Skip:$script:real {
         ($w -join "`n") | Should -BeLike '*different Liqo versions*'
     }
 
+    It 'refuses in-band peering with networking disabled when no tunnel exists, writing nothing' {
+        $pair = New-Pair @()
+        $e = Get-Caught { New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -InBand -NetworkingDisabled }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ConfigurationNotRemapped,*'
+        $e.ErrorDetails.RecommendedAction | Should -BeLike '*-ProxyUrl*'
+        @(Get-ModuleWrites $pair.Path 'consumer') | Should -HaveCount 0
+        @(Get-ModuleWrites $pair.Path 'provider') | Should -HaveCount 0
+    }
+
     It 'only warns about another patch version' {
         $pair = New-Pair @('--liqo-version', 'provider=v1.2.1')
         $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -NoWait -WarningVariable w -WarningAction SilentlyContinue

@@ -35,6 +35,8 @@ public static class Authenticate
         var consumerId = consumer.ClusterId ?? await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
         var providerId = provider.ClusterId ?? await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
 
+        if (o.InBand && string.IsNullOrEmpty(o.ProxyUrl))
+            await CheckInBandAsync(op, consumer, provider, providerId, networkingPending: false).ConfigureAwait(false);
         var consumerNs = await EnsureTenantNamespaceAsync(op, consumer, providerId).ConfigureAwait(false);
         var providerNs = await EnsureTenantNamespaceAsync(op, provider, consumerId).ConfigureAwait(false);
 
@@ -64,7 +66,7 @@ public static class Authenticate
     internal static async Task<ClusterKeys> ReadClusterKeysAsync(ClusterConnection consumer, CancellationToken ct)
     {
         var secret = await consumer.Api.GetAsync(Kinds.Secret, consumer.LiqoNamespace, LiqoConstants.AuthenticationKeysSecretName, ct).ConfigureAwait(false)
-                     ?? throw new LiqoException("ClusterKeysNotFound", LiqoErrorCategory.ObjectNotFound, LiqoConstants.AuthenticationKeysSecretName,
+                     ?? throw new LiqoException(ErrorIds.ClusterKeysNotFound, LiqoErrorCategory.ObjectNotFound, LiqoConstants.AuthenticationKeysSecretName,
                          $"The Secret '{consumer.LiqoNamespace}/{LiqoConstants.AuthenticationKeysSecretName}' with the {consumer.Scope} cluster's authentication keys does not exist.",
                          "Check that Liqo's controller manager runs on that cluster: it creates the keys at start-up.");
         var data = (secret["data"] as JsonObject ?? new JsonObject())
@@ -73,19 +75,39 @@ public static class Authenticate
         return ClusterKeys.FromSecretData(data, consumer.LiqoNamespace);
     }
 
+    /// <summary>
+    /// Before any write of an in-band authentication without -ProxyUrl: the provider's api-server-proxy IP has its
+    /// address, and (unless networking is still to be set up by this run) the consumer holds the provider's remapped
+    /// Configuration, so the proxy URL can be made. Otherwise the namespaces and nonces would be written for nothing.
+    /// </summary>
+    internal static async Task CheckInBandAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, string providerId, bool networkingPending)
+    {
+        var ip = await provider.Api.GetAsync(Kinds.Ip, provider.LiqoNamespace, ApiServerProxyIpName, op.Cancellation).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(ip?.StringAt("status.ip"))) throw InBandProxyNotFound();
+        if (networkingPending || op.PlanOnly) return;
+        var configurations = await consumer.Api.ListAsync(Kinds.Configuration, null, $"{LiqoConstants.RemoteClusterIdLabel}={providerId}", ct: op.Cancellation).ConfigureAwait(false);
+        if (!configurations.Items.Any(NetworkConfiguration.IsConfigured)) throw ConfigurationNotRemapped(providerId);
+    }
+
+    private static LiqoException InBandProxyNotFound() =>
+        new(ErrorIds.InBandProxyNotFound, LiqoErrorCategory.ObjectNotFound, ApiServerProxyIpName,
+            "no IP found, make sure the Liqo Networking module is enabled and working",
+            "In-band peering needs the networking module: peer without -NetworkingDisabled, or give -ProxyUrl.");
+
+    private static LiqoException ConfigurationNotRemapped(string providerId) =>
+        new(ErrorIds.ConfigurationNotRemapped, LiqoErrorCategory.ResourceUnavailable, providerId,
+            "configuration not remapped yet",
+            "In-band authentication reaches the provider through the tunnel: set up networking first (Enable-LiqoNetworking, " +
+            "or New-LiqoPeering without -NetworkingDisabled), or give -ProxyUrl.");
+
     /// <summary>http://&lt;provider's api-server-proxy IP, remapped by the consumer's Configuration&gt;:8118.</summary>
     private static async Task<string> InBandProxyUrlAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, string consumerNs, string providerId)
     {
         var ip = await provider.Api.GetAsync(Kinds.Ip, provider.LiqoNamespace, ApiServerProxyIpName, op.Cancellation).ConfigureAwait(false);
         var address = ip?.StringAt("status.ip");
-        if (string.IsNullOrEmpty(address))
-            throw new LiqoException("InBandProxyNotFound", LiqoErrorCategory.ObjectNotFound, ApiServerProxyIpName,
-                "no IP found, make sure the Liqo Networking module is enabled and working",
-                "In-band peering needs the networking module: peer without -NetworkingDisabled, or give -ProxyUrl.");
+        if (string.IsNullOrEmpty(address)) throw InBandProxyNotFound();
         var conf = await consumer.Api.GetAsync(Kinds.Configuration, consumerNs, providerId, op.Cancellation).ConfigureAwait(false);
-        if (conf is null || !NetworkConfiguration.IsConfigured(conf))
-            throw new LiqoException("ConfigurationNotRemapped", LiqoErrorCategory.ResourceUnavailable, providerId,
-                "configuration not remapped yet", "Wait for networking to finish (Enable-LiqoNetworking), then authenticate again.");
+        if (conf is null || !NetworkConfiguration.IsConfigured(conf)) throw ConfigurationNotRemapped(providerId);
         return $"http://{MapAddress(address, conf)}:{InBandProxyPort}";
     }
 

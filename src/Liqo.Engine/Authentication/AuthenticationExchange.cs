@@ -86,11 +86,11 @@ public static class AuthenticationExchange
         var ns = await TenantNamespace.FindAsync(provider, consumerId, op.Cancellation).ConfigureAwait(false);
         var tenant = ns is null ? null : await provider.Api.GetAsync(Kinds.Tenant, ns, consumerId, op.Cancellation).ConfigureAwait(false);
         if (tenant is null)
-            throw new LiqoException("TenantNotFound", LiqoErrorCategory.ObjectNotFound, consumerId,
+            throw new LiqoException(ErrorIds.TenantNotFound, LiqoErrorCategory.ObjectNotFound, consumerId,
                 $"No Tenant for cluster '{consumerId}' exists on the {provider.Scope} cluster '{providerId}'.",
                 "Import the consumer's Tenant first (Import-LiqoTenant).");
         if (!Tenant.HasStatus(tenant))
-            throw new LiqoException("TenantNotAccepted", LiqoErrorCategory.ResourceUnavailable, consumerId,
+            throw new LiqoException(ErrorIds.TenantNotAccepted, LiqoErrorCategory.ResourceUnavailable, consumerId,
                 $"The Tenant of cluster '{consumerId}' on the {provider.Scope} cluster '{providerId}' has no status yet: the provider has not accepted it.",
                 "A bad nonce signature only shows as a Warning event SignatureVerificationFailed on the Tenant (kubectl describe tenant); run Import-LiqoTenant again to wait for it.");
         var identity = Identity.GenerateControlPlane(op, provider, providerId, TenantNamespace.DefaultName(providerId), tenant, ns!);

@@ -63,7 +63,7 @@ public static class Nonce
         }
         else if (nonce is not null && DataString(existing[0], "nonce") != nonce)
         {
-            throw new LiqoException("NonceMismatch", LiqoErrorCategory.InvalidData, $"Secret {tenantNs}/{existing[0].Name()}",
+            throw new LiqoException(ErrorIds.NonceMismatch, LiqoErrorCategory.InvalidData, $"Secret {tenantNs}/{existing[0].Name()}",
                 $"unable to ensure signed nonce secret: nonce secret already exists with a different nonce: {existing[0].Name()} in {tenantNs} on the {consumer.Scope} cluster",
                 "One side's tenant namespace was removed: delete the consumer's liqo-signed-nonce Secret (or its tenant namespace) and run the command again.");
         }

@@ -158,10 +158,10 @@ public static class PeeringUser
         return found.Count switch
         {
             1 => found[0],
-            0 => throw new LiqoException("PeeringUserRoleNotFound", LiqoErrorCategory.NotInstalled, ChartRoleSelector,
+            0 => throw new LiqoException(ErrorIds.PeeringUserRoleNotFound, LiqoErrorCategory.NotInstalled, ChartRoleSelector,
                 $"no peering-user {what} found{(kind.Namespaced ? " in the Liqo namespace" : "")} on the {provider.Scope} cluster (labelled {ChartRoleSelector})",
                 "The Liqo chart installs it; check the Liqo installation on that cluster (its version must be 1.0 or later)."),
-            _ => throw new LiqoException("PeeringUserRoleAmbiguous", LiqoErrorCategory.InvalidData, ChartRoleSelector,
+            _ => throw new LiqoException(ErrorIds.PeeringUserRoleAmbiguous, LiqoErrorCategory.InvalidData, ChartRoleSelector,
                 $"multiple peering-user {what}s found on the {provider.Scope} cluster: {string.Join(", ", found.Select(f => f.Name()))}"),
         };
     }
@@ -240,7 +240,7 @@ public static class PeeringUser
                 .FirstOrDefault(a => a["type"]?.ToString() == "InternalIP")?["address"]?.ToString();
             if (ip is not null) return $"https://{ip}:6443";
         }
-        throw new LiqoException("ApiServerAddressNotFound", LiqoErrorCategory.ObjectNotFound, provider.Server,
+        throw new LiqoException(ErrorIds.ApiServerAddressNotFound, LiqoErrorCategory.ObjectNotFound, provider.Server,
             $"unable to get the API Server addr: no control-plane node with an InternalIP on the {provider.Scope} cluster, and the controller manager has no --api-server-address-override",
             "Install Liqo with apiServer.address set (the controller manager's --api-server-address-override).");
     }
@@ -251,7 +251,7 @@ public static class PeeringUser
         if (provider.CertificateAuthorityPem is { } pem) return pem;
         var cm = await provider.Api.GetAsync(Kinds.ConfigMap, provider.LiqoNamespace, "kube-root-ca.crt", ct).ConfigureAwait(false);
         return cm?["data"]?["ca.crt"]?.ToString()
-               ?? throw new LiqoException("CertificateAuthorityNotFound", LiqoErrorCategory.ObjectNotFound, provider.Server,
+               ?? throw new LiqoException(ErrorIds.CertificateAuthorityNotFound, LiqoErrorCategory.ObjectNotFound, provider.Server,
                    $"unable to get the API server CA: the kubeconfig names none and '{provider.LiqoNamespace}/kube-root-ca.crt' does not exist on the {provider.Scope} cluster");
     }
 

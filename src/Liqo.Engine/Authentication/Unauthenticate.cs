@@ -16,7 +16,7 @@ public static class Unauthenticate
         var slices = (await consumer.Api.ListAsync(Kinds.ResourceSlice, null,
             $"{LiqoConstants.ReplicationLabel}=true,{LiqoConstants.RemoteIdLabel}={providerId}", ct: op.Cancellation).ConfigureAwait(false)).Items;
         if (slices.Count > 0 && !op.PlanOnly)
-            throw new LiqoException("ResourceSlicesPresent", LiqoErrorCategory.InvalidOperation, providerId,
+            throw new LiqoException(ErrorIds.ResourceSlicesPresent, LiqoErrorCategory.InvalidOperation, providerId,
                 "resourceslices are still present on consumer cluster",
                 "Remove them first (Remove-LiqoResourceSlice), or use Remove-LiqoPeering.");
 

@@ -23,7 +23,7 @@ public static class OwnerOnlyFile
         }
         var dir = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
-            throw new LiqoException("DirectoryNotFound", LiqoErrorCategory.ObjectNotFound, dir, $"The folder '{dir}' does not exist.");
+            throw new LiqoException(ErrorIds.DirectoryNotFound, LiqoErrorCategory.ObjectNotFound, dir, $"The folder '{dir}' does not exist.");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using (var stream = new FileStream(full, options))
@@ -50,7 +50,7 @@ public static class OwnerOnlyFile
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
-            throw new LiqoException("FileNotFound", LiqoErrorCategory.ObjectNotFound, full, $"The file '{full}' does not exist.");
+            throw new LiqoException(ErrorIds.FileNotFound, LiqoErrorCategory.ObjectNotFound, full, $"The file '{full}' does not exist.");
         return File.ReadAllText(full);
     }
 }

@@ -16,7 +16,7 @@ public static class Connection
         {
             0 => null,
             1 => items.First(),
-            _ => throw new LiqoException("ConnectionAmbiguous", LiqoErrorCategory.InvalidData, remoteClusterId,
+            _ => throw new LiqoException(ErrorIds.ConnectionAmbiguous, LiqoErrorCategory.InvalidData, remoteClusterId,
                 $"more than one Connection resource found for remote cluster \"{remoteClusterId}\" on the {cluster.Scope} cluster"),
         }, new WaitTarget("Waiting for the Connection to be created", $"Connection for {remoteClusterId} in {ns}", "created by the gateway",
             "Check that both gateways run and that the PublicKeys carry each other's key.")).ConfigureAwait(false);

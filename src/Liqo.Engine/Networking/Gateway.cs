@@ -177,7 +177,7 @@ public static class Gateway
             new WaitTarget($"Waiting for the gateway {role} Secret", $"{kind.Kind} {tenantNamespace}/{name}", "status.secretRef set")).ConfigureAwait(false) ?? gateway;
         var key = op.PlanOnly ? $"<gateway {role} public key>"
             : await ReadPublicKeyAsync(cluster, gateway, op.Cancellation).ConfigureAwait(false)
-              ?? throw new LiqoException("GatewayKeyMissing", LiqoErrorCategory.ObjectNotFound, gateway.Name(),
+              ?? throw new LiqoException(ErrorIds.GatewayKeyMissing, LiqoErrorCategory.ObjectNotFound, gateway.Name(),
                   $"The Secret named by {kind.Kind} {gateway.Namespace()}/{gateway.Name()} status.secretRef on the {cluster.Scope} cluster has no publicKey.");
         op.Info(cluster, Module, role == "server" ? "GatewayServerSecret" : "GatewayClientSecret", $"Gateway {role} Secret created successfully");
         return (key, gateway);

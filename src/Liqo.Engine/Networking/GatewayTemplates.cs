@@ -12,11 +12,11 @@ internal static class GatewayTemplates
         var template = await GetAsync(server, Kinds.WgGatewayServerTemplate, ns, o.ServerTemplateName, "server", ct).ConfigureAwait(false);
         var port = ((template["spec"]?["template"]?["spec"]?["service"]?["spec"]?["ports"]) as JsonArray)?.FirstOrDefault() as JsonObject;
         if (o.ServiceType == GatewayServiceType.NodePort && o.ServiceNodePort != 0 && !HasKey(port, "nodePort"))
-            throw new LiqoException("GatewayTemplateInvalid", LiqoErrorCategory.InvalidData, $"{o.ServerTemplateName}/{ns}",
+            throw new LiqoException(ErrorIds.GatewayTemplateInvalid, LiqoErrorCategory.InvalidData, $"{o.ServerTemplateName}/{ns}",
                 $"An error occurred while checking gateway server template \"{o.ServerTemplateName}/{ns}\": since you specified the flag \"--gw-server-service-nodeport\" you need to add the \"nodePort\" field in the template");
         var service = template["spec"]?["template"]?["spec"]?["service"]?["spec"] as JsonObject;
         if (o.ServiceType == GatewayServiceType.LoadBalancer && !string.IsNullOrEmpty(o.ServiceLoadBalancerIp) && !HasKey(service, "loadBalancerIP"))
-            throw new LiqoException("GatewayTemplateInvalid", LiqoErrorCategory.InvalidData, $"{o.ServerTemplateName}/{ns}",
+            throw new LiqoException(ErrorIds.GatewayTemplateInvalid, LiqoErrorCategory.InvalidData, $"{o.ServerTemplateName}/{ns}",
                 $"An error occurred while checking gateway server template \"{o.ServerTemplateName}/{ns}\": since you specified the flag \"--gw-server-service-loadbalancerip\" you need to add the \"loadBalancerIP\" field in the template");
     }
 
@@ -39,7 +39,7 @@ internal static class GatewayTemplates
 
     private static async Task<JsonObject> GetAsync(ClusterConnection cluster, ResourceKind kind, string ns, string name, string role, CancellationToken ct) =>
         await cluster.Api.GetAsync(kind, ns, name, ct).ConfigureAwait(false)
-        ?? throw new LiqoException("GatewayTemplateNotFound", LiqoErrorCategory.ObjectNotFound, $"{name}/{ns}",
+        ?? throw new LiqoException(ErrorIds.GatewayTemplateNotFound, LiqoErrorCategory.ObjectNotFound, $"{name}/{ns}",
             $"An error occurred while checking gateway {role} template \"{name}/{ns}\": {kind.DisplayName} \"{name}\" not found",
             "Check the template's name and namespace, or skip the check with -SkipValidation.");
 

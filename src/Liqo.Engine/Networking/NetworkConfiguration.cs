@@ -26,7 +26,7 @@ public static class NetworkConfiguration
                 .ConfigureAwait(false)).Items;
             var cidrs = nets.Select(n => n.StringAt("status.cidr")).Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).OrderBy(c => c, StringComparer.Ordinal).ToList();
             if (cidrs.Count == 0)
-                throw new LiqoException("NetworkNotConfigured", LiqoErrorCategory.NotInstalled, type,
+                throw new LiqoException(ErrorIds.NetworkNotConfigured, LiqoErrorCategory.NotInstalled, type,
                     $"The {cluster.Scope} cluster has no {type} Network with a status.cidr in the namespace '{cluster.LiqoNamespace}': Liqo's IPAM has not set it up.",
                     "Check that Liqo's networking module is enabled and healthy on that cluster (Get-LiqoInfo).");
             return cidrs;
@@ -89,11 +89,11 @@ public static class NetworkConfiguration
         {
             var conf = await cluster.Api.GetAsync(Kinds.Configuration, tenantNamespace, remoteClusterId, op.Cancellation).ConfigureAwait(false);
             if (conf is null)
-                throw new LiqoException("NetworkNotInitialized", LiqoErrorCategory.ObjectNotFound, $"Configuration {tenantNamespace}/{remoteClusterId}",
+                throw new LiqoException(ErrorIds.NetworkNotInitialized, LiqoErrorCategory.ObjectNotFound, $"Configuration {tenantNamespace}/{remoteClusterId}",
                     "Network Configuration not found. Retry to issue `liqoctl network connect`. If the issue persist, you can try to reset the network with `liqoctl network reset`.",
                     "Run Enable-LiqoNetworking again (out of band: Import-LiqoNetworkConfiguration); if it persists, Reset-LiqoNetworking.");
             if (!IsConfigured(conf))
-                throw new LiqoException("NetworkNotInitialized", LiqoErrorCategory.ResourceUnavailable, $"Configuration {tenantNamespace}/{remoteClusterId}",
+                throw new LiqoException(ErrorIds.NetworkNotInitialized, LiqoErrorCategory.ResourceUnavailable, $"Configuration {tenantNamespace}/{remoteClusterId}",
                     "network Configuration status is not set yet. Retry later. If the issue persist, you can try to reset the network with `liqoctl network reset`.",
                     "Run Enable-LiqoNetworking again (out of band: Import-LiqoNetworkConfiguration); if it persists, Reset-LiqoNetworking.");
         }

@@ -111,7 +111,7 @@ public static class NetworkExchange
         var ns = await RequireNamespaceAsync(op, server, clientId).ConfigureAwait(false);
         var gw = await server.Api.GetAsync(Kinds.GatewayServer, ns, clientId, op.Cancellation).ConfigureAwait(false)
                  ?? (op.PlanOnly ? Gateway.ForgeServer(clientId, ns, new NetworkConnectOptions(), server.LiqoNamespace)
-                     : throw new LiqoException("GatewayServerNotFound", LiqoErrorCategory.ObjectNotFound, clientId,
+                     : throw new LiqoException(ErrorIds.GatewayServerNotFound, LiqoErrorCategory.ObjectNotFound, clientId,
                          $"No GatewayServer for cluster '{clientId}' exists in '{ns}' on the {server.Scope} cluster '{serverId}'.",
                          "Create it first (New-LiqoGatewayServer), and give its file to the client cluster."));
         await PublicKey.SetUpAsync(op, server, clientId, ns, key, gw).ConfigureAwait(false);

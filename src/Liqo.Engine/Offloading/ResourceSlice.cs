@@ -114,7 +114,7 @@ public static class ResourceSlice
         {
             0 => null,
             1 => found[0],
-            _ => throw new LiqoException("AmbiguousName", LiqoErrorCategory.InvalidArgument, name,
+            _ => throw new LiqoException(ErrorIds.AmbiguousName, LiqoErrorCategory.InvalidArgument, name,
                 $"{found.Count} {kind.Kind}s are named '{name}' on the {consumer.Scope} cluster (in {string.Join(", ", found.Select(f => f.Namespace()))}).",
                 "Name the provider with -RemoteClusterId."),
         };

@@ -89,7 +89,7 @@ public static class VirtualNode
     {
         var ct = op.Cancellation;
         if (string.IsNullOrEmpty(o.KubeconfigSecretName) == string.IsNullOrEmpty(o.ResourceSliceName))
-            throw new LiqoException("VirtualNodeSourceInvalid", LiqoErrorCategory.InvalidArgument, name,
+            throw new LiqoException(ErrorIds.VirtualNodeSourceInvalid, LiqoErrorCategory.InvalidArgument, name,
                 string.IsNullOrEmpty(o.KubeconfigSecretName)
                     ? "exactly one of --kubeconfig-secret-name and --resource-slice-name must be specified"
                     : "only one of --kubeconfig-secret-name and --resource-slice-name can be specified at the same time",
@@ -97,7 +97,7 @@ public static class VirtualNode
         var tenantNs = await ResourceSlice.RequireTenantNamespaceAsync(op, consumer, remoteClusterId).ConfigureAwait(false);
         var template = ParseTemplate(o.VkOptionsTemplate);
         if (template is { } t && await consumer.Api.GetAsync(Kinds.VkOptionsTemplate, t.Namespace, t.Name, ct).ConfigureAwait(false) is null)
-            throw new LiqoException("VkOptionsTemplateNotFound", LiqoErrorCategory.ObjectNotFound, o.VkOptionsTemplate,
+            throw new LiqoException(ErrorIds.VkOptionsTemplateNotFound, LiqoErrorCategory.ObjectNotFound, o.VkOptionsTemplate,
                 $"vkoptionstemplates.offloading.liqo.io \"{t.Name}\" not found in the namespace '{t.Namespace}' of the {consumer.Scope} cluster",
                 "Name an existing VkOptionsTemplate as namespace/name, or leave -VkOptionsTemplate out for Liqo's default.");
         var content = o.ResourceSliceName is { Length: > 0 } slice
@@ -119,20 +119,20 @@ public static class VirtualNode
     {
         var ct = op.Cancellation;
         var slice = await consumer.Api.GetAsync(Kinds.ResourceSlice, tenantNs, sliceName, ct).ConfigureAwait(false)
-                    ?? throw new LiqoException("ResourceSliceNotFound", LiqoErrorCategory.ObjectNotFound, sliceName,
+                    ?? throw new LiqoException(ErrorIds.ResourceSliceNotFound, LiqoErrorCategory.ObjectNotFound, sliceName,
                         $"unable to get resourceslice \"{sliceName}\": resourceslices.authentication.liqo.io \"{sliceName}\" not found in '{tenantNs}' on the {consumer.Scope} cluster",
                         "Create it first (New-LiqoResourceSlice -NoVirtualNode).");
         var identities = (await consumer.Api.ListAsync(Kinds.Identity, null,
             $"{LiqoConstants.RemoteClusterIdLabel}={remoteClusterId},{LiqoConstants.ResourceSliceNameLabel}={sliceName}", ct: ct).ConfigureAwait(false)).Items;
         if (identities.Count != 1)
-            throw new LiqoException("ResourceSliceIdentityNotFound", LiqoErrorCategory.ObjectNotFound, sliceName,
+            throw new LiqoException(ErrorIds.ResourceSliceIdentityNotFound, LiqoErrorCategory.ObjectNotFound, sliceName,
                 $"unable to get the Identity associated to resourceslice \"{sliceName}\": {(identities.Count == 0 ? "no" : identities.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} Identity found for cluster {remoteClusterId} on the {consumer.Scope} cluster",
                 "Wait for the provider to accept the slice (its Authentication condition Accepted), then run the command again.");
         var identity = identities[0];
         var secretName = identity.StringAt("status.kubeconfigSecretRef.name");
         if (string.IsNullOrEmpty(secretName) ||
             await consumer.Api.GetAsync(Kinds.Secret, identity.Namespace(), secretName, ct).ConfigureAwait(false) is null)
-            throw new LiqoException("KubeconfigSecretNotFound", LiqoErrorCategory.ObjectNotFound, identity.Name(),
+            throw new LiqoException(ErrorIds.KubeconfigSecretNotFound, LiqoErrorCategory.ObjectNotFound, identity.Name(),
                 $"unable to get the kubeconfig secret from identity \"{identity.Name()}\" on the {consumer.Scope} cluster",
                 "Check Liqo's controller manager on the consumer (its identity controller writes the kubeconfig Secret).");
         var status = slice["status"] as JsonObject;
@@ -149,7 +149,7 @@ public static class VirtualNode
         if (string.IsNullOrEmpty(value)) return null;
         var parts = value.Split('/');
         if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
-            throw new LiqoException("VkOptionsTemplateInvalid", LiqoErrorCategory.InvalidArgument, value,
+            throw new LiqoException(ErrorIds.VkOptionsTemplateInvalid, LiqoErrorCategory.InvalidArgument, value,
                 $"--vk-options-template is not a valid namespaced name: '{value}' is not of the form namespace/name",
                 "Give the template as namespace/name, e.g. liqo/virtual-kubelet-default.");
         return (parts[0], parts[1]);

@@ -20,6 +20,8 @@ public static class Peer
         await Preflight.RunAsync(op, consumer, provider, o.Force).ConfigureAwait(false);
         var consumerId = consumer.ClusterId!;
         var providerId = provider.ClusterId!;
+        if (o.Authentication.InBand && string.IsNullOrEmpty(o.Authentication.ProxyUrl))
+            await Authenticate.CheckInBandAsync(op, consumer, provider, providerId, networkingPending: !o.NetworkingDisabled).ConfigureAwait(false);
 
         var networking = ModuleOutcome.Skipped;
         if (!o.NetworkingDisabled)

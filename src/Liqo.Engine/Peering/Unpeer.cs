@@ -28,12 +28,12 @@ public static class Unpeer
             throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, consumerId, "local and remote clusters must be different");
 
         var fc = await consumer.Api.GetAsync(Kinds.ForeignCluster, null, providerId, ct).ConfigureAwait(false)
-                 ?? throw new LiqoException("PeeringNotFound", LiqoErrorCategory.ObjectNotFound, providerId,
+                 ?? throw new LiqoException(ErrorIds.PeeringNotFound, LiqoErrorCategory.ObjectNotFound, providerId,
                      $"an error occurred while checking bidirectional peering: foreignclusters.core.liqo.io \"{providerId}\" not found on the local cluster: it has no peering with '{providerId}'.",
                      "Check the cluster IDs (Get-LiqoForeignCluster), and that -Kubeconfig is the consumer and -RemoteKubeconfig the provider.");
         var bidirectional = fc.StringAt("status.role") == "ConsumerAndProvider";
         if (bidirectional && o.DeleteNamespaces)
-            throw new LiqoException("BidirectionalPeering", LiqoErrorCategory.InvalidOperation, providerId,
+            throw new LiqoException(ErrorIds.BidirectionalPeering, LiqoErrorCategory.InvalidOperation, providerId,
                 "cannot delete the tenant namespace when a bidirectional is enabled, please remove the --delete-namespaces flag",
                 "Run without -DeleteNamespaces, or remove the opposite peering first.");
 
