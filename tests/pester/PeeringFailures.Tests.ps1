@@ -136,7 +136,8 @@ Describe 'peering variants' -Skip:$script:real {
         $pair = New-Pair @('--overlapping-cidrs')
         $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -InBand -Timeout 2m
         $r.VirtualNodeReady | Should -BeTrue
-        if ($script:kubectl) {
+        if (-not $script:kubectl) { Set-ItResult -Skipped -Because 'kubectl is needed to read the objects' }
+        else {
             $ip = (Invoke-Kubectl $pair.RemoteKubeconfig @('get', 'ips.ipam.liqo.io', '-n', 'liqo', 'api-server-proxy', '-o', 'json') | ConvertFrom-Json).status.ip
             $conf = Invoke-Kubectl $pair.Kubeconfig @('get', 'configurations.networking.liqo.io', '-n', 'liqo-tenant-provider', 'provider', '-o', 'json') | ConvertFrom-Json
             $conf.spec.remote.cidr.external[0] | Should -Not -Be $conf.status.remote.cidr.external[0] -Because 'overlapping CIDRs are remapped'
@@ -151,7 +152,8 @@ Describe 'peering variants' -Skip:$script:real {
         $pair = New-Pair @()
         $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -GatewayServerLocation Consumer -GatewayServerServiceType NodePort -Timeout 2m
         $r.VirtualNodeReady | Should -BeTrue
-        if ($script:kubectl) {
+        if (-not $script:kubectl) { Set-ItResult -Skipped -Because 'kubectl is needed to read the objects' }
+        else {
             @(Invoke-Kubectl $pair.Kubeconfig @('get', 'gatewayservers.networking.liqo.io', '-A', '-o', 'name')) | Should -HaveCount 1
             @(Invoke-Kubectl $pair.RemoteKubeconfig @('get', 'gatewayclients.networking.liqo.io', '-A', '-o', 'name')) | Should -HaveCount 1
             (Invoke-Kubectl $pair.Kubeconfig @('get', 'gatewayservers.networking.liqo.io', '-A', '-o', 'json') | ConvertFrom-Json).items[0].spec.endpoint.serviceType | Should -Be 'NodePort'
