@@ -35,19 +35,3 @@ public abstract class NetworkTeardownCmdlet : TwoClusterCmdlet
         });
     }
 }
-
-/// <summary>Removes the gateways between two clusters (liqoctl network disconnect); the Configurations stay.</summary>
-[Cmdlet(VerbsLifecycle.Disable, "LiqoNetworking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(void))]
-public sealed class DisableLiqoNetworkingCommand : NetworkTeardownCmdlet
-{
-    private protected override bool AlsoConfigurations => false;
-}
-
-/// <summary>Removes the gateways and the Configurations between two clusters (liqoctl network reset).</summary>
-[Cmdlet(VerbsCommon.Reset, "LiqoNetworking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(void))]
-public sealed class ResetLiqoNetworkingCommand : NetworkTeardownCmdlet
-{
-    private protected override bool AlsoConfigurations => true;
-}
