@@ -11,28 +11,8 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Disable, "LiqoAuthentication", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class DisableLiqoAuthenticationCommand : TwoClusterCmdlet
+public sealed class DisableLiqoAuthenticationCommand : TeardownCmdlet
 {
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    protected override void BeginProcessing() => RequireConfirmationChoice();
-
-    protected override void ProcessRecord()
-    {
-        var local = LocalSource();
-        var remote = RemoteSource();
-        var timeout = Timeout;
-        RunEngine(async (log, ct) =>
-        {
-            using var consumer = ClusterConnection.Open(local);
-            using var provider = ClusterConnection.Open(remote);
-            var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
-            var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
-            var op = new Operation(log, timeout, ct);
-            await Unauthenticate.RunAsync(op, consumer, provider, consumerId, providerId).ConfigureAwait(false);
-            return true;
-        });
-    }
+    private protected override Task TeardownAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, string consumerId, string providerId) =>
+        Unauthenticate.RunAsync(op, consumer, provider, consumerId, providerId);
 }

@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Management.Automation;
-using Liqo.Engine;
 using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -25,16 +22,10 @@ public sealed class EnableLiqoAuthenticationCommand : TwoClusterCmdlet
 
     protected override void ProcessRecord()
     {
-        var local = LocalSource();
-        var remote = RemoteSource();
+        var (local, remote) = (LocalSource(), RemoteSource());
         var options = new AuthenticateOptions { InBand = InBand, ProxyUrl = ProxyUrl };
-        var timeout = Timeout;
-        var result = RunEngine(async (log, ct) =>
+        WriteObject(RunOnClusters(local, remote, Timeout, async (op, consumer, provider) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var consumer = ClusterConnection.Open(local);
-            using var provider = ClusterConnection.Open(remote);
-            var op = new Operation(log, timeout, ct);
             var r = await Authenticate.RunAsync(op, consumer, provider, options).ConfigureAwait(false);
             return new AuthenticationResult
             {
@@ -45,9 +36,8 @@ public sealed class EnableLiqoAuthenticationCommand : TwoClusterCmdlet
                 Identity = r.IdentityName,
                 Completed = r.Completed,
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
-        });
-        WriteObject(result);
+        }));
     }
 }
