@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using Liqo.Engine;
 using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -11,28 +9,16 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Export, "LiqoIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class ExportLiqoIdentityCommand : MaterialCmdlet
+public sealed class ExportLiqoIdentityCommand : MaterialOutputCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RemoteClusterId")]
     [ValidateNotNullOrEmpty]
     public string ConsumerClusterId { get; set; } = "";
 
-    [Parameter] public string? OutFile { get; set; }
-
-    [Parameter] public SwitchParameter Force { get; set; }
-
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
         var consumerId = ConsumerClusterId;
-        var (json, planned) = RunEngine(async (log, ct) =>
-        {
-            using var provider = ClusterConnection.Open(source);
-            var op = new Operation(log, TimeSpan.FromMinutes(1), ct);
-            var material = await AuthenticationExchange.ExportIdentityAsync(op, provider, consumerId).ConfigureAwait(false);
-            return (material.ToJson(), op.PlanOnly);
-        });
-        WriteObject(Publish(json, planned, OutFile, Force));
+        Produce(TimeSpan.FromMinutes(1), (op, provider) => AuthenticationExchange.ExportIdentityAsync(op, provider, consumerId));
     }
 }

@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using System.Management.Automation;
-using Liqo.Engine;
 using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
-using EngineMaterial = Liqo.Engine.Exchange.PeeringMaterial;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -13,30 +9,11 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Import, "LiqoIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(AuthenticationResult))]
-public sealed class ImportLiqoIdentityCommand : MaterialCmdlet
+public sealed class ImportLiqoIdentityCommand : MaterialInputCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = "";
-
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-    public Liqo.PeeringMaterial? InputObject { get; set; }
-
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    protected override void ProcessRecord()
-    {
-        var source = LocalSource();
-        var (text, from) = ReadMaterial(Path, InputObject);
-        var timeout = Timeout;
-        WriteObject(RunEngine(async (log, ct) =>
+    protected override void ProcessRecord() =>
+        WriteObject(RunOnMaterial(async (op, consumer, material) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var consumer = ClusterConnection.Open(source);
-            var op = new Operation(log, timeout, ct);
-            var material = EngineMaterial.Parse(text, from);
             var (identity, ns) = await AuthenticationExchange.ImportIdentityAsync(op, consumer, material).ConfigureAwait(false);
             var given = material.Object("identity");
             return new AuthenticationResult
@@ -48,8 +25,7 @@ public sealed class ImportLiqoIdentityCommand : MaterialCmdlet
                 Identity = Identity.ControlPlaneName(material.FromClusterId),
                 Completed = identity is not null,
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
         }));
-    }
 }

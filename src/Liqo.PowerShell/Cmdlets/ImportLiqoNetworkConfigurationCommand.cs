@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Networking;
-using EngineMaterial = Liqo.Engine.Exchange.PeeringMaterial;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -14,33 +10,16 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Import, "LiqoNetworkConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(NetworkConfigurationResult))]
-public sealed class ImportLiqoNetworkConfigurationCommand : MaterialCmdlet
+public sealed class ImportLiqoNetworkConfigurationCommand : MaterialInputCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = "";
-
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-    public Liqo.PeeringMaterial? InputObject { get; set; }
-
     /// <summary>Do not wait for the CIDRs to be remapped.</summary>
     [Parameter] public SwitchParameter NoWait { get; set; }
 
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
-        var (text, from) = ReadMaterial(Path, InputObject);
-        var (timeout, wait) = (Timeout, !NoWait.IsPresent);
-        WriteObject(RunEngine(async (log, ct) =>
+        var wait = !NoWait.IsPresent;
+        WriteObject(RunOnMaterial(async (op, cluster, material) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var cluster = ClusterConnection.Open(source);
-            var op = new Operation(log, timeout, ct);
-            var material = EngineMaterial.Parse(text, from);
             var (conf, ns, applied) = await NetworkExchange.ImportConfigurationAsync(op, cluster, material, wait).ConfigureAwait(false);
             static string[] At(JsonObject o, string part, string kind) =>
                 (o[part]?["remote"]?["cidr"]?[kind] as JsonArray)?.Select(n => n?.ToString() ?? "").ToArray() ?? Array.Empty<string>();
@@ -55,7 +34,7 @@ public sealed class ImportLiqoNetworkConfigurationCommand : MaterialCmdlet
                 RemappedExternalCidrs = At(conf, "status", "external"),
                 Applied = applied,
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
         }));
     }

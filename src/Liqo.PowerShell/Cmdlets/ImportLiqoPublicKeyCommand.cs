@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using System.Management.Automation;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Networking;
-using EngineMaterial = Liqo.Engine.Exchange.PeeringMaterial;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -13,33 +9,16 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Import, "LiqoPublicKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(NetworkingResult))]
-public sealed class ImportLiqoPublicKeyCommand : MaterialCmdlet
+public sealed class ImportLiqoPublicKeyCommand : MaterialInputCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = "";
-
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-    public Liqo.PeeringMaterial? InputObject { get; set; }
-
     /// <summary>Wait for this cluster's Connection to be established.</summary>
     [Parameter] public SwitchParameter Wait { get; set; }
 
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
-        var (text, from) = ReadMaterial(Path, InputObject);
-        var (timeout, wait) = (Timeout, Wait.IsPresent);
-        WriteObject(RunEngine(async (log, ct) =>
+        var wait = Wait.IsPresent;
+        WriteObject(RunOnMaterial(async (op, server, material) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var server = ClusterConnection.Open(source);
-            var op = new Operation(log, timeout, ct);
-            var material = EngineMaterial.Parse(text, from);
             var established = await NetworkExchange.ImportPublicKeyAsync(op, server, material, wait).ConfigureAwait(false);
             return new NetworkingResult
             {
@@ -47,7 +26,7 @@ public sealed class ImportLiqoPublicKeyCommand : MaterialCmdlet
                 RemoteClusterId = material.FromClusterId,
                 Established = established,
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
         }));
     }

@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using System.Management.Automation;
-using Liqo.Engine;
 using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
-using EngineMaterial = Liqo.Engine.Exchange.PeeringMaterial;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -13,30 +9,11 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Import, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(TenantResult))]
-public sealed class ImportLiqoTenantCommand : MaterialCmdlet
+public sealed class ImportLiqoTenantCommand : MaterialInputCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = "";
-
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-    public Liqo.PeeringMaterial? InputObject { get; set; }
-
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    protected override void ProcessRecord()
-    {
-        var source = LocalSource();
-        var (text, from) = ReadMaterial(Path, InputObject);
-        var timeout = Timeout;
-        WriteObject(RunEngine(async (log, ct) =>
+    protected override void ProcessRecord() =>
+        WriteObject(RunOnMaterial(async (op, provider, material) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var provider = ClusterConnection.Open(source);
-            var op = new Operation(log, timeout, ct);
-            var material = EngineMaterial.Parse(text, from);
             var tenant = await AuthenticationExchange.ImportTenantAsync(op, provider, material).ConfigureAwait(false);
             return new TenantResult
             {
@@ -45,8 +22,7 @@ public sealed class ImportLiqoTenantCommand : MaterialCmdlet
                 Namespace = tenant?["metadata"]?["namespace"]?.GetValue<string>() ?? "",
                 Accepted = tenant is not null,
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
         }));
-    }
 }

@@ -2,40 +2,36 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using Liqo.Engine;
+using Liqo.Engine.ClusterAccess;
+using EngineMaterial = Liqo.Engine.Exchange.PeeringMaterial;
 
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
 /// A cmdlet of the out-of-band peering: it reads peering material (a file by -Path, or a <see cref="Liqo.PeeringMaterial"/>
-/// from the pipeline) and/or produces it (written owner-only by -OutFile, always written to the pipeline).
+/// from the pipeline: <see cref="MaterialInputCmdlet"/>) and/or produces it (written owner-only by -OutFile, always
+/// written to the pipeline: <see cref="MaterialOutputCmdlet"/>, <see cref="MaterialReplyCmdlet"/>).
 /// </summary>
 public abstract class MaterialCmdlet : ClusterCmdlet
 {
-    private protected const string PathSet = "Path";
-    private protected const string InputObjectSet = "InputObject";
+    /// <summary>
+    /// Runs one engine step that makes material on this cluster, bounded by <paramref name="timeout"/>, and publishes it
+    /// (<see cref="Publish"/>).
+    /// </summary>
+    private protected void Produce(TimeSpan timeout, Func<Operation, ClusterConnection, Task<EngineMaterial>> step, string? outFile, bool force) =>
+        Publish(RunOnCluster(LocalSource(), timeout, (op, cluster) => Document(op, step(op, cluster))), outFile, force);
 
-    /// <summary>The material's document, from the file or the piped object, with a name for messages.</summary>
-    private protected (string Text, string Source) ReadMaterial(string? path, Liqo.PeeringMaterial? input)
-    {
-        if (input is not null) return (input.Json, input.Path is null ? $"the piped {input.Kind}" : $"the piped {input.Kind} ('{input.Path}')");
-        var full = GetUnresolvedProviderPathFromPSPath(path!);
-        try
-        {
-            return (Engine.Exchange.OwnerOnlyFile.Read(full), $"the file '{full}'");
-        }
-        catch (LiqoException e)
-        {
-            ThrowTerminatingError(ErrorRecordFactory.From(e));
-            throw; // not reached
-        }
-    }
+    /// <summary>The material a step makes, as <see cref="Publish"/> takes it: its document, and whether the step only planned (-WhatIf).</summary>
+    private protected static async Task<(string Json, bool Planned)> Document(Operation op, Task<EngineMaterial> making) =>
+        ((await making.ConfigureAwait(false)).ToJson(), op.PlanOnly);
 
     /// <summary>
-    /// Turns the engine's document into the output object, writing it to <paramref name="outFile"/> (owner-only) first
+    /// Writes the engine's document as the output object, writing it to <paramref name="outFile"/> (owner-only) first
     /// when given and confirmed (not with -WhatIf).
     /// </summary>
-    private protected Liqo.PeeringMaterial Publish(string json, bool planned, string? outFile, bool force)
+    private protected void Publish((string Json, bool Planned) made, string? outFile, bool force)
     {
+        var (json, planned) = made;
         var doc = (JsonObject)JsonNode.Parse(json)!;
         string Str(string name) => doc[name]?.GetValue<string>() ?? "";
         string? written = null;
@@ -64,6 +60,6 @@ public abstract class MaterialCmdlet : ClusterCmdlet
             }
         }
         var created = DateTimeOffset.TryParse(Str("createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : DateTimeOffset.UtcNow;
-        return new Liqo.PeeringMaterial(Str("kind"), Str("fromClusterId"), Str("forClusterId"), created, json, written, planned);
+        WriteObject(new Liqo.PeeringMaterial(Str("kind"), Str("fromClusterId"), Str("forClusterId"), created, json, written, planned));
     }
 }

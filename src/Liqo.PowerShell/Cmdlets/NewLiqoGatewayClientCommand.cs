@@ -1,8 +1,5 @@
 using System.Management.Automation;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Networking;
-using EngineMaterial = Liqo.Engine.Exchange.PeeringMaterial;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -13,16 +10,8 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LiqoGatewayClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoGatewayClientCommand : MaterialCmdlet
+public sealed class NewLiqoGatewayClientCommand : MaterialReplyCmdlet
 {
-    /// <summary>The server cluster's LiqoGatewayServer file.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = "";
-
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-    public Liqo.PeeringMaterial? InputObject { get; set; }
-
     /// <summary>The address to dial instead of the server's (NAT; liqoctl --gw-client-address).</summary>
     [Parameter] public string? Address { get; set; }
 
@@ -44,35 +33,13 @@ public sealed class NewLiqoGatewayClientCommand : MaterialCmdlet
 
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
-    [Parameter] public string? OutFile { get; set; }
-
-    [Parameter] public SwitchParameter Force { get; set; }
-
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
-        var (text, from) = ReadMaterial(Path, InputObject);
-        var timeout = Timeout;
-        var options = new NetworkConnectOptions
+        var options = ParameterConversions.GatewayClient(Address, Port, Mtu, SkipValidation) with
         {
-            ClientAddress = Address,
-            ClientPort = Port,
-            Mtu = Mtu,
             ClientTemplateName = TemplateName,
             ClientTemplateNamespace = TemplateNamespace,
-            SkipValidation = SkipValidation,
         };
-        var (json, planned) = RunEngine(async (log, ct) =>
-        {
-            using var client = ClusterConnection.Open(source);
-            var op = new Operation(log, timeout, ct);
-            var material = await NetworkExchange.CreateGatewayClientAsync(op, client, EngineMaterial.Parse(text, from), options).ConfigureAwait(false);
-            return (material.ToJson(), op.PlanOnly);
-        });
-        WriteObject(Publish(json, planned, OutFile, Force));
+        Reply((op, client, material) => NetworkExchange.CreateGatewayClientAsync(op, client, material, options));
     }
 }

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Networking;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -12,7 +10,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LiqoGatewayServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoGatewayServerCommand : MaterialCmdlet
+public sealed class NewLiqoGatewayServerCommand : MaterialOutputCmdlet
 {
     /// <summary>The cluster whose gateway client will connect.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -44,36 +42,18 @@ public sealed class NewLiqoGatewayServerCommand : MaterialCmdlet
 
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
-    [Parameter] public string? OutFile { get; set; }
-
-    [Parameter] public SwitchParameter Force { get; set; }
-
     [Parameter]
     [DurationTransformation]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
-        var (remoteId, timeout) = (RemoteClusterId, Timeout);
-        var options = new NetworkConnectOptions
+        var remoteId = RemoteClusterId;
+        var options = ParameterConversions.GatewayServer(ServiceType, ServicePort, ServiceNodePort, ServiceLoadBalancerIP, Mtu, SkipValidation) with
         {
-            ServiceType = (Engine.Networking.GatewayServiceType)(int)ServiceType,
-            ServicePort = ServicePort,
-            ServiceNodePort = ServiceNodePort,
-            ServiceLoadBalancerIp = ServiceLoadBalancerIP,
-            Mtu = Mtu,
             ServerTemplateName = TemplateName,
             ServerTemplateNamespace = TemplateNamespace,
-            SkipValidation = SkipValidation,
         };
-        var (json, planned) = RunEngine(async (log, ct) =>
-        {
-            using var server = ClusterConnection.Open(source);
-            var op = new Operation(log, timeout, ct);
-            var material = await NetworkExchange.CreateGatewayServerAsync(op, server, remoteId, options).ConfigureAwait(false);
-            return (material.ToJson(), op.PlanOnly);
-        });
-        WriteObject(Publish(json, planned, OutFile, Force));
+        Produce(Timeout, (op, server) => NetworkExchange.CreateGatewayServerAsync(op, server, remoteId, options));
     }
 }

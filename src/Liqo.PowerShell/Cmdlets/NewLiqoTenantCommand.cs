@@ -1,8 +1,5 @@
 using System.Management.Automation;
-using Liqo.Engine;
 using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
-using EngineMaterial = Liqo.Engine.Exchange.PeeringMaterial;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -13,18 +10,9 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoTenantCommand : MaterialCmdlet
+public sealed class NewLiqoTenantCommand : MaterialReplyCmdlet
 {
     private const string NonceSet = "Nonce";
-
-    /// <summary>The provider's LiqoNonce file.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = "";
-
-    /// <summary>The provider's LiqoNonce object.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-    public Liqo.PeeringMaterial? InputObject { get; set; }
 
     /// <summary>The provider's cluster ID, with the nonce it printed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = NonceSet)]
@@ -45,29 +33,12 @@ public sealed class NewLiqoTenantCommand : MaterialCmdlet
     /// <summary>An explicit proxy URL for the Tenant (in-band peering).</summary>
     [Parameter] public string? ProxyUrl { get; set; }
 
-    [Parameter] public string? OutFile { get; set; }
-
-    [Parameter] public SwitchParameter Force { get; set; }
-
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
-        var byValue = ParameterSetName == NonceSet;
-        var (text, from) = byValue ? ("", "") : ReadMaterial(Path, InputObject);
-        var (providerId, nonce, providerNs, proxyUrl, timeout) = (ProviderClusterId, Nonce, ProviderTenantNamespace, ProxyUrl, Timeout);
-        var (json, planned) = RunEngine(async (log, ct) =>
-        {
-            using var consumer = ClusterConnection.Open(source);
-            var op = new Operation(log, timeout, ct);
-            var material = byValue
-                ? await AuthenticationExchange.CreateTenantAsync(op, consumer, providerId, nonce, providerNs, proxyUrl).ConfigureAwait(false)
-                : await AuthenticationExchange.CreateTenantAsync(op, consumer, EngineMaterial.Parse(text, from), proxyUrl).ConfigureAwait(false);
-            return (material.ToJson(), op.PlanOnly);
-        });
-        WriteObject(Publish(json, planned, OutFile, Force));
+        var (providerId, nonce, providerNs, proxyUrl) = (ProviderClusterId, Nonce, ProviderTenantNamespace, ProxyUrl);
+        if (ParameterSetName == NonceSet)
+            Produce(Timeout, (op, consumer) => AuthenticationExchange.CreateTenantAsync(op, consumer, providerId, nonce, providerNs, proxyUrl), OutFile, Force);
+        else
+            Reply((op, consumer, material) => AuthenticationExchange.CreateTenantAsync(op, consumer, material, proxyUrl));
     }
 }
