@@ -9,7 +9,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Export, "LiqoIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class ExportLiqoIdentityCommand : MaterialOutputCmdlet
+public sealed class ExportLiqoIdentityCommand : MaterialExportCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RemoteClusterId")]
@@ -19,6 +19,6 @@ public sealed class ExportLiqoIdentityCommand : MaterialOutputCmdlet
     protected override void ProcessRecord()
     {
         var consumerId = ConsumerClusterId;
-        Produce(TimeSpan.FromMinutes(1), (op, provider) => AuthenticationExchange.ExportIdentityAsync(op, provider, consumerId));
+        Export((op, provider) => AuthenticationExchange.ExportIdentityAsync(op, provider, consumerId));
     }
 }

@@ -10,7 +10,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Export, "LiqoNetworkConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class ExportLiqoNetworkConfigurationCommand : MaterialOutputCmdlet
+public sealed class ExportLiqoNetworkConfigurationCommand : MaterialExportCmdlet
 {
     /// <summary>The cluster that will import it.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -20,6 +20,6 @@ public sealed class ExportLiqoNetworkConfigurationCommand : MaterialOutputCmdlet
     protected override void ProcessRecord()
     {
         var remoteId = RemoteClusterId;
-        Produce(TimeSpan.FromMinutes(1), (op, cluster) => NetworkExchange.ExportConfigurationAsync(op, cluster, remoteId));
+        Export((op, cluster) => NetworkExchange.ExportConfigurationAsync(op, cluster, remoteId));
     }
 }

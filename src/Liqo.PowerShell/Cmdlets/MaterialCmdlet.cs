@@ -9,17 +9,57 @@ namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
 /// A cmdlet of the out-of-band peering: it reads peering material (a file by -Path, or a <see cref="Liqo.PeeringMaterial"/>
-/// from the pipeline: <see cref="MaterialInputCmdlet"/>) and/or produces it (written owner-only by -OutFile, always
-/// written to the pipeline: <see cref="MaterialOutputCmdlet"/>, <see cref="MaterialReplyCmdlet"/>).
+/// from the pipeline) and/or produces it (written owner-only by -OutFile, always written to the pipeline). The parameter
+/// blocks live in <see cref="TimedMaterialCmdlet"/> (-Timeout), <see cref="MaterialInputCmdlet"/> (-Path/-InputObject),
+/// <see cref="MaterialOutputCmdlet"/> and <see cref="MaterialExportCmdlet"/> (-OutFile/-Force).
 /// </summary>
 public abstract class MaterialCmdlet : ClusterCmdlet
 {
+    private protected const string PathSet = "Path";
+    private protected const string InputObjectSet = "InputObject";
+
     /// <summary>
     /// Runs one engine step that makes material on this cluster, bounded by <paramref name="timeout"/>, and publishes it
     /// (<see cref="Publish"/>).
     /// </summary>
     private protected void Produce(TimeSpan timeout, Func<Operation, ClusterConnection, Task<EngineMaterial>> step, string? outFile, bool force) =>
         Publish(RunOnCluster(LocalSource(), timeout, (op, cluster) => Document(op, step(op, cluster))), outFile, force);
+
+    /// <summary>
+    /// Reads the other cluster's material (<paramref name="path"/> or <paramref name="input"/>), runs one engine step with it
+    /// that makes this cluster's answer, bounded by <paramref name="timeout"/>, and publishes the answer (<see cref="Publish"/>).
+    /// </summary>
+    private protected void Reply(string? path, Liqo.PeeringMaterial? input, TimeSpan timeout,
+        Func<Operation, ClusterConnection, EngineMaterial, Task<EngineMaterial>> step, string? outFile, bool force) =>
+        Publish(RunOnMaterial(path, input, timeout, (op, cluster, material) => Document(op, step(op, cluster, material))), outFile, force);
+
+    /// <summary>
+    /// Reads the other cluster's material (<paramref name="path"/> or <paramref name="input"/>), then runs one engine step
+    /// with it on this cluster, bounded by <paramref name="timeout"/>, and returns the step's result.
+    /// </summary>
+    private protected T RunOnMaterial<T>(string? path, Liqo.PeeringMaterial? input, TimeSpan timeout,
+        Func<Operation, ClusterConnection, EngineMaterial, Task<T>> step)
+    {
+        var source = LocalSource();
+        var (text, from) = ReadMaterial(path, input);
+        return RunOnCluster(source, timeout, (op, cluster) => step(op, cluster, EngineMaterial.Parse(text, from)));
+    }
+
+    /// <summary>The material's document, from the file or the piped object, with a name for messages.</summary>
+    private (string Text, string Source) ReadMaterial(string? path, Liqo.PeeringMaterial? input)
+    {
+        if (input is not null) return (input.Json, input.Path is null ? $"the piped {input.Kind}" : $"the piped {input.Kind} ('{input.Path}')");
+        var full = GetUnresolvedProviderPathFromPSPath(path!);
+        try
+        {
+            return (Engine.Exchange.OwnerOnlyFile.Read(full), $"the file '{full}'");
+        }
+        catch (LiqoException e)
+        {
+            ThrowTerminatingError(ErrorRecordFactory.From(e));
+            throw; // not reached
+        }
+    }
 
     /// <summary>The material a step makes, as <see cref="Publish"/> takes it: its document, and whether the step only planned (-WhatIf).</summary>
     private protected static async Task<(string Json, bool Planned)> Document(Operation op, Task<EngineMaterial> making) =>

@@ -5,8 +5,11 @@ using EngineMaterial = Liqo.Engine.Exchange.PeeringMaterial;
 
 namespace Liqo.PowerShell.Cmdlets;
 
-/// <summary>A cmdlet that makes peering material for the other cluster from this cluster alone.</summary>
-public abstract class MaterialOutputCmdlet : MaterialCmdlet
+/// <summary>
+/// A cmdlet that makes this cluster's peering material for the other cluster, bounded by -Timeout (New-LiqoNonce,
+/// New-LiqoGatewayServer, and New-LiqoTenant, which answers a LiqoNonce).
+/// </summary>
+public abstract class MaterialOutputCmdlet : TimedMaterialCmdlet
 {
     /// <summary>Write the material to this file (owner-only).</summary>
     [Parameter] public string? OutFile { get; set; }
@@ -14,7 +17,6 @@ public abstract class MaterialOutputCmdlet : MaterialCmdlet
     /// <summary>Replace an existing -OutFile.</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
-    /// <summary>Runs <paramref name="step"/> on this cluster, bounded by <paramref name="timeout"/>, and writes the material it makes.</summary>
-    private protected void Produce(TimeSpan timeout, Func<Operation, ClusterConnection, Task<EngineMaterial>> step) =>
-        Produce(timeout, step, OutFile, Force);
+    /// <summary>Runs <paramref name="step"/> on this cluster, bounded by -Timeout, and writes the material it makes.</summary>
+    private protected void Produce(Func<Operation, ClusterConnection, Task<EngineMaterial>> step) => Produce(Timeout, step, OutFile, Force);
 }

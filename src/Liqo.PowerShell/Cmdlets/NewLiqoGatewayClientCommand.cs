@@ -10,7 +10,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LiqoGatewayClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoGatewayClientCommand : MaterialReplyCmdlet
+public sealed class NewLiqoGatewayClientCommand : MaterialInputCmdlet
 {
     /// <summary>The address to dial instead of the server's (NAT; liqoctl --gw-client-address).</summary>
     [Parameter] public string? Address { get; set; }
@@ -33,6 +33,12 @@ public sealed class NewLiqoGatewayClientCommand : MaterialReplyCmdlet
 
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
+    /// <summary>Write the LiqoGatewayClient to this file (owner-only).</summary>
+    [Parameter] public string? OutFile { get; set; }
+
+    /// <summary>Replace an existing -OutFile.</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
     protected override void ProcessRecord()
     {
         var options = ParameterConversions.GatewayClient(Address, Port, Mtu, SkipValidation) with
@@ -40,6 +46,6 @@ public sealed class NewLiqoGatewayClientCommand : MaterialReplyCmdlet
             ClientTemplateName = TemplateName,
             ClientTemplateNamespace = TemplateNamespace,
         };
-        Reply((op, client, material) => NetworkExchange.CreateGatewayClientAsync(op, client, material, options));
+        Reply(Path, InputObject, Timeout, (op, client, material) => NetworkExchange.CreateGatewayClientAsync(op, client, material, options), OutFile, Force);
     }
 }

@@ -42,10 +42,6 @@ public sealed class NewLiqoGatewayServerCommand : MaterialOutputCmdlet
 
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
     protected override void ProcessRecord()
     {
         var remoteId = RemoteClusterId;
@@ -54,6 +50,6 @@ public sealed class NewLiqoGatewayServerCommand : MaterialOutputCmdlet
             ServerTemplateName = TemplateName,
             ServerTemplateNamespace = TemplateNamespace,
         };
-        Produce(Timeout, (op, server) => NetworkExchange.CreateGatewayServerAsync(op, server, remoteId, options));
+        Produce((op, server) => NetworkExchange.CreateGatewayServerAsync(op, server, remoteId, options));
     }
 }

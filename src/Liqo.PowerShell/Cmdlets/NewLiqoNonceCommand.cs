@@ -17,13 +17,9 @@ public sealed class NewLiqoNonceCommand : MaterialOutputCmdlet
     [ValidateNotNullOrEmpty]
     public string ConsumerClusterId { get; set; } = "";
 
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
     protected override void ProcessRecord()
     {
         var consumerId = ConsumerClusterId;
-        Produce(Timeout, (op, provider) => AuthenticationExchange.CreateNonceAsync(op, provider, consumerId));
+        Produce((op, provider) => AuthenticationExchange.CreateNonceAsync(op, provider, consumerId));
     }
 }

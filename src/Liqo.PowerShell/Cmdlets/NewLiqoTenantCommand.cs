@@ -10,9 +10,18 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoTenantCommand : MaterialReplyCmdlet
+public sealed class NewLiqoTenantCommand : MaterialOutputCmdlet
 {
     private const string NonceSet = "Nonce";
+
+    /// <summary>The provider's LiqoNonce file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>The provider's LiqoNonce object.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    public Liqo.PeeringMaterial? InputObject { get; set; }
 
     /// <summary>The provider's cluster ID, with the nonce it printed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = NonceSet)]
@@ -37,8 +46,8 @@ public sealed class NewLiqoTenantCommand : MaterialReplyCmdlet
     {
         var (providerId, nonce, providerNs, proxyUrl) = (ProviderClusterId, Nonce, ProviderTenantNamespace, ProxyUrl);
         if (ParameterSetName == NonceSet)
-            Produce(Timeout, (op, consumer) => AuthenticationExchange.CreateTenantAsync(op, consumer, providerId, nonce, providerNs, proxyUrl), OutFile, Force);
+            Produce((op, consumer) => AuthenticationExchange.CreateTenantAsync(op, consumer, providerId, nonce, providerNs, proxyUrl));
         else
-            Reply((op, consumer, material) => AuthenticationExchange.CreateTenantAsync(op, consumer, material, proxyUrl));
+            Reply(Path, InputObject, Timeout, (op, consumer, material) => AuthenticationExchange.CreateTenantAsync(op, consumer, material, proxyUrl), OutFile, Force);
     }
 }

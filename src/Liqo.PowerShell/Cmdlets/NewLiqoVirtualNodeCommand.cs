@@ -1,8 +1,5 @@
 using System.Collections;
-using System.Diagnostics;
 using System.Management.Automation;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Offloading;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -15,14 +12,10 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LiqoVirtualNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ResourceSliceSet)]
 [OutputType(typeof(VirtualNodeResult))]
-public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
+public sealed class NewLiqoVirtualNodeCommand : OffloadingCmdlet
 {
     private const string SecretSet = "KubeconfigSecret";
     private const string ResourceSliceSet = "ResourceSlice";
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = "";
 
     /// <summary>The provider's cluster ID (liqoctl --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -73,17 +66,9 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
 
     [Parameter] public SwitchParameter DisableNetworkCheck { get; set; }
 
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Return once the VirtualNode is written, without waiting for its Node.</summary>
-    [Parameter] public SwitchParameter NoWait { get; set; }
-
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
-        var (name, provider, timeout, wait) = (Name, RemoteClusterId, Timeout, !NoWait.IsPresent);
+        var provider = RemoteClusterId;
         var bySecret = ParameterSetName == SecretSet;
         var options = new VirtualNodeOptions
         {
@@ -100,12 +85,8 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
             NodeSelector = ParameterConversions.Map(NodeSelector),
             RuntimeClassName = RuntimeClassName,
         };
-        var result = RunEngine(async (log, ct) =>
+        WriteObject(RunOnConsumer(async (op, consumer, name, wait) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var consumer = ClusterConnection.Open(source);
-            await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
-            var op = new Operation(log, timeout, ct);
             var (vn, node) = await VirtualNode.CreateAsync(op, consumer, name, provider, options, wait).ConfigureAwait(false);
             return new VirtualNodeResult
             {
@@ -116,9 +97,8 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
                 CreateNode = options.CreateNode,
                 NodeReady = node is not null,
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
-        });
-        WriteObject(result);
+        }));
     }
 }
