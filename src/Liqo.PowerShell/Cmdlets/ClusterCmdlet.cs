@@ -50,15 +50,15 @@ public abstract class ClusterCmdlet : LiqoCmdlet
 
     /// <summary>
     /// Opens the cluster of <paramref name="source"/> and runs one engine step on it, in an <see cref="Operation"/> bounded
-    /// by <paramref name="timeout"/>. With <paramref name="readClusterId"/>, the cluster's ID is read first (so a cluster
-    /// without Liqo fails before anything is done), outside the operation's time.
+    /// by <paramref name="timeout"/>. <paramref name="before"/> (e.g. reading the cluster's ID, so that a cluster without
+    /// Liqo fails before anything is done) runs first, outside the operation's time.
     /// </summary>
     private protected T RunOnCluster<T>(KubeconfigSource source, TimeSpan timeout, Func<Operation, ClusterConnection, Task<T>> step,
-        bool readClusterId = false) =>
+        Func<ClusterConnection, CancellationToken, Task>? before = null) =>
         RunEngine(async (log, ct) =>
         {
             using var cluster = ClusterConnection.Open(source);
-            if (readClusterId) await ClusterId.ReadAsync(cluster, ct).ConfigureAwait(false);
+            if (before is not null) await before(cluster, ct).ConfigureAwait(false);
             var op = new Operation(log, timeout, ct);
             return await step(op, cluster).ConfigureAwait(false);
         });

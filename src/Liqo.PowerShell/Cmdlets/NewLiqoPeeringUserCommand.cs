@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -42,14 +41,9 @@ public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
         if (File.Exists(path) && !Force)
             ThrowTerminatingError(new ErrorRecord(new IOException($"The file '{path}' exists already; nothing was done."), "FileExists",
                 ErrorCategory.ResourceExists, path) { ErrorDetails = new ErrorDetails($"The file '{path}' exists already; nothing was done.") { RecommendedAction = "Give another path, or -Force to replace it." } });
-        var (consumerId, timeout, algorithm) = (ConsumerClusterId, Timeout, (Engine.Authentication.PeeringUserKeyAlgorithm)(int)KeyAlgorithm);
-        var (result, planned) = RunEngine(async (log, ct) =>
-        {
-            using var provider = ClusterConnection.Open(source);
-            var op = new Operation(log, timeout, ct);
-            var r = await Engine.Authentication.PeeringUser.CreateAsync(op, provider, consumerId, algorithm).ConfigureAwait(false);
-            return (r, op.PlanOnly);
-        });
+        var (consumerId, algorithm) = (ConsumerClusterId, (Engine.Authentication.PeeringUserKeyAlgorithm)(int)KeyAlgorithm);
+        var (result, planned) = RunOnCluster(source, Timeout, async (op, provider) =>
+            (await Engine.Authentication.PeeringUser.CreateAsync(op, provider, consumerId, algorithm).ConfigureAwait(false), op.PlanOnly));
         string? written = null;
         if (result.Kubeconfig is { } kubeconfig && ShouldProcess(path, $"Write the kubeconfig of peering user {result.CommonName}"))
         {

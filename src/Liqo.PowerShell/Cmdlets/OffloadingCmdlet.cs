@@ -33,6 +33,6 @@ public abstract class OffloadingCmdlet : ClusterCmdlet
     private protected T RunOnConsumer<T>(Func<Operation, ClusterConnection, string, bool, Task<T>> step)
     {
         var (name, wait) = (Name, !NoWait.IsPresent);
-        return RunOnCluster(LocalSource(), Timeout, (op, consumer) => step(op, consumer, name, wait), readClusterId: true);
+        return RunOnCluster(LocalSource(), Timeout, (op, consumer) => step(op, consumer, name, wait), before: ClusterId.ReadAsync);
     }
 }

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -21,13 +19,7 @@ public sealed class RemoveLiqoPeeringUserCommand : ClusterCmdlet
 
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
         var consumerId = ConsumerClusterId;
-        RunEngine(async (log, ct) =>
-        {
-            using var provider = ClusterConnection.Open(source);
-            var op = new Operation(log, TimeSpan.FromMinutes(1), ct);
-            return await Engine.Authentication.PeeringUser.RemoveAsync(op, provider, consumerId).ConfigureAwait(false);
-        });
+        RunOnCluster(LocalSource(), TimeSpan.FromMinutes(1), (op, provider) => Engine.Authentication.PeeringUser.RemoveAsync(op, provider, consumerId));
     }
 }

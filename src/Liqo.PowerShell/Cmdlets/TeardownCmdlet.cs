@@ -25,5 +25,9 @@ public abstract class TeardownCmdlet : TwoClusterCmdlet
         {
             await TeardownAsync(op, local, remote, local.ClusterId!, remote.ClusterId!).ConfigureAwait(false);
             return true;
-        }, readClusterIds: true);
+        }, before: async (local, remote, ct) =>
+        {
+            await ClusterId.ReadAsync(local, ct).ConfigureAwait(false);
+            await ClusterId.ReadAsync(remote, ct).ConfigureAwait(false);
+        });
 }

@@ -42,20 +42,16 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
 
     /// <summary>
     /// Opens both clusters (local, then remote) and runs one engine step on them, in an <see cref="Operation"/> bounded by
-    /// <paramref name="timeout"/>. With <paramref name="readClusterIds"/>, both clusters' IDs are read first (local, then
-    /// remote), outside the operation's time.
+    /// <paramref name="timeout"/>. <paramref name="before"/> (e.g. reading or checking the clusters' IDs) runs first,
+    /// outside the operation's time.
     /// </summary>
     private protected T RunOnClusters<T>(KubeconfigSource local, KubeconfigSource remote, TimeSpan timeout,
-        Func<Operation, ClusterConnection, ClusterConnection, Task<T>> step, bool readClusterIds = false) =>
+        Func<Operation, ClusterConnection, ClusterConnection, Task<T>> step, Func<ClusterConnection, ClusterConnection, CancellationToken, Task>? before = null) =>
         RunEngine(async (log, ct) =>
         {
             using var l = ClusterConnection.Open(local);
             using var r = ClusterConnection.Open(remote);
-            if (readClusterIds)
-            {
-                await ClusterId.ReadAsync(l, ct).ConfigureAwait(false);
-                await ClusterId.ReadAsync(r, ct).ConfigureAwait(false);
-            }
+            if (before is not null) await before(l, r, ct).ConfigureAwait(false);
             var op = new Operation(log, timeout, ct);
             return await step(op, l, r).ConfigureAwait(false);
         });
