@@ -9,10 +9,17 @@ namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
 /// A cmdlet of the out-of-band peering: it reads peering material (a file by -Path, or a <see cref="Liqo.PeeringMaterial"/>
-/// from the pipeline) and/or produces it (written owner-only by -OutFile, always written to the pipeline). The parameter
-/// blocks live in <see cref="TimedMaterialCmdlet"/> (-Timeout), <see cref="MaterialInputCmdlet"/> (-Path/-InputObject),
-/// <see cref="MaterialOutputCmdlet"/> and <see cref="MaterialExportCmdlet"/> (-OutFile/-Force).
+/// from the pipeline) and/or produces it (written owner-only by -OutFile, always written to the pipeline).
 /// </summary>
+/// <remarks>
+/// PowerShell lists a cmdlet's parameters, and orders its parameter sets, as it meets them: the cmdlet class's own first,
+/// then each base class's. So that every cmdlet's syntax stays as it was, -Timeout sits in <see cref="TimedMaterialCmdlet"/>,
+/// below <see cref="MaterialInputCmdlet"/> (-Path/-InputObject) and <see cref="MaterialOutputCmdlet"/> (-OutFile/-Force);
+/// Export-LiqoIdentity and Export-LiqoNetworkConfiguration have no -Timeout and take -OutFile/-Force from
+/// <see cref="MaterialExportCmdlet"/>. The two cmdlets that read material and answer with their own cannot take both
+/// blocks from one class: New-LiqoTenant declares its own -Path/-InputObject (they must come before its Nonce set, whose
+/// parameters it declares), New-LiqoGatewayClient its own -OutFile/-Force.
+/// </remarks>
 public abstract class MaterialCmdlet : ClusterCmdlet
 {
     private protected const string PathSet = "Path";
