@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
 using Liqo.PowerShell.Completers;
 
@@ -46,4 +47,19 @@ public abstract class ClusterCmdlet : LiqoCmdlet
         var fullPath = path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
         return new KubeconfigSource(fullPath, content, context, liqoNamespace, scope);
     }
+
+    /// <summary>
+    /// Opens the cluster of <paramref name="source"/> and runs one engine step on it, in an <see cref="Operation"/> bounded
+    /// by <paramref name="timeout"/>. <paramref name="before"/> (e.g. reading the cluster's ID, so that a cluster without
+    /// Liqo fails before anything is done) runs first, outside the operation's time.
+    /// </summary>
+    private protected T RunOnCluster<T>(KubeconfigSource source, TimeSpan timeout, Func<Operation, ClusterConnection, Task<T>> step,
+        Func<ClusterConnection, CancellationToken, Task>? before = null) =>
+        RunEngine(async (log, ct) =>
+        {
+            using var cluster = ClusterConnection.Open(source);
+            if (before is not null) await before(cluster, ct).ConfigureAwait(false);
+            var op = new Operation(log, timeout, ct);
+            return await step(op, cluster).ConfigureAwait(false);
+        });
 }

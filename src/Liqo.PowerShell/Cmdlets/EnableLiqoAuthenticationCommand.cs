@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Management.Automation;
-using Liqo.Engine;
 using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -25,16 +22,10 @@ public sealed class EnableLiqoAuthenticationCommand : TwoClusterCmdlet
 
     protected override void ProcessRecord()
     {
-        var local = LocalSource();
-        var remote = RemoteSource();
+        var (local, remote) = (LocalSource(), RemoteSource());
         var options = new AuthenticateOptions { InBand = InBand, ProxyUrl = ProxyUrl };
-        var timeout = Timeout;
-        var result = RunEngine(async (log, ct) =>
+        WriteObject(RunOnClusters(local, remote, Timeout, async (op, consumer, provider) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var consumer = ClusterConnection.Open(local);
-            using var provider = ClusterConnection.Open(remote);
-            var op = new Operation(log, timeout, ct);
             var r = await Authenticate.RunAsync(op, consumer, provider, options).ConfigureAwait(false);
             return new AuthenticationResult
             {
@@ -45,41 +36,8 @@ public sealed class EnableLiqoAuthenticationCommand : TwoClusterCmdlet
                 Identity = r.IdentityName,
                 Completed = r.Completed,
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
-        });
-        WriteObject(result);
-    }
-}
-
-/// <summary>
-/// Removes the authentication between the local cluster (consumer) and the remote one (provider), as liqoctl
-/// unauthenticate does; refused while the consumer still has ResourceSlices for the provider.
-/// </summary>
-[Cmdlet(VerbsLifecycle.Disable, "LiqoAuthentication", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(void))]
-public sealed class DisableLiqoAuthenticationCommand : TwoClusterCmdlet
-{
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    protected override void BeginProcessing() => RequireConfirmationChoice();
-
-    protected override void ProcessRecord()
-    {
-        var local = LocalSource();
-        var remote = RemoteSource();
-        var timeout = Timeout;
-        RunEngine(async (log, ct) =>
-        {
-            using var consumer = ClusterConnection.Open(local);
-            using var provider = ClusterConnection.Open(remote);
-            var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
-            var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
-            var op = new Operation(log, timeout, ct);
-            await Unauthenticate.RunAsync(op, consumer, provider, consumerId, providerId).ConfigureAwait(false);
-            return true;
-        });
+        }));
     }
 }

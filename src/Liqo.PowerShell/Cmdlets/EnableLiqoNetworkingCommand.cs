@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Management.Automation;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Networking;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -40,8 +37,7 @@ public sealed class EnableLiqoNetworkingCommand : GatewayOptionsCmdlet
 
     protected override void ProcessRecord()
     {
-        var local = LocalSource();
-        var remote = RemoteSource();
+        var (local, remote) = (LocalSource(), RemoteSource());
         var options = GatewayOptions() with
         {
             Wait = Wait,
@@ -51,13 +47,8 @@ public sealed class EnableLiqoNetworkingCommand : GatewayOptionsCmdlet
             ClientTemplateName = GatewayClientTemplateName,
             ClientTemplateNamespace = GatewayClientTemplateNamespace,
         };
-        var timeout = Timeout;
-        var result = RunEngine(async (log, ct) =>
+        WriteObject(RunOnClusters(local, remote, Timeout, async (op, client, server) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var client = ClusterConnection.Open(local);
-            using var server = ClusterConnection.Open(remote);
-            var op = new Operation(log, timeout, ct);
             var r = await NetworkConnect.RunAsync(op, client, server, options).ConfigureAwait(false);
             return new NetworkingResult
             {
@@ -66,9 +57,8 @@ public sealed class EnableLiqoNetworkingCommand : GatewayOptionsCmdlet
                 ReusedReverseTunnel = r.ReusedReverseTunnel,
                 Established = r.Established,
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
-        });
-        WriteObject(result);
+        }));
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using Liqo.Engine;
 using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Networking;
 using Liqo.Engine.Offloading;
 using Liqo.Engine.Peering;
@@ -59,16 +57,8 @@ public sealed class NewLiqoPeeringCommand : GatewayOptionsCmdlet
 
     protected override void ProcessRecord()
     {
-        var local = LocalSource();
-        var remote = RemoteSource();
-        var options = BuildOptions();
-        var result = RunEngine(async (log, ct) =>
-        {
-            using var consumer = ClusterConnection.Open(local);
-            using var provider = ClusterConnection.Open(remote);
-            var op = new Operation(log, options.Timeout, ct);
-            return await Peer.RunAsync(op, consumer, provider, options).ConfigureAwait(false);
-        });
+        var (local, remote, options) = (LocalSource(), RemoteSource(), BuildOptions());
+        var result = RunOnClusters(local, remote, options.Timeout, (op, consumer, provider) => Peer.RunAsync(op, consumer, provider, options));
         WriteObject(OutputMapper.From(result));
     }
 

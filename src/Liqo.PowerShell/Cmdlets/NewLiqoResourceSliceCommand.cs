@@ -1,9 +1,6 @@
 using System.Collections;
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Offloading;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -15,12 +12,8 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ResourceSliceResult))]
-public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
+public sealed class NewLiqoResourceSliceCommand : OffloadingCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = "";
-
     /// <summary>The provider's cluster ID (liqoctl --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProviderClusterId")]
@@ -43,30 +36,17 @@ public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
     /// <summary>Do not ask for a virtual node (no liqo.io/create-virtual-node annotation); see New-LiqoVirtualNode -ResourceSliceName.</summary>
     [Parameter] public SwitchParameter NoVirtualNode { get; set; }
 
-    /// <summary>The bound of the wait for the provider's answer.</summary>
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Return once the slice is written, without waiting for the provider's answer.</summary>
-    [Parameter] public SwitchParameter NoWait { get; set; }
-
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
-        var (name, provider, timeout, wait) = (Name, RemoteClusterId, Timeout, !NoWait.IsPresent);
+        var provider = RemoteClusterId;
         var options = new ResourceSliceOptions
         {
             Class = Class,
             Resources = ParameterConversions.Resources(Cpu, Memory, Pods, Resource),
             CreateVirtualNode = !NoVirtualNode,
         };
-        var result = RunEngine(async (log, ct) =>
+        WriteObject(RunOnConsumer(async (op, consumer, name, wait) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var consumer = ClusterConnection.Open(source);
-            await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
-            var op = new Operation(log, timeout, ct);
             var slice = await ResourceSlice.CreateAsync(op, consumer, name, provider, options, wait).ConfigureAwait(false);
             return new ResourceSliceResult
             {
@@ -80,50 +60,8 @@ public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
                 Authentication = ResourceSlice.ConditionStatus(slice, ResourceSlice.AuthenticationCondition) ?? "",
                 Resources = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) ?? "",
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
-        });
-        WriteObject(result);
-    }
-}
-
-/// <summary>
-/// Deletes a ResourceSlice on the consumer cluster and waits (bounded by -Timeout) for it to be gone: the provider's
-/// copy is removed first, and the virtual node it led to goes with it.
-/// </summary>
-[Cmdlet(VerbsCommon.Remove, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(void))]
-public sealed class RemoveLiqoResourceSliceCommand : ClusterCmdlet
-{
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = "";
-
-    /// <summary>The provider's cluster ID; without it the slice is looked up by name in every namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ProviderClusterId")]
-    [ValidateNotNullOrEmpty]
-    public string? RemoteClusterId { get; set; }
-
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Do not wait for the slice to be gone.</summary>
-    [Parameter] public SwitchParameter NoWait { get; set; }
-
-    protected override void BeginProcessing() => RequireConfirmationChoice();
-
-    protected override void ProcessRecord()
-    {
-        var source = LocalSource();
-        var (name, provider, timeout, wait) = (Name, RemoteClusterId, Timeout, !NoWait.IsPresent);
-        RunEngine(async (log, ct) =>
-        {
-            using var consumer = ClusterConnection.Open(source);
-            await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
-            var op = new Operation(log, timeout, ct);
-            return await ResourceSlice.DeleteAsync(op, consumer, name, provider, wait).ConfigureAwait(false);
-        });
+        }));
     }
 }

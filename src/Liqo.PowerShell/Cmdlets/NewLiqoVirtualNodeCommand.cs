@@ -1,8 +1,5 @@
 using System.Collections;
-using System.Diagnostics;
 using System.Management.Automation;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Offloading;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -15,14 +12,10 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LiqoVirtualNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ResourceSliceSet)]
 [OutputType(typeof(VirtualNodeResult))]
-public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
+public sealed class NewLiqoVirtualNodeCommand : OffloadingCmdlet
 {
     private const string SecretSet = "KubeconfigSecret";
     private const string ResourceSliceSet = "ResourceSlice";
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = "";
 
     /// <summary>The provider's cluster ID (liqoctl --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -73,17 +66,9 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
 
     [Parameter] public SwitchParameter DisableNetworkCheck { get; set; }
 
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Return once the VirtualNode is written, without waiting for its Node.</summary>
-    [Parameter] public SwitchParameter NoWait { get; set; }
-
     protected override void ProcessRecord()
     {
-        var source = LocalSource();
-        var (name, provider, timeout, wait) = (Name, RemoteClusterId, Timeout, !NoWait.IsPresent);
+        var provider = RemoteClusterId;
         var bySecret = ParameterSetName == SecretSet;
         var options = new VirtualNodeOptions
         {
@@ -100,12 +85,8 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
             NodeSelector = ParameterConversions.Map(NodeSelector),
             RuntimeClassName = RuntimeClassName,
         };
-        var result = RunEngine(async (log, ct) =>
+        WriteObject(RunOnConsumer(async (op, consumer, name, wait) =>
         {
-            var watch = Stopwatch.StartNew();
-            using var consumer = ClusterConnection.Open(source);
-            await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
-            var op = new Operation(log, timeout, ct);
             var (vn, node) = await VirtualNode.CreateAsync(op, consumer, name, provider, options, wait).ConfigureAwait(false);
             return new VirtualNodeResult
             {
@@ -116,50 +97,8 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
                 CreateNode = options.CreateNode,
                 NodeReady = node is not null,
                 WhatIf = op.PlanOnly,
-                Duration = watch.Elapsed,
+                Duration = op.Elapsed,
             };
-        });
-        WriteObject(result);
-    }
-}
-
-/// <summary>
-/// Deletes a virtual node on the consumer cluster (liqoctl delete virtualnode) and waits (bounded by -Timeout) for it to
-/// be gone: its finalizer drains it and removes the Node and the virtual kubelet.
-/// </summary>
-[Cmdlet(VerbsCommon.Remove, "LiqoVirtualNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(void))]
-public sealed class RemoveLiqoVirtualNodeCommand : ClusterCmdlet
-{
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = "";
-
-    /// <summary>The provider's cluster ID; without it the virtual node is looked up by name in every namespace.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ProviderClusterId", "ClusterId")]
-    [ValidateNotNullOrEmpty]
-    public string? RemoteClusterId { get; set; }
-
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Do not wait for the virtual node to be gone.</summary>
-    [Parameter] public SwitchParameter NoWait { get; set; }
-
-    protected override void BeginProcessing() => RequireConfirmationChoice();
-
-    protected override void ProcessRecord()
-    {
-        var source = LocalSource();
-        var (name, provider, timeout, wait) = (Name, RemoteClusterId, Timeout, !NoWait.IsPresent);
-        RunEngine(async (log, ct) =>
-        {
-            using var consumer = ClusterConnection.Open(source);
-            await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
-            var op = new Operation(log, timeout, ct);
-            return await VirtualNode.DeleteAsync(op, consumer, name, provider, wait).ConfigureAwait(false);
-        });
+        }));
     }
 }

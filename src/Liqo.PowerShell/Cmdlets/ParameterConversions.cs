@@ -1,8 +1,9 @@
 using System.Collections;
+using Liqo.Engine.Networking;
 
 namespace Liqo.PowerShell.Cmdlets;
 
-/// <summary>Turns PowerShell-shaped parameter values (hashtables, amounts) into what the engine takes.</summary>
+/// <summary>Turns PowerShell-shaped parameter values (hashtables, amounts, gateway flags) into what the engine takes.</summary>
 internal static class ParameterConversions
 {
     /// <summary>A hashtable (@{ 'nvidia.com/gpu' = '2' }) as name → text; null gives an empty map.</summary>
@@ -24,4 +25,20 @@ internal static class ParameterConversions
         foreach (var (k, v) in Map(other)) resources[k] = v;
         return resources;
     }
+
+    /// <summary>The gateway server's Service, MTU and template check (liqoctl's --gw-server-service-*, --mtu, --skip-validation).</summary>
+    public static NetworkConnectOptions GatewayServer(Liqo.GatewayServiceType serviceType, int servicePort, int serviceNodePort,
+        string? serviceLoadBalancerIp, int mtu, bool skipValidation) => new()
+    {
+        ServiceType = (Engine.Networking.GatewayServiceType)(int)serviceType,
+        ServicePort = servicePort,
+        ServiceNodePort = serviceNodePort,
+        ServiceLoadBalancerIp = serviceLoadBalancerIp,
+        Mtu = mtu,
+        SkipValidation = skipValidation,
+    };
+
+    /// <summary>The address and port the gateway client dials, its MTU and template check (liqoctl's --gw-client-*, --mtu, --skip-validation).</summary>
+    public static NetworkConnectOptions GatewayClient(string? address, int port, int mtu, bool skipValidation) =>
+        new() { ClientAddress = address, ClientPort = port, Mtu = mtu, SkipValidation = skipValidation };
 }

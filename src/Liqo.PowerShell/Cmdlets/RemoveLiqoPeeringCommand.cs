@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Peering;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -36,25 +35,18 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
 
     protected override void ProcessRecord()
     {
-        var local = LocalSource();
-        var remote = RemoteSource();
-        var expected = ClusterId;
+        var (local, remote, expected) = (LocalSource(), RemoteSource(), ClusterId);
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces };
-        var result = RunEngine(async (log, ct) =>
-        {
-            using var consumer = ClusterConnection.Open(local);
-            using var provider = ClusterConnection.Open(remote);
-            if (expected is not null)
+        var result = RunOnClusters(local, remote, options.Timeout, (op, consumer, provider) => Unpeer.RunAsync(op, consumer, provider, options),
+            before: async (_, provider, ct) =>
             {
+                if (expected is null) return;
                 var actual = await Liqo.Engine.ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
                 if (actual != expected)
                     throw new LiqoException("ClusterIdMismatch", LiqoErrorCategory.InvalidArgument, expected,
                         $"The remote cluster's ID is '{actual}', not '{expected}': nothing was removed.",
                         "Point -RemoteKubeconfig/-RemoteContext at the cluster with that ID.");
-            }
-            var op = new Operation(log, options.Timeout, ct);
-            return await Unpeer.RunAsync(op, consumer, provider, options).ConfigureAwait(false);
-        });
+            });
         if (PassThru) WriteObject(OutputMapper.From(result));
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
 using Liqo.PowerShell.Completers;
 
@@ -38,4 +39,20 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
     protected KubeconfigSource RemoteSource() =>
         SourceFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace, "remote",
             nameof(RemoteKubeconfig), nameof(RemoteKubeconfigContent));
+
+    /// <summary>
+    /// Opens both clusters (local, then remote) and runs one engine step on them, in an <see cref="Operation"/> bounded by
+    /// <paramref name="timeout"/>. <paramref name="before"/> (e.g. reading or checking the clusters' IDs) runs first,
+    /// outside the operation's time.
+    /// </summary>
+    private protected T RunOnClusters<T>(KubeconfigSource local, KubeconfigSource remote, TimeSpan timeout,
+        Func<Operation, ClusterConnection, ClusterConnection, Task<T>> step, Func<ClusterConnection, ClusterConnection, CancellationToken, Task>? before = null) =>
+        RunEngine(async (log, ct) =>
+        {
+            using var l = ClusterConnection.Open(local);
+            using var r = ClusterConnection.Open(remote);
+            if (before is not null) await before(l, r, ct).ConfigureAwait(false);
+            var op = new Operation(log, timeout, ct);
+            return await step(op, l, r).ConfigureAwait(false);
+        });
 }

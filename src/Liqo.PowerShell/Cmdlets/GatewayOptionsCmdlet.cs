@@ -33,15 +33,11 @@ public abstract class GatewayOptionsCmdlet : TwoClusterCmdlet
     public int Mtu { get; set; } = NetworkConnectOptions.DefaultMtu;
 
     /// <summary>The options as the engine takes them.</summary>
-    private protected NetworkConnectOptions GatewayOptions() => new()
-    {
-        ServiceType = (Engine.Networking.GatewayServiceType)(int)GatewayServerServiceType,
-        ServicePort = GatewayServerServicePort,
-        ServiceNodePort = GatewayServerServiceNodePort,
-        ServiceLoadBalancerIp = GatewayServerServiceLoadBalancerIP,
-        ClientAddress = GatewayClientAddress,
-        ClientPort = GatewayClientPort,
-        Mtu = Mtu,
-        SkipValidation = SkipValidation,
-    };
+    private protected NetworkConnectOptions GatewayOptions() =>
+        ParameterConversions.GatewayServer(GatewayServerServiceType, GatewayServerServicePort, GatewayServerServiceNodePort,
+            GatewayServerServiceLoadBalancerIP, Mtu, SkipValidation) with
+        {
+            ClientAddress = GatewayClientAddress,
+            ClientPort = GatewayClientPort,
+        };
 }

@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using Liqo.Engine;
-using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -43,14 +41,9 @@ public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
         if (File.Exists(path) && !Force)
             ThrowTerminatingError(new ErrorRecord(new IOException($"The file '{path}' exists already; nothing was done."), "FileExists",
                 ErrorCategory.ResourceExists, path) { ErrorDetails = new ErrorDetails($"The file '{path}' exists already; nothing was done.") { RecommendedAction = "Give another path, or -Force to replace it." } });
-        var (consumerId, timeout, algorithm) = (ConsumerClusterId, Timeout, (Engine.Authentication.PeeringUserKeyAlgorithm)(int)KeyAlgorithm);
-        var (result, planned) = RunEngine(async (log, ct) =>
-        {
-            using var provider = ClusterConnection.Open(source);
-            var op = new Operation(log, timeout, ct);
-            var r = await Engine.Authentication.PeeringUser.CreateAsync(op, provider, consumerId, algorithm).ConfigureAwait(false);
-            return (r, op.PlanOnly);
-        });
+        var (consumerId, algorithm) = (ConsumerClusterId, (Engine.Authentication.PeeringUserKeyAlgorithm)(int)KeyAlgorithm);
+        var (result, planned) = RunOnCluster(source, Timeout, async (op, provider) =>
+            (await Engine.Authentication.PeeringUser.CreateAsync(op, provider, consumerId, algorithm).ConfigureAwait(false), op.PlanOnly));
         string? written = null;
         if (result.Kubeconfig is { } kubeconfig && ShouldProcess(path, $"Write the kubeconfig of peering user {result.CommonName}"))
         {
@@ -75,34 +68,6 @@ public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
             NotAfter = result.NotAfter,
             Path = written,
             WhatIf = planned,
-        });
-    }
-}
-
-/// <summary>
-/// On the provider (liqoctl delete peering-user): removes the peering user's roles, bindings and CSR. Its kubeconfig
-/// still authenticates but may do nothing; a new user for the same consumer gets a new identity.
-/// </summary>
-[Cmdlet(VerbsCommon.Remove, "LiqoPeeringUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(void))]
-public sealed class RemoveLiqoPeeringUserCommand : ClusterCmdlet
-{
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("RemoteClusterId")]
-    [ValidateNotNullOrEmpty]
-    public string ConsumerClusterId { get; set; } = "";
-
-    protected override void BeginProcessing() => RequireConfirmationChoice();
-
-    protected override void ProcessRecord()
-    {
-        var source = LocalSource();
-        var consumerId = ConsumerClusterId;
-        RunEngine(async (log, ct) =>
-        {
-            using var provider = ClusterConnection.Open(source);
-            var op = new Operation(log, TimeSpan.FromMinutes(1), ct);
-            return await Engine.Authentication.PeeringUser.RemoveAsync(op, provider, consumerId).ConfigureAwait(false);
         });
     }
 }
