@@ -1,3 +1,4 @@
+using Liqo.Sandbox.ApiServer;
 using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.Tests.Go;
@@ -39,4 +40,9 @@ public sealed class StrconvTests
     [Fact]
     public void A_lone_surrogate_prints_as_the_replacement_character() =>
         Assert.Equal("\"a\uFFFDb\"", Strconv.Quote("a\uD800b"));
+
+    // Json.Quote, used for most messages, escaped only the quote and the backslash; apimachinery's errors use %q.
+    [Fact]
+    public void Api_errors_quote_names_with_percent_q() =>
+        Assert.Equal("pods \"a\\nb\\u00a0\" not found", ApiErrors.NotFound("", "pods", "a\nb\u00a0").Message);
 }
