@@ -1,3 +1,5 @@
+using Liqo.Sandbox.ApiServer.Go;
+
 namespace Liqo.Sandbox.ApiServer;
 
 /// <summary>The API server's errors with its exact messages (apimachinery pkg/api/errors).</summary>
@@ -9,16 +11,16 @@ public static class ApiErrors
     public static string Qualified(string group, string resource) => group.Length == 0 ? resource : resource + "." + group;
 
     public static ApiException NotFound(string group, string resource, string name) =>
-        new(404, "NotFound", $"{Qualified(group, resource)} {Json.Quote(name)} not found", name, group, resource);
+        new(404, "NotFound", $"{Qualified(group, resource)} {Strconv.Quote(name)} not found", name, group, resource);
 
     public static ApiException NotFoundUrlError() => new(404, "NotFound", NotFoundUrl);
 
     public static ApiException AlreadyExists(string group, string resource, string name, bool beingDeleted = false) =>
-        new(409, "AlreadyExists", (beingDeleted ? "object is being deleted: " : "") + $"{Qualified(group, resource)} {Json.Quote(name)} already exists",
+        new(409, "AlreadyExists", (beingDeleted ? "object is being deleted: " : "") + $"{Qualified(group, resource)} {Strconv.Quote(name)} already exists",
             name, group, resource);
 
     public static ApiException Conflict(string group, string resource, string name, string detail) =>
-        new(409, "Conflict", $"Operation cannot be fulfilled on {Qualified(group, resource)} {Json.Quote(name)}: {detail}", name, group, resource);
+        new(409, "Conflict", $"Operation cannot be fulfilled on {Qualified(group, resource)} {Strconv.Quote(name)}: {detail}", name, group, resource);
 
     public const string ModifiedDetail = "the object has been modified; please apply your changes to the latest version and try again";
 
@@ -29,7 +31,7 @@ public static class ApiErrors
     {
         var list = errors.Count == 1 ? errors[0].ToString() : "[" + string.Join(", ", errors.Select(e => e.ToString())) + "]";
         var qualifiedKind = group.Length == 0 ? kind : kind + "." + group;
-        return new ApiException(422, "Invalid", $"{qualifiedKind} {Json.Quote(name)} is invalid: {list}", name, group, kind,
+        return new ApiException(422, "Invalid", $"{qualifiedKind} {Strconv.Quote(name)} is invalid: {list}", name, group, kind,
             causes: errors.Select(e => new StatusCause(e.CauseReason, e.MessageWithoutField, e.Field)).ToList());
     }
 
@@ -42,7 +44,7 @@ public static class ApiErrors
     public static ApiException Forbidden(string group, string resource, string name, string detail, IReadOnlyList<StatusCause>? causes = null)
     {
         var q = Qualified(group, resource);
-        var msg = name.Length == 0 ? $"{q} is forbidden: {detail}" : $"{q} {Json.Quote(name)} is forbidden: {detail}";
+        var msg = name.Length == 0 ? $"{q} is forbidden: {detail}" : $"{q} {Strconv.Quote(name)} is forbidden: {detail}";
         return new ApiException(403, "Forbidden", msg, name, group, resource, causes: causes);
     }
 

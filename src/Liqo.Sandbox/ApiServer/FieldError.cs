@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
+
 namespace Liqo.Sandbox.ApiServer;
 
 /// <summary>The kind of a field error, with the words the API server prints for it (apimachinery field.ErrorType).</summary>
@@ -25,6 +29,23 @@ public enum FieldErrorType
 /// <param name="Detail">The detail text, or empty.</param>
 public sealed record FieldError(FieldErrorType Type, string Field, string? BadValue, string Detail)
 {
+    /// <summary>
+    /// An unstructured value as field.Error prints it after the type words: <c>%q</c> for a string, <c>%v</c> for an
+    /// int64, float64 or bool (<c>42</c>, <c>1e+06</c>, <c>true</c>), <c>%#v</c> for a map or slice
+    /// (<c>map[string]interface {}{...}</c>); a nil value is replaced by the string "null" first, so it prints <c>"null"</c>.
+    /// </summary>
+    internal static string ValueText(JsonNode? value) => value switch
+    {
+        null => Strconv.Quote("null"),
+        JsonObject or JsonArray => GoFmt.SharpV(value, NumberDecoding.Unstructured),
+        _ => value.GetValueKind() switch
+        {
+            JsonValueKind.Null => Strconv.Quote("null"),
+            JsonValueKind.String => Strconv.Quote(value.GetValue<string>()),
+            _ => GoFmt.V(value, NumberDecoding.Unstructured),
+        },
+    };
+
     /// <summary>The words for <see cref="Type"/>, as apimachinery prints them.</summary>
     public string TypeText => Type switch
     {

@@ -75,7 +75,4 @@ internal static class Json
             d[k] = v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : v?.ToJsonString() ?? "";
         return d;
     }
-
-    /// <summary>Go's %q rendering of a string, close enough for messages (quotes and backslashes escaped).</summary>
-    public static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

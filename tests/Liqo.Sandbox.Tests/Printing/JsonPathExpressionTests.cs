@@ -14,7 +14,7 @@ public class JsonPathExpressionTests
     private static string? Eval(string path)
     {
         var results = JsonPathExpression.Parse(path).TryEvaluate(Doc);
-        return results is null ? null : string.Join("|", results.Select(r => r is null ? "null" : GoValueText.Print(r)));
+        return results is null ? null : string.Join("|", results.Select(r => r is null ? "null" : JsonPathExpression.PrintResult(r)));
     }
 
     [Theory]

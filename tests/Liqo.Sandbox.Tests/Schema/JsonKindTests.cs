@@ -18,5 +18,8 @@ public sealed class JsonKindTests
         Assert.Equal(JsonKind.Integer, Json.KindOf(JsonNode.Parse("7")));
         Assert.Equal(JsonKind.Number, Json.KindOf(JsonNode.Parse("7.0")));
         Assert.Equal(JsonKind.Number, Json.KindOf(JsonNode.Parse("1e3")));
+        // A double built in code writes "2", which Go decodes as an int64 (the schema copy judged by the .NET type).
+        Assert.Equal(JsonKind.Integer, Json.KindOf(JsonValue.Create(2.0)));
+        Assert.Equal(JsonKind.Number, Json.KindOf(JsonValue.Create(2.5)));
     }
 }

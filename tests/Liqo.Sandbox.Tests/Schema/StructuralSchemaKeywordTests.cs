@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Liqo.Sandbox.ApiServer;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Schema;
 
 namespace Liqo.Sandbox.Tests.Schema;
@@ -159,6 +160,25 @@ public sealed class StructuralSchemaKeywordTests
         Assert.Equal("FieldValueNotSupported", s.Validate(Obj("""{"mode":"x"}"""), null)[0].CauseReason);
     }
 
+    // apiextensions lists a non-string enum value as encoding/json marshals it (non-ASCII kept, keys in Go's order,
+    // numbers from their int64/float64); the schema copy wrote .NET's default-escaped JSON (\u0027, \u00E9).
+    [Fact]
+    public void Enum_values_that_are_not_strings_are_listed_as_encoding_json_writes_them()
+    {
+        var s = Spec("""
+            type: object
+            properties:
+              n: {type: number, enum: [1.0, 2.5]}
+              o: {type: object, x-kubernetes-preserve-unknown-fields: true, enum: [{b: 'é', a: "it's"}]}
+            """);
+        Assert.Equal(
+            [
+                "spec.n: Unsupported value: 3: supported values: \"1\", \"2.5\"",
+                "spec.o: Unsupported value: map[string]interface {}{\"c\":1}: supported values: \"{\\\"a\\\":\\\"it's\\\",\\\"b\\\":\\\"é\\\"}\"",
+            ],
+            Errors(s, """{"n":3,"o":{"c":1}}"""));
+    }
+
     [Fact]
     public void Pattern_is_a_go_regexp_anchored_as_written()
     {
@@ -218,7 +238,7 @@ public sealed class StructuralSchemaKeywordTests
         }
         else
         {
-            var q = GoFormat.Quote(value);
+            var q = Strconv.Quote(value);
             Assert.Equal([$"spec.v: Invalid value: {q}: spec.v in body must be of type {format}: {q}"], errors);
         }
     }

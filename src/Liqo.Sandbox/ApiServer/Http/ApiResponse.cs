@@ -29,11 +29,15 @@ internal sealed class ApiResponse
         res.StatusCode = Code;
         res.Headers["Audit-Id"] = auditId;
         res.Headers.CacheControl = "no-cache, private";
-        foreach (var w in Warnings) res.Headers.Append("Warning", "299 - " + Json.Quote(w));
+        foreach (var w in Warnings) res.Headers.Append("Warning", "299 - " + QuotedString(w));
         foreach (var (k, v) in Headers) res.Headers[k] = v;
         var bytes = Json.Serialize(Body);
         res.ContentType = ContentType;
         res.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(ctx.Request.Method)) await res.Body.WriteAsync(bytes, ctx.RequestAborted);
     }
+
+    // An HTTP quoted-string as apimachinery's NewWarningHeader writes the text (makeQuotedString): only the double
+    // quote and the backslash are escaped, unlike Go's %q.
+    private static string QuotedString(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

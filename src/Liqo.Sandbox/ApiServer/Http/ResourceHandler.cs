@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Printing;
 using Liqo.Sandbox.ApiServer.Security;
 using Liqo.Sandbox.ApiServer.Storage;
@@ -231,7 +232,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
         foreach (var resourceName in new[] { signer, domainWildcard })
             if (rbac.Authorize(user, new AuthorizationAttributes("approve", true, "certificates.k8s.io", "signers", "", "", resourceName, "")).Allowed)
                 return;
-        throw ApiErrors.Forbidden(type.Group, type.Plural, name, $"user not permitted to approve requests with signerName {Json.Quote(signer)}");
+        throw ApiErrors.Forbidden(type.Group, type.Plural, name, $"user not permitted to approve requests with signerName {Strconv.Quote(signer)}");
     }
 
     private WriteOptions WriteOptionsFrom(HttpContext ctx, string? sub, ResourceType type, UserInfo user)
@@ -243,7 +244,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
             "" or "Warn" => FieldValidation.Warn,
             "Strict" => FieldValidation.Strict,
             "Ignore" => FieldValidation.Ignore,
-            _ => throw ApiErrors.BadRequest($"fieldValidation: Unsupported value: {Json.Quote(fv)}: supported values: \"Ignore\", \"Strict\", \"Warn\""),
+            _ => throw ApiErrors.BadRequest($"fieldValidation: Unsupported value: {Strconv.Quote(fv)}: supported values: \"Ignore\", \"Strict\", \"Warn\""),
         };
         bool? force = null;
         if (q.TryGetValue("force", out var f)) force = f.ToString() is "true" or "1";
@@ -270,7 +271,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     {
         null or "" => false,
         "All" => true,
-        _ => throw ApiErrors.BadRequest($"dryRun: Unsupported value: {Json.Quote(value)}: supported values: \"All\""),
+        _ => throw ApiErrors.BadRequest($"dryRun: Unsupported value: {Strconv.Quote(value)}: supported values: \"All\""),
     };
 
     private static async Task<DeleteOptions> DeleteOptionsFromAsync(HttpContext ctx)
@@ -339,6 +340,6 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
         {
             throw ApiErrors.BadRequest("couldn't get version/kind; json parse error: " + e.Message);
         }
-        return node as JsonObject ?? throw ApiErrors.BadRequest($"{type.Kind} in version {Json.Quote(type.Version)} cannot be handled as a {type.Kind}: the body is not an object");
+        return node as JsonObject ?? throw ApiErrors.BadRequest($"{type.Kind} in version {Strconv.Quote(type.Version)} cannot be handled as a {type.Kind}: the body is not an object");
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Patch;
 
@@ -17,17 +19,28 @@ internal static class FieldPath
     public static string Field(string name) => "f:" + name;
 
     /// <summary>A set item element, e.g. <c>v:"finalizer"</c>.</summary>
-    public static string Value(JsonNode? value) => "v:" + GoText.Json(value);
+    public static string Value(JsonNode? value) => "v:" + GoJson.Marshal(value, NumberDecoding.Unstructured, GoJsonEncoder.JsonIterator);
 
     /// <summary>A list index element, used only where an item has no usable identity.</summary>
     public static string Index(int index) => "i:" + index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A list-map item element from its key fields, e.g. <c>k:{"containerPort":80,"protocol":"TCP"}</c>.</summary>
+    /// <remarks>
+    /// As structured-merge-diff v4 writes it with json-iterator: the fields sorted by name (Go's string order), each name
+    /// written as a field name (no HTML escapes), each value marshalled.
+    /// </remarks>
     public static string Key(IEnumerable<KeyValuePair<string, JsonNode?>> fields)
     {
-        var obj = new JsonObject();
-        foreach (var (name, value) in fields) obj[name] = value?.DeepClone();
-        return "k:" + GoText.Json(obj);
+        var sb = new StringBuilder("k:{");
+        var first = true;
+        foreach (var (name, value) in fields.OrderBy(f => f.Key, GoStringOrder.Instance))
+        {
+            if (!first) sb.Append(',');
+            first = false;
+            sb.Append(GoJson.String(name, GoJsonEncoder.JsonIterator, escapeHtml: false)).Append(':')
+                .Append(GoJson.Marshal(value, NumberDecoding.Unstructured, GoJsonEncoder.JsonIterator));
+        }
+        return sb.Append('}').ToString();
     }
 
     /// <summary>
@@ -54,7 +67,7 @@ internal static class FieldPath
             var fallback = list.KeyDefault(key);
             if (fallback is null)
             {
-                error = $"associative list with keys has an element that omits key field {GoText.Quote(key)} (and doesn't have default value)";
+                error = $"associative list with keys has an element that omits key field {Strconv.Quote(key)} (and doesn't have default value)";
                 return null;
             }
             fields.Add(new(key, fallback));
@@ -109,8 +122,8 @@ internal static class FieldPath
 
     private static string DisplayValue(JsonNode? value) => JsonEquality.Kind(value) switch
     {
-        JsonValueKind.String => GoText.Quote(value!.GetValue<string>()),
-        JsonValueKind.Number => value!.ToJsonString(),
+        JsonValueKind.String => Strconv.Quote(value!.GetValue<string>()),
+        JsonValueKind.Number => GoFmt.V(value, NumberDecoding.Unstructured),
         JsonValueKind.Null => "null",
         _ => value!.ToJsonString(),
     };
@@ -129,9 +142,9 @@ internal static class FieldPath
                 case 'f':
                     return element;
                 case 'k':
-                    return JsonNode.Parse(body) is JsonObject obj ? "k:" + GoText.Json(obj) : null;
+                    return JsonNode.Parse(body) is JsonObject obj ? Key(obj) : null;
                 case 'v':
-                    return "v:" + GoText.Json(JsonNode.Parse(body));
+                    return Value(JsonNode.Parse(body));
                 case 'i':
                     return int.TryParse(body, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? Index(i) : null;
                 default:

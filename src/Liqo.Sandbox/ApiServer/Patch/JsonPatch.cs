@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Patch;
 
@@ -258,7 +259,7 @@ public static class JsonPatch
     private static bool IsInteger(string key) =>
         long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
-    private static string AtoiError(string key) => $"strconv.Atoi: parsing {GoText.Quote(key)}: invalid syntax";
+    private static string AtoiError(string key) => $"strconv.Atoi: parsing {Strconv.Quote(key)}: invalid syntax";
 
     private static string? StringMember(JsonObject? op, string name) =>
         op is not null && op.TryGetPropertyValue(name, out var v) && JsonEquality.Kind(v) == JsonValueKind.String

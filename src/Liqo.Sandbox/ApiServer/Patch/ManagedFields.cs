@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Patch;
 
@@ -361,7 +362,7 @@ public static class ManagedFields
     {
         var copy = (JsonObject)applied.DeepClone();
         if (Meta(copy)?["annotations"] is JsonObject annotations) annotations.Remove(LastAppliedAnnotation);
-        var text = GoText.Json(copy) + "\n";
+        var text = GoJson.Marshal(copy, NumberDecoding.Unstructured) + "\n";
         ((JsonObject)Meta(target)!["annotations"]!)[LastAppliedAnnotation] = text;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Patch;
 
@@ -36,18 +37,18 @@ internal sealed class ManagedFieldsEntry
     /// <summary>The identity JSON as the API server builds it (also the order conflicts are reported in).</summary>
     public static string IdentityOf(string manager, string operation, string apiVersion, string? subresource)
     {
-        var sb = new StringBuilder("{\"manager\":").Append(GoText.JsonString(manager));
-        sb.Append(",\"operation\":").Append(GoText.JsonString(operation));
-        if (apiVersion.Length > 0) sb.Append(",\"apiVersion\":").Append(GoText.JsonString(apiVersion));
-        if (!string.IsNullOrEmpty(subresource)) sb.Append(",\"subresource\":").Append(GoText.JsonString(subresource));
+        var sb = new StringBuilder("{\"manager\":").Append(GoJson.String(manager));
+        sb.Append(",\"operation\":").Append(GoJson.String(operation));
+        if (apiVersion.Length > 0) sb.Append(",\"apiVersion\":").Append(GoJson.String(apiVersion));
+        if (!string.IsNullOrEmpty(subresource)) sb.Append(",\"subresource\":").Append(GoJson.String(subresource));
         return sb.Append('}').ToString();
     }
 
     /// <summary>How conflict messages name the manager: <c>"m"</c>, <c>"m" using v1</c>, <c>"m" with subresource "status" using v1</c>.</summary>
     public string Describe()
     {
-        var text = GoText.Quote(Manager);
-        if (!string.IsNullOrEmpty(Subresource)) text += " with subresource " + GoText.Quote(Subresource);
+        var text = Strconv.Quote(Manager);
+        if (!string.IsNullOrEmpty(Subresource)) text += " with subresource " + Strconv.Quote(Subresource);
         if (Operation == UpdateOperation) text += " using " + ApiVersion;
         return text;
     }

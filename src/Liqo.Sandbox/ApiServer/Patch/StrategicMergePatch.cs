@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Patch;
 
@@ -65,7 +66,7 @@ public static class StrategicMergePatch
                 case "delete":
                     return new JsonObject();
                 default:
-                    throw PatchException.Plain($"unknown patch type: {GoText.Format(directive)} in map: {GoText.Format(patch)}");
+                    throw PatchException.Plain($"unknown patch type: {V(directive)} in map: {V(patch)}");
             }
         }
 
@@ -231,7 +232,7 @@ public static class StrategicMergePatch
                 case "merge":
                     throw PatchException.Plain("merging lists cannot yet be specified in the patch");
                 default:
-                    throw PatchException.Plain($"unknown patch type: {GoText.Format(directive)} in map: {GoText.Format(obj)}");
+                    throw PatchException.Plain($"unknown patch type: {V(directive)} in map: {V(obj)}");
             }
         }
         return replace ? (MaterializeList(rest, item), []) : (original, rest);
@@ -272,7 +273,7 @@ public static class StrategicMergePatch
         if (p < items.Count && s >= order.Count)
         {
             throw PatchException.Plain(
-                $"The order in patch list:\n{GoText.Format(new JsonArray(patchList.Select(x => x?.DeepClone()).ToArray()))}\n doesn't match $setElementOrder list:\n{GoText.Format(new JsonArray(order.Select(x => x?.DeepClone()).ToArray()))}\n");
+                $"The order in patch list:\n{V(new JsonArray(patchList.Select(x => x?.DeepClone()).ToArray()))}\n doesn't match $setElementOrder list:\n{V(new JsonArray(order.Select(x => x?.DeepClone()).ToArray()))}\n");
         }
     }
 
@@ -386,7 +387,7 @@ public static class StrategicMergePatch
             }
             else if (kind != k)
             {
-                throw PatchException.Plain($"list element types are not identical: {GoText.Format(new JsonArray(all.Select(x => x?.DeepClone()).ToArray()))}");
+                throw PatchException.Plain($"list element types are not identical: {V(new JsonArray(all.Select(x => x?.DeepClone()).ToArray()))}");
             }
         }
         return kind ?? JsonValueKind.Undefined;
@@ -404,8 +405,11 @@ public static class StrategicMergePatch
         return key[(slash + 1)..];
     }
 
+    // %v of a value of the patch or the object, which the strategic merge patch decodes with encoding/json into interface{}.
+    private static string V(JsonNode? value) => GoFmt.V(value, NumberDecoding.Float64);
+
     private static PatchException NoMergeKey(JsonNode? item, string mergeKey) =>
-        PatchException.Plain($"map: {GoText.Format(item)} does not contain declared merge key: {mergeKey}");
+        PatchException.Plain($"map: {V(item)} does not contain declared merge key: {mergeKey}");
 
     private static bool GoEquals(JsonNode? a, JsonNode? b) =>
         !JsonEquality.IsContainer(a) && !JsonEquality.IsContainer(b) && JsonEquality.ScalarEquals(a, b, numbersByValue: true);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Printing;
 
@@ -61,7 +62,7 @@ internal sealed class CustomResourceTablePrinter : ColumnTablePrinter
             }
             var value = results[0];
             var type = _columns[i + 1].Type;
-            cells.Add(type == "string" ? (value is null ? "<no value>" : GoValueText.Print(value)) : TypedCell(type, value, now));
+            cells.Add(type == "string" ? JsonPathExpression.PrintResult(value) : TypedCell(type, value, now));
         }
         return Row(cells.ToArray());
     }
@@ -74,14 +75,14 @@ internal sealed class CustomResourceTablePrinter : ColumnTablePrinter
         switch (type)
         {
             case "integer" when kind == JsonValueKind.Number:
-                return GoValueText.Number(json) switch
+                return GoNumber.Unstructured(json) switch
                 {
                     long l => l,
                     double d => GoFloatToInt64(d),
                     _ => null,
                 };
             case "number" when kind == JsonValueKind.Number:
-                return GoValueText.Number(json) switch
+                return GoNumber.Unstructured(json) switch
                 {
                     long l => (double)l,
                     double d => d,

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Printing;
 
@@ -37,6 +38,19 @@ internal sealed partial class JsonPathExpression
             return null;
         }
     }
+
+    /// <summary>
+    /// How jsonpath's PrintResults prints one result: a map or slice as encoding/json marshals it, nil as text/template
+    /// prints an invalid value (<c>&lt;no value&gt;</c>), any other value with fmt's <c>%v</c> (strings bare). Values are
+    /// unstructured (integers are int64).
+    /// </summary>
+    public static string PrintResult(JsonNode? result) => result switch
+    {
+        JsonObject or JsonArray => GoJson.Marshal(result, NumberDecoding.Unstructured),
+        null => "<no value>",
+        _ when result.GetValueKind() == JsonValueKind.Null => "<no value>",
+        _ => GoFmt.V(result, NumberDecoding.Unstructured),
+    };
 
     // ---- model ----
 
@@ -255,7 +269,7 @@ internal sealed partial class JsonPathExpression
         JsonValue json => json.GetValueKind() switch
         {
             JsonValueKind.String => json.GetValue<string>(),
-            JsonValueKind.Number => GoValueText.Number(json),
+            JsonValueKind.Number => GoNumber.Unstructured(json),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => throw new JsonPathException("invalid type for comparison"),

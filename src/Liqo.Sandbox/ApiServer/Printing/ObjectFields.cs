@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Printing;
 
@@ -25,10 +26,10 @@ internal static partial class ObjectFields
         At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "";
 
     public static long Integer(JsonNode? node, params string[] path) =>
-        At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number && GoValueText.Number(v) is long l ? l : 0;
+        At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number && GoNumber.Unstructured(v) is long l ? l : 0;
 
     public static long? OptionalInteger(JsonNode? node, params string[] path) =>
-        At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number && GoValueText.Number(v) is long l ? l : null;
+        At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number && GoNumber.Unstructured(v) is long l ? l : null;
 
     public static bool Boolean(JsonNode? node, params string[] path) =>
         At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.True;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Schema.Cel;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
@@ -79,7 +80,7 @@ internal static class CelRuleValidator
 
     private static void Evaluate(JsonNode data, JsonNode? old, SchemaNode s, List<ValidationRule> rules, string? path, List<FieldError> errors)
     {
-        var type = GoFormat.Quote(s.Type);
+        var type = Strconv.Quote(s.Type);
         object? self = null;
         object? oldSelf = null;
         foreach (var rule in rules)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
 
@@ -47,7 +48,7 @@ internal static class EmbeddedResourceValidator
             }
             else if (Json.KindOf(v) != JsonKind.String)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, fieldPath, GoFormat.BadValue(v), "must be a string"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, fieldPath, FieldError.ValueText(v), "must be a string"));
             }
             else if (Json.GetString(v!).Length == 0)
             {

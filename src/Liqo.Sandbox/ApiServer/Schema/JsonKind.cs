@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
 
 /// <summary>
 /// The kind of a JSON value as the API server sees it after decoding into unstructured Go values: integers
-/// (int64) and other numbers (float64) are distinct, as apimachinery's JSON decoder makes them.
+/// (int64) and other numbers (float64) are distinct, as apimachinery's JSON decoder makes them
+/// (<see cref="NumberDecoding.Unstructured"/>).
 /// </summary>
 internal enum JsonKind
 {
@@ -39,7 +41,7 @@ internal static class Json
             case JsonValueKind.False: return JsonKind.Boolean;
             case JsonValueKind.Null:
             case JsonValueKind.Undefined: return JsonKind.Null;
-            case JsonValueKind.Number: return TryGetInteger(v, out _) ? JsonKind.Integer : JsonKind.Number;
+            case JsonValueKind.Number: return GoNumber.Unstructured(v) is long ? JsonKind.Integer : JsonKind.Number;
             default: return JsonKind.Null;
         }
     }
@@ -50,37 +52,9 @@ internal static class Json
 
     public static bool GetBool(JsonNode node) => node.GetValueKind() == JsonValueKind.True;
 
-    public static long GetLong(JsonNode node) => TryGetInteger(node.AsValue(), out var l) ? l : (long)GetDouble(node);
+    public static long GetLong(JsonNode node) => GoNumber.Unstructured(node.AsValue()) is long l ? l : (long)GetDouble(node);
 
-    /// <summary>
-    /// Whether a number is an integer the way Go's decoder sees JSON text (digits only, within int64), also for
-    /// values built in code from .NET integer types.
-    /// </summary>
-    private static bool TryGetInteger(JsonValue v, out long value)
-    {
-        if (v.TryGetValue<JsonElement>(out var e)) return e.TryGetInt64(out value);
-        if (v.TryGetValue(out value)) return true;
-        if (v.TryGetValue<int>(out var i)) { value = i; return true; }
-        if (v.TryGetValue<short>(out var sh)) { value = sh; return true; }
-        if (v.TryGetValue<sbyte>(out var sb)) { value = sb; return true; }
-        if (v.TryGetValue<byte>(out var b)) { value = b; return true; }
-        if (v.TryGetValue<ushort>(out var us)) { value = us; return true; }
-        if (v.TryGetValue<uint>(out var ui)) { value = ui; return true; }
-        if (v.TryGetValue<ulong>(out var ul) && ul <= long.MaxValue) { value = (long)ul; return true; }
-        value = 0;
-        return false;
-    }
-
-    public static double GetDouble(JsonNode node)
-    {
-        var v = node.AsValue();
-        if (v.TryGetValue<JsonElement>(out var e) && e.ValueKind == JsonValueKind.Number) return e.GetDouble();
-        if (v.TryGetValue<double>(out var d)) return d;
-        if (v.TryGetValue<float>(out var f)) return f;
-        if (v.TryGetValue<decimal>(out var m)) return (double)m;
-        if (TryGetInteger(v, out var l)) return l;
-        return double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
+    public static double GetDouble(JsonNode node) => (double)GoNumber.Decode(node.AsValue(), NumberDecoding.Float64);
 
     /// <summary>Whether a float64 holds an integral value (go-openapi's IsFloat64AJSONInteger).</summary>
     public static bool IsIntegral(double d)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
 
@@ -36,7 +37,7 @@ internal static class ListTypeValidator
                 if (s.ListType == "set")
                 {
                     foreach (var i in NonUnique(arr.Select(ScalarOrCompoundKey).ToList()))
-                        errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), GoFormat.BadValue(arr[i]), ""));
+                        errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), FieldError.ValueText(arr[i]), ""));
                 }
                 else if (s.ListType == "map")
                 {
@@ -56,7 +57,7 @@ internal static class ListTypeValidator
         {
             if (!Json.IsNull(arr[i]) && arr[i] is not JsonObject)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.Index(path, i), GoFormat.BadValue(arr[i]), "must be an object for an array of list-type map"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.Index(path, i), FieldError.ValueText(arr[i]), "must be an object for an array of list-type map"));
                 return;
             }
         }
@@ -80,7 +81,7 @@ internal static class ListTypeValidator
                 : "c:" + Json.Canonical(key));
         }
         foreach (var i in NonUnique(keyStrings))
-            errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), GoFormat.SharpV(keyObjects[i]), ""));
+            errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), GoFmt.SharpV(keyObjects[i], NumberDecoding.Unstructured), ""));
     }
 
     /// <summary>Indexes of the second appearance of each repeated key.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
 
@@ -95,14 +96,14 @@ internal static class OpenApiValidator
         errors.Add(new FieldError(
             FieldErrorType.TypeInvalid,
             FieldPath.FromOpenApiName(path),
-            GoFormat.Quote(value),
-            $"{path} in {In} must be of type {typeName}: {GoFormat.Quote(value)}"));
+            Strconv.Quote(value),
+            $"{path} in {In} must be of type {typeName}: {Strconv.Quote(value)}"));
 
     private static void AddInvalid(List<FieldError> errors, string path, string badValue, string message) =>
         errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.FromOpenApiName(path), badValue, message));
 
     private static void AddComposite(List<FieldError> errors, string message) =>
-        errors.Add(new FieldError(FieldErrorType.Invalid, "<nil>", GoFormat.Quote(""), message));
+        errors.Add(new FieldError(FieldErrorType.Invalid, "<nil>", Strconv.Quote(""), message));
 
     private static void SchemaProps(JsonNode? data, SchemaNode s, string path, List<FieldError> errors)
     {
@@ -122,7 +123,7 @@ internal static class OpenApiValidator
                 }
                 if (best is null || tmp.Count < best.Count) best = tmp;
             }
-            if (!succeeded) AddComposite(errors, $"{GoFormat.Quote(path)} must validate at least one schema (anyOf)");
+            if (!succeeded) AddComposite(errors, $"{Strconv.Quote(path)} must validate at least one schema (anyOf)");
             if (best is not null) errors.AddRange(best);
         }
         if (s.OneOf is { Count: > 0 } oneOf)
@@ -144,7 +145,7 @@ internal static class OpenApiValidator
             if (validated != 1)
             {
                 var additional = validated == 0 ? "Found none valid" : $"Found {validated} valid alternatives";
-                AddComposite(errors, $"{GoFormat.Quote(path)} must validate one and only one schema (oneOf). {additional}");
+                AddComposite(errors, $"{Strconv.Quote(path)} must validate one and only one schema (oneOf). {additional}");
                 if (best is not null) errors.AddRange(best);
             }
         }
@@ -159,13 +160,13 @@ internal static class OpenApiValidator
                 errors.AddRange(tmp);
             }
             if (validated != allOf.Count)
-                AddComposite(errors, $"{GoFormat.Quote(path)} must validate all the schemas (allOf){(validated == 0 ? ". None validated" : "")}");
+                AddComposite(errors, $"{Strconv.Quote(path)} must validate all the schemas (allOf){(validated == 0 ? ". None validated" : "")}");
         }
         if (s.Not is { } not)
         {
             var tmp = new List<FieldError>();
             Validate(data, not, path, tmp);
-            if (tmp.Count == 0) AddComposite(errors, $"{GoFormat.Quote(path)} must not validate the schema (not)");
+            if (tmp.Count == 0) AddComposite(errors, $"{Strconv.Quote(path)} must not validate the schema (not)");
         }
     }
 
@@ -181,18 +182,18 @@ internal static class OpenApiValidator
         }
         if (s.MinLength is { } min && length < min)
         {
-            AddInvalid(errors, path, GoFormat.Quote(value), $"{path} in {In} should be at least {min.ToString(CultureInfo.InvariantCulture)} chars long");
+            AddInvalid(errors, path, Strconv.Quote(value), $"{path} in {In} should be at least {min.ToString(CultureInfo.InvariantCulture)} chars long");
             return;
         }
         if (s.Pattern is { } pattern)
         {
             if (s.PatternRegex is null)
             {
-                AddInvalid(errors, path, GoFormat.Quote(value), $"{path} in {In} should match '{pattern}, but pattern is invalid: {s.PatternError}'");
+                AddInvalid(errors, path, Strconv.Quote(value), $"{path} in {In} should match '{pattern}, but pattern is invalid: {s.PatternError}'");
             }
             else if (!s.PatternRegex.IsMatch(value))
             {
-                AddInvalid(errors, path, GoFormat.Quote(value), $"{path} in {In} should match '{pattern}'");
+                AddInvalid(errors, path, Strconv.Quote(value), $"{path} in {In} should match '{pattern}'");
             }
         }
     }
@@ -209,7 +210,7 @@ internal static class OpenApiValidator
         var isInt = kind == JsonKind.Integer;
         var l = isInt ? Json.GetLong(data) : 0;
         var d = Json.GetDouble(data);
-        var bad = GoFormat.BadValue(data);
+        var bad = FieldError.ValueText(data);
         if (s.MultipleOf is { } factor && factor > 0)
         {
             if (isInt)
@@ -222,7 +223,7 @@ internal static class OpenApiValidator
             {
                 var mult = factor < 1 ? 1 / factor * d : d / factor;
                 if (!Json.IsIntegral(mult))
-                    AddInvalid(errors, path, bad, $"{path} in {In} should be a multiple of {GoFormat.Float(factor)}");
+                    AddInvalid(errors, path, bad, $"{path} in {In} should be a multiple of {GoFloat.FormatV(factor)}");
             }
         }
         if (s.Minimum is { } minimum)
@@ -239,7 +240,7 @@ internal static class OpenApiValidator
             else
             {
                 fails = exclusive ? d <= minimum : d < minimum;
-                limit = GoFormat.Float(minimum);
+                limit = GoFloat.FormatV(minimum);
             }
             if (fails)
                 AddInvalid(errors, path, bad, $"{path} in {In} should be greater than {(exclusive ? "" : "or equal to ")}{limit}");
@@ -258,7 +259,7 @@ internal static class OpenApiValidator
             else
             {
                 fails = exclusive ? d >= maximum : d > maximum;
-                limit = GoFormat.Float(maximum);
+                limit = GoFloat.FormatV(maximum);
             }
             if (fails)
                 AddInvalid(errors, path, bad, $"{path} in {In} should be less than {(exclusive ? "" : "or equal to ")}{limit}");
@@ -284,7 +285,7 @@ internal static class OpenApiValidator
             {
                 if (!seen.Add(Json.Canonical(item)))
                 {
-                    AddInvalid(errors, path, GoFormat.Quote(""), $"{path} in {In} shouldn't contain duplicates");
+                    AddInvalid(errors, path, Strconv.Quote(""), $"{path} in {In} shouldn't contain duplicates");
                     break;
                 }
             }
@@ -305,8 +306,9 @@ internal static class OpenApiValidator
                 if (Json.DeepEquals(data, v)) return;
             }
         }
-        var rendered = values.Select(v => GoFormat.Quote(Json.KindOf(v) == JsonKind.String ? Json.GetString(v!) : Json.Canonical(v)));
-        errors.Add(new FieldError(FieldErrorType.NotSupported, FieldPath.FromOpenApiName(path), GoFormat.BadValue(data),
+        // apiextensions lists a string enum value as it is and any other as encoding/json marshals it, then %q-quotes each.
+        var rendered = values.Select(v => Strconv.Quote(Json.KindOf(v) == JsonKind.String ? Json.GetString(v!) : GoJson.Marshal(v, NumberDecoding.Unstructured)));
+        errors.Add(new FieldError(FieldErrorType.NotSupported, FieldPath.FromOpenApiName(path), FieldError.ValueText(data),
             "supported values: " + string.Join(", ", rendered)));
     }
 
@@ -329,7 +331,7 @@ internal static class OpenApiValidator
             foreach (var (key, _) in obj)
             {
                 if (props is not null && props.ContainsKey(key)) continue;
-                AddInvalid(errors, path, GoFormat.Quote(key), $"{path}.{key} in {In} is a forbidden property");
+                AddInvalid(errors, path, Strconv.Quote(key), $"{path}.{key} in {In} is a forbidden property");
             }
         }
         else if (s.AdditionalProperties is { } ap)

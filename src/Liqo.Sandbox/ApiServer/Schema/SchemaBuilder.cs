@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Schema.Cel;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
@@ -25,7 +26,7 @@ internal sealed class SchemaBuilder
         const string path = "openAPIV3Schema";
         var root = Build(schema, path, SpineRole.Root);
         if (root.Type.Length > 0 && root.Type != "object")
-            errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", GoFormat.Quote(root.Type), "must be object at the root"));
+            errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(root.Type), "must be object at the root"));
         return root;
     }
 
@@ -77,7 +78,7 @@ internal sealed class SchemaBuilder
                             if (propSchema is JsonObject ps)
                                 node.PropertyList.Add(new(name, Build(ps, childPath, structural ? SpineRole.Property : SpineRole.ValueValidation)));
                             else
-                                errors.Add(new FieldError(FieldErrorType.Invalid, childPath, GoFormat.BadValue(propSchema), "must be an object"));
+                                errors.Add(new FieldError(FieldErrorType.Invalid, childPath, FieldError.ValueText(propSchema), "must be an object"));
                         }
                     }
                     break;
@@ -122,7 +123,7 @@ internal sealed class SchemaBuilder
                         node.PatternRegex = compiled.Regex;
                         node.PatternError = compiled.Error;
                         if (compiled.Regex is null)
-                            errors.Add(new FieldError(FieldErrorType.Invalid, path + ".pattern", GoFormat.Quote(node.Pattern), "must be a valid regular expression, but isn't: " + compiled.Error));
+                            errors.Add(new FieldError(FieldErrorType.Invalid, path + ".pattern", Strconv.Quote(node.Pattern), "must be a valid regular expression, but isn't: " + compiled.Error));
                     }
                     break;
                 case "minimum": node.Minimum = AsDouble(value); break;
@@ -223,9 +224,9 @@ internal sealed class SchemaBuilder
             errors.Add(new FieldError(FieldErrorType.Required, path + ".type", null, detail));
         }
         if (node.Type.Length > 0 && !Types.Contains(node.Type))
-            errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".type", GoFormat.Quote(node.Type), "supported values: " + string.Join(", ", Types.Order(StringComparer.Ordinal).Select(GoFormat.Quote))));
+            errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".type", Strconv.Quote(node.Type), "supported values: " + string.Join(", ", Types.Order(StringComparer.Ordinal).Select(Strconv.Quote))));
         if (node.IntOrString && node.Type.Length > 0)
-            errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", GoFormat.Quote(node.Type), "must be empty if x-kubernetes-int-or-string is true"));
+            errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(node.Type), "must be empty if x-kubernetes-int-or-string is true"));
         if (node.PropertyList is not null && (node.AdditionalProperties is not null || node.AdditionalPropertiesAny))
             errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".additionalProperties", null, "additionalProperties and properties are mutual exclusive"));
         if (node.AdditionalPropertiesFalse)
@@ -235,16 +236,16 @@ internal sealed class SchemaBuilder
         if (node.EmbeddedResource)
         {
             if (node.Type != "object")
-                errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", GoFormat.Quote(node.Type), "must be object if x-kubernetes-embedded-resource is true"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(node.Type), "must be object if x-kubernetes-embedded-resource is true"));
             if (node.PropertyList is null && !node.PreserveUnknownFields)
                 errors.Add(new FieldError(FieldErrorType.Required, path + ".properties", null, "must not be empty if x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields"));
         }
         if (node.ListType is not null)
         {
             if (node.ListType is not ("atomic" or "set" or "map"))
-                errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".x-kubernetes-list-type", GoFormat.Quote(node.ListType), "supported values: \"atomic\", \"map\", \"set\""));
+                errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".x-kubernetes-list-type", Strconv.Quote(node.ListType), "supported values: \"atomic\", \"map\", \"set\""));
             else if (node.Type != "array")
-                errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", GoFormat.Quote(node.Type), "must be array if x-kubernetes-list-type is specified"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(node.Type), "must be array if x-kubernetes-list-type is specified"));
         }
         if (node.ListType == "map")
         {
@@ -255,11 +256,11 @@ internal sealed class SchemaBuilder
             else if (node.Items is not null)
             {
                 if (node.Items.Type != "object")
-                    errors.Add(new FieldError(FieldErrorType.Invalid, path + ".items.type", GoFormat.Quote(node.Items.Type), "must be object if parent array's x-kubernetes-list-type is map"));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, path + ".items.type", Strconv.Quote(node.Items.Type), "must be object if parent array's x-kubernetes-list-type is map"));
                 foreach (var k in node.ListMapKeys)
                 {
                     if (node.Items.Properties is null || !node.Items.Properties.ContainsKey(k))
-                        errors.Add(new FieldError(FieldErrorType.Invalid, path + ".x-kubernetes-list-map-keys", GoFormat.Quote(k), "entries must all be names of item properties"));
+                        errors.Add(new FieldError(FieldErrorType.Invalid, path + ".x-kubernetes-list-map-keys", Strconv.Quote(k), "entries must all be names of item properties"));
                 }
             }
         }
@@ -268,7 +269,7 @@ internal sealed class SchemaBuilder
             errors.Add(new FieldError(FieldErrorType.Required, path + ".x-kubernetes-list-type", null, "must be map if x-kubernetes-list-map-keys is non-empty"));
         }
         if (node.MapType is not null and not ("granular" or "atomic"))
-            errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".x-kubernetes-map-type", GoFormat.Quote(node.MapType), "supported values: \"atomic\", \"granular\""));
+            errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".x-kubernetes-map-type", Strconv.Quote(node.MapType), "supported values: \"atomic\", \"granular\""));
         if (node.Rules is not null)
         {
             for (var i = 0; i < node.Rules.Count; i++)
@@ -278,7 +279,7 @@ internal sealed class SchemaBuilder
                 var normalized = NormalizeFieldPath(r.FieldPath, node, out var fpError);
                 if (normalized is null)
                 {
-                    errors.Add(new FieldError(FieldErrorType.Invalid, $"{path}.x-kubernetes-validations[{i}].fieldPath", GoFormat.Quote(r.FieldPath), "fieldPath must be a valid path: " + fpError));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, $"{path}.x-kubernetes-validations[{i}].fieldPath", Strconv.Quote(r.FieldPath), "fieldPath must be a valid path: " + fpError));
                     continue;
                 }
                 node.Rules[i] = new ValidationRule
@@ -329,11 +330,11 @@ internal sealed class SchemaBuilder
                 continue;
             }
             if (reason is not null && !Reasons.Contains(reason))
-                errors.Add(new FieldError(FieldErrorType.NotSupported, rulePath + ".reason", GoFormat.Quote(reason), "supported values: \"FieldValueDuplicate\", \"FieldValueForbidden\", \"FieldValueInvalid\", \"FieldValueRequired\""));
+                errors.Add(new FieldError(FieldErrorType.NotSupported, rulePath + ".reason", Strconv.Quote(reason), "supported values: \"FieldValueDuplicate\", \"FieldValueForbidden\", \"FieldValueInvalid\", \"FieldValueRequired\""));
             if (message.Length > 0 && message.Trim().Length == 0)
-                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".message", GoFormat.Quote(message), "message must be non-empty if specified"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".message", Strconv.Quote(message), "message must be non-empty if specified"));
             if (message.Contains('\n'))
-                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".message", GoFormat.Quote(message), "message must not contain line breaks"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".message", Strconv.Quote(message), "message must not contain line breaks"));
 
             CelExpr? program = null;
             string? compileError = null;
@@ -349,7 +350,7 @@ internal sealed class SchemaBuilder
             }
             catch (CelCompileException e)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".rule", GoFormat.Quote(source), "compilation failed: " + e.Message));
+                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".rule", Strconv.Quote(source), "compilation failed: " + e.Message));
                 continue;
             }
             if (optionalOldSelf && !usesOldSelf)
@@ -368,7 +369,7 @@ internal sealed class SchemaBuilder
                 }
                 catch (CelCompileException e)
                 {
-                    errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".messageExpression", GoFormat.Quote(messageExpression), "messageExpression compilation failed: " + e.Message));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".messageExpression", Strconv.Quote(messageExpression), "messageExpression compilation failed: " + e.Message));
                 }
             }
             list.Add(new ValidationRule
@@ -477,7 +478,7 @@ internal sealed class SchemaBuilder
     {
         if (Json.KindOf(value) == JsonKind.String) return Json.GetString(value!);
         if (value is not null)
-            errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, GoFormat.BadValue(value), "must be a string"));
+            errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, FieldError.ValueText(value), "must be a string"));
         return null;
     }
 
@@ -485,7 +486,7 @@ internal sealed class SchemaBuilder
     {
         if (Json.KindOf(value) == JsonKind.Boolean) return Json.GetBool(value!);
         if (value is not null)
-            errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, GoFormat.BadValue(value), "must be a boolean"));
+            errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, FieldError.ValueText(value), "must be a boolean"));
         return false;
     }
 

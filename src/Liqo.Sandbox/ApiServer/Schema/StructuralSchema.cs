@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
 
@@ -75,7 +76,7 @@ public sealed class StructuralSchema
             if (errors.Any(e => e.Type is FieldErrorType.NotSupported or FieldErrorType.Required or FieldErrorType.TooLong
                     or FieldErrorType.TooMany or FieldErrorType.TypeInvalid))
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, "<nil>", GoFormat.Quote("null"),
+                errors.Add(new FieldError(FieldErrorType.Invalid, "<nil>", Strconv.Quote("null"),
                     "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"));
             }
             else

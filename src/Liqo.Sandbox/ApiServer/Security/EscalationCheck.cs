@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Storage;
 using Liqo.Sandbox.ApiServer.Types;
 
@@ -62,14 +63,14 @@ internal sealed class EscalationCheck(ClusterStore store, RbacAuthorizer rbac, U
         }
         if (missing.Count == 0) return;
         throw ApiErrors.Forbidden(type.Group, type.Plural, name,
-            $"user {Json.Quote(user.Name)} (groups=[{Quoted(user.Groups)}]) is attempting to grant RBAC permissions not currently held:\n" +
+            $"user {Strconv.Quote(user.Name)} (groups=[{Quoted(user.Groups)}]) is attempting to grant RBAC permissions not currently held:\n" +
             string.Join("\n", missing));
     }
 
     private bool Allowed(string verb, string resource, string ns, string name) =>
         rbac.Authorize(user, new AuthorizationAttributes(verb, true, Group, resource, "", ns, name, "")).Allowed;
 
-    private static string Quoted(IEnumerable<string> values) => string.Join(" ", values.Select(Json.Quote));
+    private static string Quoted(IEnumerable<string> values) => string.Join(" ", values.Select(Strconv.Quote));
 
     private static List<string> Strings(JsonObject o, string field) =>
         (Json.Arr(o, field) ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Storage;
 
 namespace Liqo.Sandbox.ApiServer.Security;
@@ -22,7 +23,7 @@ internal sealed class RbacAuthorizer(ClusterStore store)
             var roleName = Json.Str(Json.Obj(crb, "roleRef"), "name") ?? "";
             if (Json.Str(Json.Obj(crb, "roleRef"), "kind") != "ClusterRole" || !clusterRoles.TryGetValue(roleName, out var role)) continue;
             if (Allows(role, a))
-                return (true, $"RBAC: allowed by ClusterRoleBinding {Json.Quote(ObjectMeta.Name(crb))} of ClusterRole {Json.Quote(roleName)} to {subject}");
+                return (true, $"RBAC: allowed by ClusterRoleBinding {Strconv.Quote(ObjectMeta.Name(crb))} of ClusterRole {Strconv.Quote(roleName)} to {subject}");
         }
         if (a.Namespace.Length > 0)
         {
@@ -37,7 +38,7 @@ internal sealed class RbacAuthorizer(ClusterStore store)
                 JsonObject? role = kind == "ClusterRole" ? clusterRoles.GetValueOrDefault(roleName)
                     : kind == "Role" ? roles.GetValueOrDefault(roleName) : null;
                 if (role is not null && Allows(role, a))
-                    return (true, $"RBAC: allowed by RoleBinding \"{ObjectMeta.Name(rb)}/{a.Namespace}\" of {kind} {Json.Quote(roleName)} to {subject}");
+                    return (true, $"RBAC: allowed by RoleBinding {Strconv.Quote(ObjectMeta.Name(rb) + "/" + a.Namespace)} of {kind} {Strconv.Quote(roleName)} to {subject}");
             }
         }
         return (false, "");
@@ -47,11 +48,11 @@ internal sealed class RbacAuthorizer(ClusterStore store)
     public static ApiException Forbidden(UserInfo user, AuthorizationAttributes a)
     {
         if (!a.IsResourceRequest)
-            return new ApiException(403, "Forbidden", $"forbidden: User {Json.Quote(user.Name)} cannot {a.Verb} path {Json.Quote(a.Path)}");
+            return new ApiException(403, "Forbidden", $"forbidden: User {Strconv.Quote(user.Name)} cannot {a.Verb} path {Strconv.Quote(a.Path)}");
         var resource = a.Subresource.Length > 0 ? a.Resource + "/" + a.Subresource : a.Resource;
-        var scope = a.Namespace.Length > 0 ? $"in the namespace {Json.Quote(a.Namespace)}" : "at the cluster scope";
+        var scope = a.Namespace.Length > 0 ? $"in the namespace {Strconv.Quote(a.Namespace)}" : "at the cluster scope";
         return ApiErrors.Forbidden(a.Group, a.Resource, a.Name,
-            $"User {Json.Quote(user.Name)} cannot {a.Verb} resource {Json.Quote(resource)} in API group {Json.Quote(a.Group)} {scope}");
+            $"User {Strconv.Quote(user.Name)} cannot {a.Verb} resource {Strconv.Quote(resource)} in API group {Strconv.Quote(a.Group)} {scope}");
     }
 
     private static string? MatchingSubject(JsonObject binding, UserInfo user, string bindingNamespace)
@@ -63,12 +64,12 @@ internal sealed class RbacAuthorizer(ClusterStore store)
             switch (kind)
             {
                 case "User" when name == user.Name:
-                    return $"User {Json.Quote(name)}";
+                    return $"User {Strconv.Quote(name)}";
                 case "Group" when user.Groups.Contains(name):
-                    return $"Group {Json.Quote(name)}";
+                    return $"Group {Strconv.Quote(name)}";
                 case "ServiceAccount":
                     var ns = Json.Str(s, "namespace") ?? bindingNamespace;
-                    if (user.Name == $"system:serviceaccount:{ns}:{name}") return $"ServiceAccount \"{name}/{ns}\"";
+                    if (user.Name == $"system:serviceaccount:{ns}:{name}") return $"ServiceAccount {Strconv.Quote(name + "/" + ns)}";
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Selectors;
 
@@ -12,7 +13,7 @@ internal static class FieldErrors
     public const string NilPath = "<nil>";
 
     public static string Invalid(string path, string value, string detail) =>
-        $"{path}: Invalid value: {GoText.Quote(value)}{(detail.Length > 0 ? ": " + detail : "")}";
+        $"{path}: Invalid value: {Strconv.Quote(value)}{(detail.Length > 0 ? ": " + detail : "")}";
 
     public static string Invalid(string path, IReadOnlyList<string> values, string detail) =>
         $"{path}: Invalid value: {JsonSerializer.Serialize(values)}{(detail.Length > 0 ? ": " + detail : "")}";

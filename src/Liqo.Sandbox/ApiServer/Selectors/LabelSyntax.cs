@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Liqo.Sandbox.ApiServer.Selectors;
@@ -60,7 +61,7 @@ internal static partial class LabelSyntax
 
         if (name.Length == 0)
             errors.Add("name part " + EmptyError);
-        else if (GoText.ByteLength(name) > QualifiedNameMaxLength)
+        else if (GoLength(name) > QualifiedNameMaxLength)
             errors.Add("name part " + MaxLengthError(QualifiedNameMaxLength));
         if (!QualifiedName().IsMatch(name))
             errors.Add("name part " + RegexError(QualifiedNameMessage, QualifiedNameFormat, "MyName", "my.name", "123-abc"));
@@ -71,7 +72,7 @@ internal static partial class LabelSyntax
     public static List<string> LabelValueErrors(string value)
     {
         var errors = new List<string>();
-        if (GoText.ByteLength(value) > LabelValueMaxLength)
+        if (GoLength(value) > LabelValueMaxLength)
             errors.Add(MaxLengthError(LabelValueMaxLength));
         if (!LabelValue().IsMatch(value))
             errors.Add(RegexError(LabelValueMessage, LabelValueFormat, "MyValue", "my_value", "12345"));
@@ -81,7 +82,7 @@ internal static partial class LabelSyntax
     private static List<string> Dns1123SubdomainErrors(string value)
     {
         var errors = new List<string>();
-        if (GoText.ByteLength(value) > Dns1123SubdomainMaxLength)
+        if (GoLength(value) > Dns1123SubdomainMaxLength)
             errors.Add(MaxLengthError(Dns1123SubdomainMaxLength));
         if (!Dns1123Subdomain().IsMatch(value))
             errors.Add(RegexError(Dns1123SubdomainMessage, Dns1123SubdomainFormat, "example.com"));
@@ -106,4 +107,7 @@ internal static partial class LabelSyntax
         }
         return text + "regex used for validation is '" + format + "')";
     }
+
+    // Go's len() of a string, which the limits are checked with: its UTF-8 bytes.
+    private static int GoLength(string value) => Encoding.UTF8.GetByteCount(value);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Types;
 
 namespace Liqo.Sandbox.ApiServer.Storage;
@@ -119,7 +120,7 @@ public sealed partial class ClusterStore
         var apiVersion = Json.Str(obj, "apiVersion");
         var kind = Json.Str(obj, "kind");
         if (!string.IsNullOrEmpty(kind) && kind != type.Kind)
-            throw ApiErrors.BadRequest($"{kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
+            throw ApiErrors.BadRequest($"{kind} in version {Strconv.Quote(type.Version)} cannot be handled as a {type.Kind}: the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
         if (!string.IsNullOrEmpty(apiVersion) && apiVersion != type.ApiVersion)
             throw ApiErrors.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({type.ApiVersion})");
         obj["kind"] = type.Kind;
@@ -137,10 +138,10 @@ public sealed partial class ClusterStore
         switch (mode)
         {
             case FieldValidation.Strict:
-                var text = "strict decoding error: " + string.Join(", ", unknown.Select(u => $"unknown field {Json.Quote(u)}"));
-                throw ApiErrors.BadRequest(patch ? text : $"{type.Kind} in version {Json.Quote(type.Version)} cannot be handled as a {type.Kind}: {text}");
+                var text = "strict decoding error: " + string.Join(", ", unknown.Select(u => $"unknown field {Strconv.Quote(u)}"));
+                throw ApiErrors.BadRequest(patch ? text : $"{type.Kind} in version {Strconv.Quote(type.Version)} cannot be handled as a {type.Kind}: {text}");
             case FieldValidation.Warn:
-                warnings.AddRange(unknown.Select(u => $"unknown field {Json.Quote(u)}"));
+                warnings.AddRange(unknown.Select(u => $"unknown field {Strconv.Quote(u)}"));
                 break;
         }
     }
@@ -179,7 +180,7 @@ public sealed partial class ClusterStore
             var oldMeta = Json.Obj(old, "metadata");
             var meta = Json.Obj(obj, "metadata");
             if (Json.Str(meta, "name") != Json.Str(oldMeta, "name"))
-                errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Json.Quote(Json.Str(meta, "name") ?? ""), "field is immutable"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Strconv.Quote(Json.Str(meta, "name") ?? ""), "field is immutable"));
         }
         if (errors.Count > 0) throw ApiErrors.Invalid(type.Group, type.Kind, ObjectMeta.Name(obj), errors);
     }

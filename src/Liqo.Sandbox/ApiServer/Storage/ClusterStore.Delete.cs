@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Types;
 
 namespace Liqo.Sandbox.ApiServer.Storage;
@@ -63,7 +64,7 @@ public sealed partial class ClusterStore
         var policy = o.PropagationPolicy ?? type.DefaultPropagation;
         if (policy is not ("Background" or "Foreground" or "Orphan"))
             throw ApiErrors.Invalid("meta.k8s.io", "DeleteOptions", "", new FieldError(FieldErrorType.NotSupported, "propagationPolicy",
-                Json.Quote(policy), "supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""));
+                Strconv.Quote(policy), "supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""));
 
         var now = Now;
         var updated = (JsonObject)existing.DeepClone();

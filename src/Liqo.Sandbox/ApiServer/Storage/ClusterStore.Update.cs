@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Patch;
 using Liqo.Sandbox.ApiServer.Types;
 
@@ -98,7 +99,7 @@ public sealed partial class ClusterStore
             if (o.FieldValidation == FieldValidation.Strict)
                 throw ApiErrors.BadRequest($"failed to create typed patch object ({type.GroupVersion}, Kind={type.Kind}): " +
                     string.Join("\n", unknown.Select(u => $".{u}: field not declared in schema")));
-            if (o.FieldValidation == FieldValidation.Warn) warnings.AddRange(unknown.Select(u => $"unknown field {Json.Quote(u)}"));
+            if (o.FieldValidation == FieldValidation.Warn) warnings.AddRange(unknown.Select(u => $"unknown field {Strconv.Quote(u)}"));
         }
         if (type.HasStatus)
         {

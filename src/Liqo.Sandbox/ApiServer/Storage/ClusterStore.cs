@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Types;
 
 namespace Liqo.Sandbox.ApiServer.Storage;
@@ -139,7 +140,7 @@ public sealed partial class ClusterStore
         return new ListResult(items, rv, next is null ? null : EncodeContinue(next), next is null ? null : remaining);
     }
 
-    private static string EncodeContinue(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"start\":" + Json.Quote(key) + "}"));
+    private static string EncodeContinue(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"start\":" + GoJson.String(key) + "}"));
 
     private static string DecodeContinue(string token)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Security;
 
 namespace Liqo.Sandbox.ApiServer.Types;
@@ -58,16 +59,16 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
         for (var i = 0; i < usages.Count; i++)
         {
             if (!KnownUsages.Contains(usages[i]))
-                errors.Add(new FieldError(FieldErrorType.NotSupported, $"spec.usages[{i}]", Json.Quote(usages[i]),
-                    "supported values: " + string.Join(", ", KnownUsages.Select(Json.Quote))));
+                errors.Add(new FieldError(FieldErrorType.NotSupported, $"spec.usages[{i}]", Strconv.Quote(usages[i]),
+                    "supported values: " + string.Join(", ", KnownUsages.Select(Strconv.Quote))));
             else if (!seen.Add(usages[i]))
-                errors.Add(new FieldError(FieldErrorType.Duplicate, $"spec.usages[{i}]", Json.Quote(usages[i]), ""));
+                errors.Add(new FieldError(FieldErrorType.Duplicate, $"spec.usages[{i}]", Strconv.Quote(usages[i]), ""));
         }
 
         var signer = Json.Str(spec, "signerName") ?? "";
         if (signer.Length == 0) errors.Add(new FieldError(FieldErrorType.Required, "spec.signerName", null, ""));
         else if (signer.Split('/') is not [var domain, var path] || domain.Length == 0 || path.Length == 0 || !Subdomain().IsMatch(domain))
-            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.signerName", Json.Quote(signer),
+            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.signerName", Strconv.Quote(signer),
                 "must be a fully qualified domain and path of the form 'example.com/signer-name'"));
 
         if (spec["expirationSeconds"] is JsonValue ev && ev.TryGetValue<long>(out var seconds) && seconds < 600)
@@ -87,20 +88,20 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
             var status = Json.Str(conditions[i], "status") ?? "";
             var path = $"status.conditions[{i}]";
             if (type.Length == 0) errors.Add(new FieldError(FieldErrorType.Required, path + ".type", null, ""));
-            else if (!types.Add(type)) errors.Add(new FieldError(FieldErrorType.Duplicate, path + ".type", Json.Quote(type), ""));
+            else if (!types.Add(type)) errors.Add(new FieldError(FieldErrorType.Duplicate, path + ".type", Strconv.Quote(type), ""));
             if (type is "Approved" or "Denied")
             {
-                if (status != "True") errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".status", Json.Quote(status), "supported values: \"True\""));
+                if (status != "True") errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".status", Strconv.Quote(status), "supported values: \"True\""));
                 if (type == "Denied" && types.Contains("Approved") || type == "Approved" && types.Contains("Denied"))
-                    errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Json.Quote(type), "Approved and Denied conditions are mutually exclusive"));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(type), "Approved and Denied conditions are mutually exclusive"));
             }
             else if (status is not ("True" or "False" or "Unknown"))
-                errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".status", Json.Quote(status), "supported values: \"False\", \"True\", \"Unknown\""));
+                errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".status", Strconv.Quote(status), "supported values: \"False\", \"True\", \"Unknown\""));
         }
         if (old is null) return;
         foreach (var gone in new[] { "Approved", "Denied", "Failed" })
             if ((Json.Arr(Json.Obj(old, "status"), "conditions") ?? []).OfType<JsonObject>().Any(c => Json.Str(c, "type") == gone) && !types.Contains(gone))
-                errors.Add(new FieldError(FieldErrorType.Forbidden, "status.conditions", null, $"updates may not remove a condition of type {Json.Quote(gone)}"));
+                errors.Add(new FieldError(FieldErrorType.Forbidden, "status.conditions", null, $"updates may not remove a condition of type {Strconv.Quote(gone)}"));
     }
 
     /// <summary>What PUT .../approval may change: the conditions only (timestamps filled in), spec and certificate stay.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Types;
 
@@ -12,7 +13,7 @@ internal sealed class ConfigMapStrategy : IResourceStrategy
         if (Json.Obj(obj, "data") is { } data && Json.Obj(obj, "binaryData") is { } bin)
             foreach (var (k, _) in data)
                 if (bin.ContainsKey(k))
-                    errors.Add(new FieldError(FieldErrorType.Invalid, $"data[{k}]", Json.Quote(k), "duplicate of key present in binaryData"));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, $"data[{k}]", Strconv.Quote(k), "duplicate of key present in binaryData"));
         ImmutableData.Check(obj, old, errors);
     }
 }

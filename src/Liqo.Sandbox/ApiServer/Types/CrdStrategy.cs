@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 using Liqo.Sandbox.ApiServer.Schema;
 
 namespace Liqo.Sandbox.ApiServer.Types;
@@ -39,16 +40,16 @@ internal sealed class CrdStrategy : IResourceStrategy
         var plural = Json.Str(names, "plural") ?? "";
         var name = ObjectMeta.Name(obj);
         if (name != plural + "." + group)
-            errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Json.Quote(name), "must be spec.names.plural+\".\"+spec.group"));
+            errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Strconv.Quote(name), "must be spec.names.plural+\".\"+spec.group"));
         if (group.Length == 0) errors.Add(new FieldError(FieldErrorType.Required, "spec.group", null, ""));
-        else if (!group.Contains('.')) errors.Add(new FieldError(FieldErrorType.Invalid, "spec.group", Json.Quote(group), "should be a domain with at least one dot"));
+        else if (!group.Contains('.')) errors.Add(new FieldError(FieldErrorType.Invalid, "spec.group", Strconv.Quote(group), "should be a domain with at least one dot"));
         if (plural.Length == 0) errors.Add(new FieldError(FieldErrorType.Required, "spec.names.plural", null, ""));
         else if (!MetadataValidation.IsLabel(plural))
-            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.names.plural", Json.Quote(plural), "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"));
+            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.names.plural", Strconv.Quote(plural), "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"));
         if (string.IsNullOrEmpty(Json.Str(names, "kind"))) errors.Add(new FieldError(FieldErrorType.Required, "spec.names.kind", null, ""));
         var scope = Json.Str(spec, "scope") ?? "";
         if (scope is not ("Cluster" or "Namespaced"))
-            errors.Add(new FieldError(FieldErrorType.NotSupported, "spec.scope", Json.Quote(scope), "supported values: \"Cluster\", \"Namespaced\""));
+            errors.Add(new FieldError(FieldErrorType.NotSupported, "spec.scope", Strconv.Quote(scope), "supported values: \"Cluster\", \"Namespaced\""));
         var versions = Json.Arr(spec, "versions");
         if (versions is not { Count: > 0 })
         {
@@ -81,9 +82,9 @@ internal sealed class CrdStrategy : IResourceStrategy
         {
             var oldSpec = Json.Obj(old, "spec");
             if (Json.Str(oldSpec, "scope") is { } oldScope && oldScope != scope)
-                errors.Add(new FieldError(FieldErrorType.Invalid, "spec.scope", Json.Quote(scope), "field is immutable"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, "spec.scope", Strconv.Quote(scope), "field is immutable"));
             if (Json.Str(oldSpec, "group") is { } oldGroup && oldGroup != group)
-                errors.Add(new FieldError(FieldErrorType.Invalid, "spec.group", Json.Quote(group), "field is immutable"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, "spec.group", Strconv.Quote(group), "field is immutable"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Types;
 
@@ -37,7 +38,7 @@ internal sealed class DeploymentStrategy : IResourceStrategy
                 if (labels is null || !labels.TryGetPropertyValue(k, out var lv) || Json.ToText(lv) != Json.ToText(v))
                 {
                     errors.Add(new FieldError(FieldErrorType.Invalid, "spec.template.metadata.labels",
-                        "map[string]string{" + string.Join(", ", (labels ?? []).Select(p => $"{Json.Quote(p.Key)}:{Json.ToText(p.Value)}")) + "}",
+                        GoFmt.SharpV(Json.StringMap(labels)),
                         "`selector` does not match template `labels`"));
                     break;
                 }

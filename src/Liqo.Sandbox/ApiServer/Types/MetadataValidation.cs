@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Types;
 
@@ -91,18 +92,18 @@ internal static partial class MetadataValidation
             errors.Add(new FieldError(FieldErrorType.Required, "metadata.name", null, "name or generateName is required"));
         else
             foreach (var e in NameErrors(name, rule))
-                errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Json.Quote(name), e));
+                errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Strconv.Quote(name), e));
 
         if (Json.Obj(meta, "labels") is { } labels)
             foreach (var (k, v) in labels)
             {
                 foreach (var e in QualifiedNameErrors(k))
-                    errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.labels", Json.Quote(k), e));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.labels", Strconv.Quote(k), e));
                 var value = v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : "";
                 if (value.Length > 63)
-                    errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.labels", Json.Quote(value), "must be no more than 63 characters"));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.labels", Strconv.Quote(value), "must be no more than 63 characters"));
                 if (!LabelValue().IsMatch(value))
-                    errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.labels", Json.Quote(value), LabelValueMsg));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.labels", Strconv.Quote(value), LabelValueMsg));
             }
 
         if (Json.Obj(meta, "annotations") is { } annotations)
@@ -111,7 +112,7 @@ internal static partial class MetadataValidation
             foreach (var (k, v) in annotations)
             {
                 foreach (var e in QualifiedNameErrors(k.ToLowerInvariant()))
-                    errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.annotations", Json.Quote(k), e));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.annotations", Strconv.Quote(k), e));
                 total += k.Length + (v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s.Length : 0);
             }
             if (total > 256 * 1024)
@@ -124,7 +125,7 @@ internal static partial class MetadataValidation
             {
                 var f = finalizers[i] is JsonValue fv && fv.TryGetValue<string>(out var fs) ? fs : "";
                 foreach (var e in QualifiedNameErrors(f))
-                    errors.Add(new FieldError(FieldErrorType.Invalid, $"metadata.finalizers[{i}]", Json.Quote(f), e));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, $"metadata.finalizers[{i}]", Strconv.Quote(f), e));
             }
     }
 
@@ -135,9 +136,9 @@ internal static partial class MetadataValidation
         foreach (var (k, _) in map)
         {
             if (k.Length > 253)
-                errors.Add(new FieldError(FieldErrorType.Invalid, $"{field}[{k}]", Json.Quote(k), "must be no more than 253 characters"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, $"{field}[{k}]", Strconv.Quote(k), "must be no more than 253 characters"));
             if (!ConfigKey().IsMatch(k) || k is "." or "..")
-                errors.Add(new FieldError(FieldErrorType.Invalid, $"{field}[{k}]", Json.Quote(k),
+                errors.Add(new FieldError(FieldErrorType.Invalid, $"{field}[{k}]", Strconv.Quote(k),
                     "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"));
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Types;
 
@@ -14,7 +15,7 @@ internal sealed class RoleBindingStrategy(bool clusterScoped) : IResourceStrateg
         if (kind.Length == 0) errors.Add(new FieldError(FieldErrorType.NotSupported, "roleRef.kind", "\"\"",
             clusterScoped ? "supported values: \"ClusterRole\"" : "supported values: \"Role\", \"ClusterRole\""));
         else if (clusterScoped ? kind != "ClusterRole" : kind is not ("Role" or "ClusterRole"))
-            errors.Add(new FieldError(FieldErrorType.NotSupported, "roleRef.kind", Json.Quote(kind),
+            errors.Add(new FieldError(FieldErrorType.NotSupported, "roleRef.kind", Strconv.Quote(kind),
                 clusterScoped ? "supported values: \"ClusterRole\"" : "supported values: \"Role\", \"ClusterRole\""));
         if (string.IsNullOrEmpty(Json.Str(roleRef, "name"))) errors.Add(new FieldError(FieldErrorType.Required, "roleRef.name", null, ""));
         if (old is not null && !JsonNode.DeepEquals(Json.Obj(old, "roleRef"), roleRef))
@@ -26,7 +27,7 @@ internal sealed class RoleBindingStrategy(bool clusterScoped) : IResourceStrateg
             if (string.IsNullOrEmpty(Json.Str(s, "name"))) errors.Add(new FieldError(FieldErrorType.Required, $"subjects[{i}].name", null, ""));
             var sk = Json.Str(s, "kind") ?? "";
             if (sk is not ("User" or "Group" or "ServiceAccount"))
-                errors.Add(new FieldError(FieldErrorType.NotSupported, $"subjects[{i}].kind", Json.Quote(sk),
+                errors.Add(new FieldError(FieldErrorType.NotSupported, $"subjects[{i}].kind", Strconv.Quote(sk),
                     "supported values: \"ServiceAccount\", \"User\", \"Group\""));
         }
     }

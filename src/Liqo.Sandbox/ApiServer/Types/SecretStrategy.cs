@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Types;
 
@@ -51,7 +52,7 @@ internal sealed class SecretStrategy : IResourceStrategy
     {
         MetadataValidation.ValidateConfigKeys(Json.Obj(obj, "data"), "data", errors);
         if (old is not null && Json.Str(old, "type") is { } oldType && Json.Str(obj, "type") != oldType)
-            errors.Add(new FieldError(FieldErrorType.Invalid, "type", Json.Quote(Json.Str(obj, "type") ?? ""), "field is immutable"));
+            errors.Add(new FieldError(FieldErrorType.Invalid, "type", Strconv.Quote(Json.Str(obj, "type") ?? ""), "field is immutable"));
         ImmutableData.Check(obj, old, errors);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Types;
 
@@ -60,13 +61,13 @@ internal sealed class ServiceStrategy : IResourceStrategy
         var type = Json.Str(spec, "type") ?? "ClusterIP";
         string[] types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
         if (!types.Contains(type))
-            errors.Add(new FieldError(FieldErrorType.NotSupported, "spec.type", Json.Quote(type),
-                "supported values: " + string.Join(", ", types.Select(Json.Quote))));
+            errors.Add(new FieldError(FieldErrorType.NotSupported, "spec.type", Strconv.Quote(type),
+                "supported values: " + string.Join(", ", types.Select(Strconv.Quote))));
         var headless = Json.Str(spec, "clusterIP") == "None";
         if (type != "ExternalName" && !headless && (Json.Arr(spec, "ports") is not { Count: > 0 }))
             errors.Add(new FieldError(FieldErrorType.Required, "spec.ports", null, ""));
         if (old is not null && Json.Str(Json.Obj(old, "spec"), "clusterIP") is { } oldIp && Json.Str(spec, "clusterIP") != oldIp && type != "ExternalName")
-            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.clusterIPs[0]", Json.Quote(Json.Str(spec, "clusterIP") ?? ""),
+            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.clusterIPs[0]", Strconv.Quote(Json.Str(spec, "clusterIP") ?? ""),
                 "may not change once set"));
     }
 }

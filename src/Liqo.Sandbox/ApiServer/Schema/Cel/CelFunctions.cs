@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Schema.Cel;
 
@@ -161,7 +162,7 @@ internal static class CelFunctions
         string s => s,
         long l => l.ToString(CultureInfo.InvariantCulture),
         ulong u => u.ToString(CultureInfo.InvariantCulture),
-        double d => GoFormat.Float(d),
+        double d => GoFloat.FormatV(d),
         bool b => b ? "true" : "false",
         byte[] b => Encoding.UTF8.GetString(b),
         _ => CelError.NoSuchOverload(),
