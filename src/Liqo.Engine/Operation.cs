@@ -9,22 +9,36 @@ namespace Liqo.Engine;
 /// One run of a multi-step operation (peer, unpeer, connect...): its log, its time budget, and whether it only plans
 /// (-WhatIf). Every write goes through <see cref="MayWriteAsync"/>, so -WhatIf prints the exact plan; once a write is
 /// not done the operation is in plan mode and waits for nothing that write would have caused.
+/// The budget bounds the whole run, not only its waits: <see cref="Cancellation"/> fires when it is spent, so a request
+/// to an API server that stops answering ends too, and <see cref="BoundAsync{T}"/> reports that as OperationTimeout.
 /// </summary>
-public sealed class Operation
+public sealed class Operation : IDisposable
 {
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private readonly TimeSpan _timeout;
+    private readonly CancellationToken _caller;
+    private readonly CancellationTokenSource _budget;
+    private string? _lastStep;
 
     public Operation(IOperationLog log, TimeSpan timeout, CancellationToken cancellation)
     {
         Log = log;
         _timeout = timeout;
-        Cancellation = cancellation;
+        _caller = cancellation;
+        _budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        if (timeout != System.Threading.Timeout.InfiniteTimeSpan) _budget.CancelAfter(timeout > TimeSpan.Zero ? timeout : TimeSpan.FromTicks(1));
     }
 
     public IOperationLog Log { get; }
 
-    public CancellationToken Cancellation { get; }
+    /// <summary>Cancelled when the caller stops the operation (Ctrl+C) or its time budget is spent.</summary>
+    public CancellationToken Cancellation => _budget.Token;
+
+    /// <summary>The caller's own cancellation (Ctrl+C) without the budget: for waits, which report their own timeout.</summary>
+    internal CancellationToken CallerCancellation => _caller;
+
+    /// <summary>True when the budget is spent and the caller did not stop the operation.</summary>
+    public bool TimedOut => _budget.IsCancellationRequested && !_caller.IsCancellationRequested;
 
     /// <summary>True once a write was skipped for -WhatIf: the rest is described, not done.</summary>
     public bool PlanOnly { get; private set; }
@@ -37,13 +51,38 @@ public sealed class Operation
 
     public TimeSpan Timeout => _timeout;
 
-    public void Info(ClusterConnection cluster, string module, string step, string message) =>
+    public void Info(ClusterConnection cluster, string module, string step, string message)
+    {
+        _lastStep = $"({cluster.Scope}) {message}";
         Log.Step(new StepEvent("INFO", cluster.Scope, cluster.ClusterId, module, step, message, Elapsed));
+    }
 
     public void Warn(ClusterConnection cluster, string module, string step, string message)
     {
+        _lastStep = $"({cluster.Scope}) {message}";
         Log.Step(new StepEvent("WARN", cluster.Scope, cluster.ClusterId, module, step, message, Elapsed));
     }
+
+    /// <summary>
+    /// Runs <paramref name="body"/>; when the budget runs out outside a wait (a wait reports its own WaitTimeout), the
+    /// cancellation becomes an OperationTimeout error naming the last step that was done.
+    /// </summary>
+    public async Task<T> BoundAsync<T>(Func<Task<T>> body, object? target = null)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (TimedOut)
+        {
+            throw new LiqoException(ErrorIds.OperationTimeout, LiqoErrorCategory.OperationTimeout, target,
+                $"The command did not finish within its -Timeout of {Resources.Waiter.Format(_timeout)}" +
+                (_lastStep is null ? ", before its first step was done." : $"; the last step done was: {_lastStep}."),
+                "Check that both API servers answer (Get-LiqoInfo), or give more time with -Timeout. Running the command again goes on where it stopped.", e);
+        }
+    }
+
+    public void Dispose() => _budget.Dispose();
 
     /// <summary>
     /// Asks before a write. Returns true to write; false in plan mode (-WhatIf). A user's "No" stops the operation with
@@ -71,7 +110,7 @@ public sealed class Operation
         Func<IReadOnlyCollection<JsonObject>, T?> evaluate, WaitTarget target) where T : class
     {
         if (PlanOnly) return null;
-        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, Cancellation, _timeout).ConfigureAwait(false);
+        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, _caller, _timeout).ConfigureAwait(false);
     }
 
     /// <summary>Waits for one named object to satisfy a condition; null in plan mode.</summary>

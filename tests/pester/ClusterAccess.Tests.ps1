@@ -137,6 +137,21 @@ current-context: only2
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('shared')
     }
 
+    It 'bounds the whole command by -Timeout, even against an API server that accepts connections and never answers' {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $text = New-TestKubeconfigText -Server "https://127.0.0.1:$($listener.LocalEndpoint.Port)"
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $e = Get-ErrorRecord { New-LiqoPeering -KubeconfigContent $text -RemoteKubeconfigContent $text -Timeout 3s }
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 60 -Because 'the 3 s budget ends the hanging request (a hang would run until the test host gives up)'
+            $e.FullyQualifiedErrorId | Should -BeLike 'OperationTimeout,*'
+            $e.Exception.Message | Should -BeLike '*-Timeout of 3s*'
+            $e.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        }
+        finally { $listener.Stop() }
+    }
+
     It 'completes -Context from a relative -Kubeconfig against the current location, as the cmdlet resolves it' {
         $env:KUBECONFIG = $null
         Push-Location (Split-Path $script:second)

@@ -86,6 +86,19 @@ Describe 'Liqo module' {
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*longer than zero*'
     }
 
+    It 'never prompts in a host that cannot: any run whose ShouldProcess would prompt stops first with ConfirmationRequired' {
+        # a destructive cmdlet by default, another one when $ConfirmPreference asks for it, any with -Confirm
+        { Remove-LiqoPeering -Kubeconfig ./nowhere -RemoteKubeconfig ./nowhere } | Should -Throw -ErrorId 'ConfirmationRequired,*'
+        { & { $ConfirmPreference = 'Medium'; New-LiqoPeering -Kubeconfig ./nowhere -RemoteKubeconfig ./nowhere } } |
+            Should -Throw -ErrorId 'ConfirmationRequired,*' -ExpectedMessage '*ConfirmImpact (Medium)*'
+        { New-LiqoNonce someone -Kubeconfig ./nowhere -Confirm } | Should -Throw -ErrorId 'ConfirmationRequired,*' -ExpectedMessage '*-Confirm was given*'
+        # -Confirm:$false, -WhatIf, or a preference below the cmdlet's impact: no prompt, so the command runs (and fails on the kubeconfig)
+        { & { $ConfirmPreference = 'Medium'; New-LiqoPeering -Kubeconfig ./nowhere -RemoteKubeconfig ./nowhere -Confirm:$false } } |
+            Should -Throw -ErrorId 'KubeconfigNotFound,*'
+        { Remove-LiqoPeering -Kubeconfig ./nowhere -RemoteKubeconfig ./nowhere -WhatIf } | Should -Throw -ErrorId 'KubeconfigNotFound,*'
+        { New-LiqoPeering -Kubeconfig ./nowhere -RemoteKubeconfig ./nowhere } | Should -Throw -ErrorId 'KubeconfigNotFound,*'
+    }
+
     It 'shows the about_Liqo help topic' {
         (Get-Help about_Liqo | Out-String) | Should -Match 'KubeconfigContent'
     }

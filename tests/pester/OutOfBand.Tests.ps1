@@ -145,6 +145,13 @@ Describe 'out-of-band networking' {
 }
 
 Describe 'out-of-band authentication' {
+    It 'New-LiqoNonce refuses an -OutFile it could not write before changing the cluster' {
+        $writes = Measure-Writes {
+            { Invoke-Side provider { param($c) New-LiqoNonce $c -OutFile no-such-folder/nonce.json } $script:C } | Should -Throw -ErrorId 'DirectoryNotFound*'
+        }
+        @($writes) | Should -HaveCount 0
+    }
+
     It 'New-LiqoNonce -WhatIf writes nothing; without it the provider hands out a nonce for the consumer' {
         @(Measure-Writes { Invoke-Side provider { param($c) New-LiqoNonce $c -OutFile nonce.json -WhatIf } $script:C | Out-Null }) | Should -HaveCount 0
         $m = Invoke-Side provider { param($c) New-LiqoNonce $c -OutFile nonce.json } $script:C

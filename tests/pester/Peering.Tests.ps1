@@ -193,8 +193,15 @@ Describe 'Remove-LiqoPeering safety' {
         { Remove-LiqoPeering @script:pair } | Should -Throw -ErrorId 'ConfirmationRequired*'
     }
 
-    It 'refuses a -ClusterId that is not the remote cluster''s' {
-        { Remove-LiqoPeering @script:pair -ClusterId 'someone-else' -Confirm:$false } | Should -Throw -ErrorId 'ClusterIdMismatch*'
+    It 'refuses a -ClusterId that is not the remote cluster''s, as an error of that record only' {
+        { Remove-LiqoPeering @script:pair -ClusterId 'someone-else' -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'ClusterIdMismatch*'
+        # piped IDs: each one that is not the remote cluster's is an error of its own, and the pipeline goes on
+        $peers = [pscustomobject]@{ ClusterId = 'someone-else' }, [pscustomobject]@{ ClusterId = 'another-one' }
+        $out = $peers | Remove-LiqoPeering @script:pair -Confirm:$false -PassThru -ErrorAction SilentlyContinue -ErrorVariable errs
+        $out | Should -BeNullOrEmpty
+        @($errs) | Should -HaveCount 2
+        $errs[1].FullyQualifiedErrorId | Should -BeLike 'ClusterIdMismatch,*'
+        $errs[1].TargetObject | Should -Be 'another-one'
     }
 }
 

@@ -203,7 +203,7 @@ public static class PeeringUser
             c => !string.IsNullOrEmpty(c.StringAt("status.certificate")),
             new WaitTarget("Waiting for the CSR to be signed", $"CertificateSigningRequest {user}", "status.certificate set",
                 "Check that the cluster signs kubernetes.io/kube-apiserver-client requests (kube-controller-manager's csrsigning controller)."),
-            op.Remaining < CertificateWait ? op.Remaining : CertificateWait, ct).ConfigureAwait(false);
+            op.Remaining < CertificateWait ? op.Remaining : CertificateWait, op.CallerCancellation).ConfigureAwait(false);
         return Encoding.ASCII.GetString(Convert.FromBase64String(signed.StringAt("status.certificate")!));
     }
 

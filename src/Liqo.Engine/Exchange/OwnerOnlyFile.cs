@@ -10,6 +10,26 @@ namespace Liqo.Engine.Exchange;
 /// </summary>
 public static class OwnerOnlyFile
 {
+    /// <summary>
+    /// Checks, before anything else is done, that <see cref="Write"/> could write <paramref name="path"/>: its folder exists
+    /// and it does not exist yet (or <paramref name="force"/>). Commands call it before they change a cluster, so that the
+    /// material (or a key) they make is never lost to a path that could not take it.
+    /// </summary>
+    public static void CheckWritable(string path, bool force)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full) && !force)
+            throw new LiqoException(ErrorIds.FileExists, LiqoErrorCategory.ResourceExists, full,
+                $"The file '{full}' exists already; nothing was done.", "Give another path, or -Force to replace it.");
+        if (Directory.Exists(full))
+            throw new LiqoException(ErrorIds.FileExists, LiqoErrorCategory.ResourceExists, full,
+                $"'{full}' is a folder; nothing was done.", "Give the path of a file to write.");
+        var dir = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
+            throw new LiqoException(ErrorIds.DirectoryNotFound, LiqoErrorCategory.ObjectNotFound, dir,
+                $"The folder '{dir}' does not exist; nothing was done.", "Create the folder, or give a path in an existing one.");
+    }
+
     /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM). An existing file is replaced only with <paramref name="force"/>.</summary>
     public static void Write(string path, string text, bool force)
     {

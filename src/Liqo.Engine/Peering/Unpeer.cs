@@ -24,6 +24,10 @@ public static class Unpeer
         var ct = op.Cancellation;
         var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
         var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
+        if (o.ExpectedProviderId is { } expected && expected != providerId)
+            throw new LiqoException(ErrorIds.ClusterIdMismatch, LiqoErrorCategory.InvalidArgument, expected,
+                $"The remote cluster's ID is '{providerId}', not '{expected}': nothing was removed.",
+                "Point -RemoteKubeconfig/-RemoteContext at the cluster with that ID.");
         if (consumerId == providerId)
             throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, consumerId, "local and remote clusters must be different");
 

@@ -12,4 +12,7 @@ public sealed record UnpeerOptions
 
     /// <summary>Delete both tenant namespaces at the end (refused for a bidirectional peering).</summary>
     public bool DeleteNamespaces { get; init; }
+
+    /// <summary>The provider's cluster ID the caller expects (e.g. piped from Get-LiqoPeerInfo); another one stops the unpeer before anything is removed.</summary>
+    public string? ExpectedProviderId { get; init; }
 }

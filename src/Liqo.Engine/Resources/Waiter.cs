@@ -137,6 +137,6 @@ internal static class Waiter
 
     private static string Key(JsonObject o) => (o.Namespace() ?? "") + "/" + o.Name();
 
-    private static string Format(TimeSpan t) =>
+    internal static string Format(TimeSpan t) =>
         t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes}m{t.Seconds}s" : t.TotalMinutes >= 1 ? $"{(int)t.TotalMinutes}m{t.Seconds}s" : $"{t.TotalSeconds:0.#}s";
 }

@@ -42,7 +42,7 @@ public abstract class ClusterCmdlet : LiqoCmdlet
         string pathParameter, string contentParameter)
     {
         if (path is not null && content is not null)
-            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument("KubeconfigConflict",
+            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.KubeconfigConflict,
                 $"-{pathParameter} and -{contentParameter} both name the {scope} cluster's kubeconfig; give only one of them.", path));
         var fullPath = path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
         return new KubeconfigSource(fullPath, content, context, liqoNamespace, scope);
@@ -50,16 +50,19 @@ public abstract class ClusterCmdlet : LiqoCmdlet
 
     /// <summary>
     /// Opens the cluster of <paramref name="source"/> and runs one engine step on it, in an <see cref="Operation"/> bounded
-    /// by <paramref name="timeout"/>. <paramref name="before"/> (e.g. reading the cluster's ID, so that a cluster without
-    /// Liqo fails before anything is done) runs first, outside the operation's time.
+    /// by <paramref name="timeout"/> as a whole. <paramref name="before"/> (e.g. reading the cluster's ID, so that a
+    /// cluster without Liqo fails before anything is done) runs first, within the same bound.
     /// </summary>
     private protected T RunOnCluster<T>(KubeconfigSource source, TimeSpan timeout, Func<Operation, ClusterConnection, Task<T>> step,
         Func<ClusterConnection, CancellationToken, Task>? before = null) =>
         RunEngine(async (log, ct) =>
         {
             using var cluster = ClusterConnection.Open(source);
-            if (before is not null) await before(cluster, ct).ConfigureAwait(false);
-            var op = new Operation(log, timeout, ct);
-            return await step(op, cluster).ConfigureAwait(false);
+            using var op = new Operation(log, timeout, ct);
+            return await op.BoundAsync(async () =>
+            {
+                if (before is not null) await before(cluster, op.Cancellation).ConfigureAwait(false);
+                return await step(op, cluster).ConfigureAwait(false);
+            }, cluster.Server).ConfigureAwait(false);
         });
 }

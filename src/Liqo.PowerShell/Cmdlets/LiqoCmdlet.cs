@@ -54,6 +54,16 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
+        catch (Exception e) when (e is not RuntimeException)
+        {
+            // PowerShell's own exceptions (a stopped pipeline, a host that cannot prompt) pass as they are; anything else
+            // the engine did not translate still gets a stable ErrorId
+            var (id, category) = e is OperationCanceledException
+                ? (ErrorIds.OperationTimeout, ErrorCategory.OperationTimeout)
+                : (ErrorIds.UnexpectedFailure, ErrorCategory.NotSpecified);
+            ThrowTerminatingError(new ErrorRecord(e, id, category, MyInvocation.MyCommand?.Name));
+            throw; // not reached
+        }
     }
 
     /// <summary>Writes a non-terminating error for a <see cref="LiqoException"/> (e.g. one unknown ID among several).</summary>
@@ -92,31 +102,63 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         _progressIds.Clear();
     }
 
+    /// <summary>Every writing cmdlet checks first that a confirmation it would need can be answered.</summary>
+    protected override void BeginProcessing() => RequireConfirmationChoice();
+
     /// <summary>
-    /// For destructive cmdlets (ConfirmImpact High): in a host where nobody can answer a prompt (a runbook, CI,
-    /// pwsh -NonInteractive), refuse up front, with a clear error, unless -Confirm or -WhatIf was given, instead of
-    /// letting ShouldProcess fail on a prompt halfway.
+    /// In a host where nobody can answer a prompt (a runbook, CI, pwsh -NonInteractive), refuses up front, with a clear
+    /// error, a run whose ShouldProcess would prompt: the cmdlet's ConfirmImpact at or above $ConfirmPreference (the
+    /// destructive ones, ConfirmImpact High, by default), or -Confirm given. -Confirm:$false and -WhatIf never prompt.
+    /// Otherwise ShouldProcess would fail on the host's prompt halfway, after some writes.
     /// </summary>
-    protected void RequireConfirmationChoice()
+    private void RequireConfirmationChoice()
     {
-        if (InteractiveHost.IsInteractive(Host)) return;
-        if (MyInvocation.BoundParameters.ContainsKey("Confirm") || MyInvocation.BoundParameters.ContainsKey("WhatIf")) return;
-        if (SessionState.PSVariable.GetValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true }) return;
-        var preference = SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact c ? c : ConfirmImpact.High;
-        if (preference == ConfirmImpact.None || preference > ConfirmImpact.High) return;
+        var attribute = GetType().GetCustomAttributes(typeof(CmdletAttribute), true).OfType<CmdletAttribute>().FirstOrDefault();
+        if (attribute is not { SupportsShouldProcess: true } || InteractiveHost.IsInteractive(Host)) return;
+        var (preference, whatIf) = ShouldProcessSettings();
+        if (whatIf || preference == ConfirmImpact.None || attribute.ConfirmImpact < preference) return;
+        var why = MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && c is SwitchParameter { IsPresent: true }
+            ? "-Confirm was given"
+            : attribute.ConfirmImpact == ConfirmImpact.High
+                ? "it removes Liqo resources"
+                : $"its ConfirmImpact ({attribute.ConfirmImpact}) is at or above the confirmation preference ({preference})";
+        var name = MyInvocation.MyCommand.Name;
         ThrowTerminatingError(new ErrorRecord(
-            new InvalidOperationException($"{MyInvocation.MyCommand.Name} removes Liqo resources and needs a confirmation, but this host cannot prompt " +
-                "(it is not interactive). Pass -Confirm:$false to run it unattended, or -WhatIf to see what it would do."),
-            "ConfirmationRequired", ErrorCategory.InvalidOperation, MyInvocation.MyCommand.Name));
+            new InvalidOperationException($"{name} needs a confirmation ({why}), but this host cannot prompt (it is not interactive). " +
+                "Pass -Confirm:$false to run it unattended, or -WhatIf to see what it would do."),
+            ErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, name));
+    }
+
+    /// <summary>
+    /// What ShouldProcess will go by: the confirmation preference (-Confirm, -Confirm:$false and -Debug applied, else the
+    /// caller's $ConfirmPreference, from the caller's scope) and -WhatIf (else $WhatIfPreference). PowerShell keeps these
+    /// on its command runtime, not in a public API; they are read from there, with the variables as a fallback.
+    /// </summary>
+    private (ConfirmImpact Preference, bool WhatIf) ShouldProcessSettings()
+    {
+        const System.Reflection.BindingFlags any = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public |
+                                                   System.Reflection.BindingFlags.NonPublic;
+        var runtime = CommandRuntime;
+        var type = runtime?.GetType();
+        var preference = type?.GetProperty("ConfirmPreference", any)?.GetValue(runtime) as ConfirmImpact?;
+        var whatIf = type?.GetProperty("WhatIf", any)?.GetValue(runtime) as SwitchParameter?;
+        if (preference is null)
+        {
+            var bound = MyInvocation.BoundParameters;
+            preference = bound.TryGetValue("Confirm", out var c)
+                ? c is SwitchParameter { IsPresent: true } ? ConfirmImpact.Low : ConfirmImpact.None
+                : SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact v ? v : ConfirmImpact.High;
+        }
+        whatIf ??= MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter { IsPresent: true }
+                   || SessionState.PSVariable.GetValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true };
+        return (preference.Value, whatIf.Value.IsPresent);
     }
 
     /// <summary>ShouldProcess on the pipeline thread, telling -WhatIf apart from a user's "No".</summary>
     private WriteDecision DecideWrite(string target, string action)
     {
         if (ShouldProcess(target, action)) return WriteDecision.Proceed;
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent
-                     || SessionState.PSVariable.GetValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true };
-        return whatIf ? WriteDecision.WhatIf : WriteDecision.Declined;
+        return ShouldProcessSettings().WhatIf ? WriteDecision.WhatIf : WriteDecision.Declined;
     }
 
     /// <summary>An engine log that queues writes for the pipeline thread.</summary>

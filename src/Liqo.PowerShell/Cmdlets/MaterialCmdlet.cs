@@ -29,16 +29,36 @@ public abstract class MaterialCmdlet : ClusterCmdlet
     /// Runs one engine step that makes material on this cluster, bounded by <paramref name="timeout"/>, and publishes it
     /// (<see cref="Publish"/>).
     /// </summary>
-    private protected void Produce(TimeSpan timeout, Func<Operation, ClusterConnection, Task<EngineMaterial>> step, string? outFile, bool force) =>
+    private protected void Produce(TimeSpan timeout, Func<Operation, ClusterConnection, Task<EngineMaterial>> step, string? outFile, bool force)
+    {
+        CheckOutFile(outFile, force);
         Publish(RunOnCluster(LocalSource(), timeout, (op, cluster) => Document(op, step(op, cluster))), outFile, force);
+    }
 
     /// <summary>
     /// Reads the other cluster's material (<paramref name="path"/> or <paramref name="input"/>), runs one engine step with it
     /// that makes this cluster's answer, bounded by <paramref name="timeout"/>, and publishes the answer (<see cref="Publish"/>).
     /// </summary>
     private protected void Reply(string? path, Liqo.PeeringMaterial? input, TimeSpan timeout,
-        Func<Operation, ClusterConnection, EngineMaterial, Task<EngineMaterial>> step, string? outFile, bool force) =>
+        Func<Operation, ClusterConnection, EngineMaterial, Task<EngineMaterial>> step, string? outFile, bool force)
+    {
+        CheckOutFile(outFile, force);
         Publish(RunOnMaterial(path, input, timeout, (op, cluster, material) => Document(op, step(op, cluster, material))), outFile, force);
+    }
+
+    /// <summary>Refuses an -OutFile that could not be written before the cluster is changed, so no material is made for nothing.</summary>
+    private protected void CheckOutFile(string? outFile, bool force)
+    {
+        if (outFile is null) return;
+        try
+        {
+            Engine.Exchange.OwnerOnlyFile.CheckWritable(GetUnresolvedProviderPathFromPSPath(outFile), force);
+        }
+        catch (LiqoException e)
+        {
+            ThrowTerminatingError(ErrorRecordFactory.From(e));
+        }
+    }
 
     /// <summary>
     /// Reads the other cluster's material (<paramref name="path"/> or <paramref name="input"/>), then runs one engine step
@@ -97,7 +117,7 @@ public abstract class MaterialCmdlet : ClusterCmdlet
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    ThrowTerminatingError(new ErrorRecord(e, "FileWriteFailed", ErrorCategory.WriteError, full));
+                    ThrowTerminatingError(new ErrorRecord(e, ErrorIds.FileWriteFailed, ErrorCategory.WriteError, full));
                 }
                 written = full;
             }

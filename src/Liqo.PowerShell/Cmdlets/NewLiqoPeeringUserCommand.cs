@@ -38,15 +38,31 @@ public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
     {
         var source = LocalSource();
         var path = GetUnresolvedProviderPathFromPSPath(OutFile);
-        if (File.Exists(path) && !Force)
-            ThrowTerminatingError(new ErrorRecord(new IOException($"The file '{path}' exists already; nothing was done."), "FileExists",
-                ErrorCategory.ResourceExists, path) { ErrorDetails = new ErrorDetails($"The file '{path}' exists already; nothing was done.") { RecommendedAction = "Give another path, or -Force to replace it." } });
+        try
+        {
+            // before the CSR is approved: the private key exists only in the file, so a path that cannot take it must stop us first
+            Engine.Exchange.OwnerOnlyFile.CheckWritable(path, Force);
+        }
+        catch (LiqoException e)
+        {
+            ThrowTerminatingError(ErrorRecordFactory.From(e));
+        }
         var (consumerId, algorithm) = (ConsumerClusterId, (Engine.Authentication.PeeringUserKeyAlgorithm)(int)KeyAlgorithm);
         var (result, planned) = RunOnCluster(source, Timeout, async (op, provider) =>
             (await Engine.Authentication.PeeringUser.CreateAsync(op, provider, consumerId, algorithm).ConfigureAwait(false), op.PlanOnly));
         string? written = null;
-        if (result.Kubeconfig is { } kubeconfig && ShouldProcess(path, $"Write the kubeconfig of peering user {result.CommonName}"))
+        var action = $"Write the kubeconfig of peering user {result.CommonName}";
+        if (planned)
         {
+            ShouldProcess(path, action); // -WhatIf: the plan ends with the file
+        }
+        else if (result.Kubeconfig is { } kubeconfig)
+        {
+            if (!ShouldProcess(path, action))
+                ThrowTerminatingError(new ErrorRecord(new OperationCanceledException(
+                        $"The kubeconfig of peering user {result.CommonName} was not written: it holds the only copy of the user's private key. " +
+                        "Remove the user (Remove-LiqoPeeringUser) and create it again."),
+                    ErrorIds.OperationDeclined, ErrorCategory.OperationStopped, path));
             try
             {
                 Engine.Exchange.OwnerOnlyFile.Write(path, kubeconfig, Force);
@@ -54,6 +70,13 @@ public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
             catch (LiqoException e)
             {
                 ThrowTerminatingError(ErrorRecordFactory.From(e));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new IOException(
+                        $"The kubeconfig of peering user {result.CommonName} could not be written to '{path}' ({e.Message}). " +
+                        "Remove the user (Remove-LiqoPeeringUser) and create it again.", e),
+                    ErrorIds.FileWriteFailed, ErrorCategory.WriteError, path));
             }
             written = path;
         }

@@ -31,22 +31,23 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
     /// <summary>Write the result object (nothing is written by default).</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing() => RequireConfirmationChoice();
-
     protected override void ProcessRecord()
     {
-        var (local, remote, expected) = (LocalSource(), RemoteSource(), ClusterId);
-        var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces };
-        var result = RunOnClusters(local, remote, options.Timeout, (op, consumer, provider) => Unpeer.RunAsync(op, consumer, provider, options),
-            before: async (_, provider, ct) =>
+        var (local, remote) = (LocalSource(), RemoteSource());
+        var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces, ExpectedProviderId = ClusterId };
+        var (result, mismatch) = RunOnClusters(local, remote, options.Timeout, async (op, consumer, provider) =>
+        {
+            try
             {
-                if (expected is null) return;
-                var actual = await Liqo.Engine.ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
-                if (actual != expected)
-                    throw new LiqoException("ClusterIdMismatch", LiqoErrorCategory.InvalidArgument, expected,
-                        $"The remote cluster's ID is '{actual}', not '{expected}': nothing was removed.",
-                        "Point -RemoteKubeconfig/-RemoteContext at the cluster with that ID.");
-            });
-        if (PassThru) WriteObject(OutputMapper.From(result));
+                return ((UnpeerResult?)await Unpeer.RunAsync(op, consumer, provider, options).ConfigureAwait(false), (LiqoException?)null);
+            }
+            catch (LiqoException e) when (e.ErrorId == ErrorIds.ClusterIdMismatch)
+            {
+                return ((UnpeerResult?)null, (LiqoException?)e);
+            }
+        });
+        // a piped ID of another cluster (Get-LiqoPeerInfo | Remove-LiqoPeering ...) fails that record only: the others go on
+        if (mismatch is not null) WriteLiqoError(mismatch);
+        else if (PassThru) WriteObject(OutputMapper.From(result!));
     }
 }

@@ -15,8 +15,6 @@ public sealed class RemoveLiqoPeeringUserCommand : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string ConsumerClusterId { get; set; } = "";
 
-    protected override void BeginProcessing() => RequireConfirmationChoice();
-
     protected override void ProcessRecord()
     {
         var consumerId = ConsumerClusterId;

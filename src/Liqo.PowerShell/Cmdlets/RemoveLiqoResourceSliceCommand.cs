@@ -17,8 +17,6 @@ public sealed class RemoveLiqoResourceSliceCommand : OffloadingCmdlet
     [ValidateNotNullOrEmpty]
     public string? RemoteClusterId { get; set; }
 
-    protected override void BeginProcessing() => RequireConfirmationChoice();
-
     protected override void ProcessRecord()
     {
         var provider = RemoteClusterId;

@@ -18,8 +18,6 @@ public abstract class TeardownCmdlet : TwoClusterCmdlet
     /// <summary>The engine step, given both clusters and their IDs.</summary>
     private protected abstract Task TeardownAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId);
 
-    protected override void BeginProcessing() => RequireConfirmationChoice();
-
     protected override void ProcessRecord() =>
         RunOnClusters(LocalSource(), RemoteSource(), Timeout, async (op, local, remote) =>
         {

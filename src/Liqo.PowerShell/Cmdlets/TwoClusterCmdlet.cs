@@ -42,8 +42,8 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
 
     /// <summary>
     /// Opens both clusters (local, then remote) and runs one engine step on them, in an <see cref="Operation"/> bounded by
-    /// <paramref name="timeout"/>. <paramref name="before"/> (e.g. reading or checking the clusters' IDs) runs first,
-    /// outside the operation's time.
+    /// <paramref name="timeout"/> as a whole. <paramref name="before"/> (e.g. reading or checking the clusters' IDs) runs
+    /// first, within the same bound.
     /// </summary>
     private protected T RunOnClusters<T>(KubeconfigSource local, KubeconfigSource remote, TimeSpan timeout,
         Func<Operation, ClusterConnection, ClusterConnection, Task<T>> step, Func<ClusterConnection, ClusterConnection, CancellationToken, Task>? before = null) =>
@@ -51,8 +51,11 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
         {
             using var l = ClusterConnection.Open(local);
             using var r = ClusterConnection.Open(remote);
-            if (before is not null) await before(l, r, ct).ConfigureAwait(false);
-            var op = new Operation(log, timeout, ct);
-            return await step(op, l, r).ConfigureAwait(false);
+            using var op = new Operation(log, timeout, ct);
+            return await op.BoundAsync(async () =>
+            {
+                if (before is not null) await before(l, r, op.Cancellation).ConfigureAwait(false);
+                return await step(op, l, r).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         });
 }
