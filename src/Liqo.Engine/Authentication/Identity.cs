@@ -10,6 +10,9 @@ namespace Liqo.Engine.Authentication;
 /// </summary>
 public static class Identity
 {
+    /// <summary>The namespace an Identity names for its remote cluster's tenant (spec.namespace).</summary>
+    public static string TargetNamespace(JsonObject identity) => identity.StringAt("spec.namespace") ?? "";
+
     private const string Module = "Authentication";
 
     public const string ControlPlaneType = "ControlPlane";

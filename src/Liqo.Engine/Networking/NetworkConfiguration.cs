@@ -11,6 +11,10 @@ namespace Liqo.Engine.Networking;
 /// </summary>
 public static class NetworkConfiguration
 {
+    /// <summary>The remote cluster's CIDRs of one kind ("pod" or "external"): as it announced them (spec) or as remapped here (status).</summary>
+    public static string[] RemoteCidrs(JsonObject configuration, string kind, bool remapped) =>
+        (configuration[remapped ? "status" : "spec"]?["remote"]?["cidr"]?[kind] as JsonArray)?.Select(n => n?.ToString() ?? "").ToArray() ?? [];
+
     public const string ConfiguredCondition = "NetworkCIDRsConfigured";
     private const string Module = "Networking";
 

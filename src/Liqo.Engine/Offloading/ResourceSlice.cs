@@ -122,6 +122,11 @@ public static class ResourceSlice
 
     public static string? ConditionStatus(JsonObject slice, string type) => slice.Condition(type)?["status"]?.GetValue<string>();
 
+    /// <summary>The resources a slice asks for (spec.resources), as written.</summary>
+    public static IReadOnlyDictionary<string, string> RequestedResources(JsonObject slice) =>
+        (slice["spec"]?["resources"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "", StringComparer.Ordinal)
+        ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>
     /// liqoctl create resourceslice: the slice, then its Authentication Accepted, then one look at Resources (a warning,
     /// not a failure, when not Accepted). Returns the slice as last seen.

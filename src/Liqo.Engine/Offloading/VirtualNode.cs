@@ -13,6 +13,9 @@ namespace Liqo.Engine.Offloading;
 /// </summary>
 public static class VirtualNode
 {
+    /// <summary>The Secret holding the kubeconfig the virtual kubelet uses (spec.kubeconfigSecretRef.name).</summary>
+    public static string KubeconfigSecretName(JsonObject virtualNode) => virtualNode.StringAt("spec.kubeconfigSecretRef.name") ?? "";
+
     private const string Module = "Offloading";
 
     /// <summary>What goes into the VirtualNode once the options are resolved (from flags, or from a ResourceSlice).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Liqo.Engine.Resources;
 
 /// <summary>Reading the usual fields of a Kubernetes object held as JSON.</summary>
-internal static class JsonObjectExtensions
+public static class JsonObjectExtensions
 {
     public static string Name(this JsonObject o) => o["metadata"]?["name"]?.GetValue<string>() ?? "";
 

@@ -21,7 +21,7 @@ public sealed class ImportLiqoIdentityCommand : MaterialInputCmdlet
                 ConsumerClusterId = consumer.ClusterId ?? "",
                 ProviderClusterId = material.FromClusterId,
                 ConsumerTenantNamespace = ns,
-                ProviderTenantNamespace = given["spec"]?["namespace"]?.ToString() ?? "",
+                ProviderTenantNamespace = Identity.TargetNamespace(given),
                 Identity = Identity.ControlPlaneName(material.FromClusterId),
                 Completed = identity is not null,
                 WhatIf = op.PlanOnly,

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Text.Json.Nodes;
 using Liqo.Engine.Networking;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -21,17 +20,15 @@ public sealed class ImportLiqoNetworkConfigurationCommand : MaterialInputCmdlet
         WriteObject(RunOnMaterial(async (op, cluster, material) =>
         {
             var (conf, ns, applied) = await NetworkExchange.ImportConfigurationAsync(op, cluster, material, wait).ConfigureAwait(false);
-            static string[] At(JsonObject o, string part, string kind) =>
-                (o[part]?["remote"]?["cidr"]?[kind] as JsonArray)?.Select(n => n?.ToString() ?? "").ToArray() ?? Array.Empty<string>();
             return new NetworkConfigurationResult
             {
                 LocalClusterId = cluster.ClusterId ?? "",
                 RemoteClusterId = material.FromClusterId,
                 Namespace = ns,
-                PodCidrs = At(conf, "spec", "pod"),
-                ExternalCidrs = At(conf, "spec", "external"),
-                RemappedPodCidrs = At(conf, "status", "pod"),
-                RemappedExternalCidrs = At(conf, "status", "external"),
+                PodCidrs = NetworkConfiguration.RemoteCidrs(conf, "pod", remapped: false),
+                ExternalCidrs = NetworkConfiguration.RemoteCidrs(conf, "external", remapped: false),
+                RemappedPodCidrs = NetworkConfiguration.RemoteCidrs(conf, "pod", remapped: true),
+                RemappedExternalCidrs = NetworkConfiguration.RemoteCidrs(conf, "external", remapped: true),
                 Applied = applied,
                 WhatIf = op.PlanOnly,
                 Duration = op.Elapsed,

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Liqo.Engine.Resources;
 using Liqo.Engine.Authentication;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -19,7 +20,7 @@ public sealed class ImportLiqoTenantCommand : MaterialInputCmdlet
             {
                 ConsumerClusterId = material.FromClusterId,
                 ProviderClusterId = provider.ClusterId ?? "",
-                Namespace = tenant?["metadata"]?["namespace"]?.GetValue<string>() ?? "",
+                Namespace = tenant?.Namespace() ?? "",
                 Accepted = tenant is not null,
                 WhatIf = op.PlanOnly,
                 Duration = op.Elapsed,

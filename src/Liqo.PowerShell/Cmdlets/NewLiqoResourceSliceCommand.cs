@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
+using Liqo.Engine.Resources;
 using Liqo.Engine.Offloading;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -51,11 +51,10 @@ public sealed class NewLiqoResourceSliceCommand : OffloadingCmdlet
             return new ResourceSliceResult
             {
                 Name = name,
-                Namespace = slice["metadata"]?["namespace"]?.GetValue<string>() ?? "",
+                Namespace = slice.Namespace() ?? "",
                 ProviderClusterId = provider,
                 Class = options.Class,
-                RequestedResources = (slice["spec"]?["resources"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "")
-                                     ?? new Dictionary<string, string>(),
+                RequestedResources = ResourceSlice.RequestedResources(slice),
                 CreateVirtualNode = options.CreateVirtualNode,
                 Authentication = ResourceSlice.ConditionStatus(slice, ResourceSlice.AuthenticationCondition) ?? "",
                 Resources = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) ?? "",

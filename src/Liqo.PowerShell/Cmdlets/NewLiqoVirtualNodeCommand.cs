@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using Liqo.Engine.Resources;
 using Liqo.Engine.Offloading;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -91,9 +92,9 @@ public sealed class NewLiqoVirtualNodeCommand : OffloadingCmdlet
             return new VirtualNodeResult
             {
                 Name = name,
-                Namespace = vn["metadata"]?["namespace"]?.GetValue<string>() ?? "",
+                Namespace = vn.Namespace() ?? "",
                 ClusterId = provider,
-                KubeconfigSecret = vn["spec"]?["kubeconfigSecretRef"]?["name"]?.GetValue<string>() ?? "",
+                KubeconfigSecret = VirtualNode.KubeconfigSecretName(vn),
                 CreateNode = options.CreateNode,
                 NodeReady = node is not null,
                 WhatIf = op.PlanOnly,
