@@ -47,7 +47,7 @@ internal static class GoText
                 case '\v': sb.Append("\\v"); break;
                 default:
                     if (c < 0x20 || c == 0x7F) sb.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
-                    else if (c < 0x80 || IsGraphic(r)) sb.Append(r.ToString());
+                    else if (c < 0x80 || IsPrint(r)) sb.Append(r.ToString());
                     else if (c <= 0xFFFF) sb.Append("\\u").Append(c.ToString("x4", CultureInfo.InvariantCulture));
                     else sb.Append("\\U").Append(c.ToString("x8", CultureInfo.InvariantCulture));
                     break;
@@ -56,11 +56,13 @@ internal static class GoText
         return sb.Append('"').ToString();
     }
 
-    private static bool IsGraphic(Rune r) => Rune.GetUnicodeCategory(r) switch
+    // Go's unicode.IsPrint, which strconv.Quote uses: letters, marks, numbers, punctuation, symbols and the ASCII space
+    // only (IsGraphic, which would keep U+00A0 or U+3000, is QuoteToGraphic's).
+    private static bool IsPrint(Rune r) => Rune.GetUnicodeCategory(r) switch
     {
         UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
             or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => false,
-        UnicodeCategory.SpaceSeparator => r.Value == 0x20 || r.Value == 0x3000 || r.Value is >= 0x2000 and <= 0x200A || r.Value is 0xA0 or 0x1680 or 0x202F or 0x205F,
+        UnicodeCategory.SpaceSeparator => r.Value == 0x20,
         _ => true,
     };
 }
