@@ -35,12 +35,13 @@ BeforeAll {
     # ASSUMPTION 3: the audit log has one JSON object per request with the request's user agent and URI
     # (Kubernetes audit.k8s.io Event fields userAgent and requestURI).
     function Measure-Requests([string] $AuditLog, [scriptblock] $Action, [string] $UserAgentPrefix) {
-        $before = @(Get-Content $AuditLog -ErrorAction Ignore).Count
+        # the audit log is written asynchronously: count from a quiet log, and read it once quiet again
+        $before = Get-LiqoAuditQuietCount $AuditLog
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $null = & $Action
         $elapsed = $watch.Elapsed
-        Start-Sleep -Milliseconds 300 # the audit writer flushes asynchronously
-        $events = @(Get-Content $AuditLog | Select-Object -Skip $before | ForEach-Object { $_ | ConvertFrom-Json } |
+        $after = Get-LiqoAuditQuietCount $AuditLog
+        $events = @(Get-Content $AuditLog | Select-Object -Skip $before -First ($after - $before) | ForEach-Object { $_ | ConvertFrom-Json } |
                 Where-Object { $_.userAgent -like "$UserAgentPrefix*" })
         [pscustomobject]@{ Requests = $events.Count; Elapsed = $elapsed; Uris = $events.requestURI }
     }

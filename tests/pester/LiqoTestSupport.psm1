@@ -130,9 +130,17 @@ function Get-Kubectl {
 #>
 function Get-LiqoAuditMark($Clusters, [string] $Cluster) {
     if (-not $Clusters.Sandbox) { return 0 }
-    # the audit log is written asynchronously: wait until earlier requests' lines have landed (no change for 300 ms)
-    $log = Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl"
-    $count = @(Get-Content $log).Count
+    Get-LiqoAuditQuietCount (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl")
+}
+
+<#
+.SYNOPSIS
+    The number of lines of a sandbox audit log once it is quiet: the log is written asynchronously, so this waits until
+    earlier requests' lines have landed (no change for 300 ms, at most 5 s).
+#>
+function Get-LiqoAuditQuietCount([string] $Path) {
+    $log = $Path
+    $count = @(Get-Content $log -ErrorAction Ignore).Count
     $deadline = [DateTime]::UtcNow.AddSeconds(5)
     while ([DateTime]::UtcNow -lt $deadline) {
         Start-Sleep -Milliseconds 300
@@ -209,6 +217,6 @@ function ConvertTo-SortedValue($Value) {
     $Value
 }
 
-Export-ModuleMember -Function Get-LiqoRepoRoot, Get-LiqoModulePath, Get-NuGetPackageRoot, Invoke-FreshPwsh, New-TestKubeconfigText,
+Export-ModuleMember -Function Get-LiqoAuditQuietCount, Get-LiqoRepoRoot, Get-LiqoModulePath, Get-NuGetPackageRoot, Invoke-FreshPwsh, New-TestKubeconfigText,
     Test-RealClusters, Start-LiqoTestClusters, Stop-LiqoTestClusters, Get-Kubectl, Get-LiqoAuditMark, Get-LiqoModuleWrite,
     Get-LiqoModuleRequest, Invoke-TestKubectl, Get-WrittenObject, ConvertTo-SortedValue
