@@ -158,6 +158,7 @@ function Get-LiqoAuditQuietCount([string] $Path) {
 #>
 function Get-LiqoModuleWrite($Clusters, [string] $Cluster, [int] $Mark = 0) {
     if (-not $Clusters.Sandbox) { return @() }
+    $null = Get-LiqoAuditQuietCount (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") # the last requests' lines have landed
     Get-Content (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") | Select-Object -Skip $Mark | ConvertFrom-Json |
         Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete', 'deletecollection' }
 }
@@ -168,6 +169,7 @@ function Get-LiqoModuleWrite($Clusters, [string] $Cluster, [int] $Mark = 0) {
 #>
 function Get-LiqoModuleRequest($Clusters, [string] $Cluster, [int] $Mark = 0) {
     if (-not $Clusters.Sandbox) { return @() }
+    $null = Get-LiqoAuditQuietCount (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") # the last requests' lines have landed
     Get-Content (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") | Select-Object -Skip $Mark | ConvertFrom-Json |
         Where-Object { $_.userAgent -like 'Liqo-PowerShell*' }
 }

@@ -20,6 +20,7 @@ BeforeAll {
     function Get-ModuleWrites([string] $Cluster, [int] $Skip = 0) {
         if (-not $script:clusters.Sandbox) { return @() }
         $log = Join-Path $script:clusters.Sandbox "$Cluster.audit.jsonl"
+        $null = Get-LiqoAuditQuietCount $log # the last requests' lines have landed
         Get-Content $log | Select-Object -Skip $Skip | ConvertFrom-Json |
             Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete', 'deletecollection' }
     }

@@ -18,6 +18,7 @@ BeforeAll {
     }
     function Get-Caught([scriptblock] $Command) { try { & $Command; $null } catch { $_ } }
     function Get-ModuleWrites([string] $Path, [string] $Cluster) {
+        $null = Get-LiqoAuditQuietCount (Join-Path $Path "$Cluster.audit.jsonl") # the last requests' lines have landed
         Get-Content (Join-Path $Path "$Cluster.audit.jsonl") | ConvertFrom-Json |
             Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete' }
     }
