@@ -149,6 +149,36 @@ Describe 'peering variants' -Skip:$script:real {
         }
     }
 
+    It '-WhatIf names exactly the objects a real run then writes, on both clusters' {
+        $pair = New-Pair @()
+        $r = Invoke-FreshPwsh -Script @"
+Import-Module '$(Get-LiqoModulePath)'
+New-LiqoPeering -Kubeconfig '$($pair.Kubeconfig)' -RemoteKubeconfig '$($pair.RemoteKubeconfig)' -WhatIf | Out-Null
+"@
+        $r.ExitCode | Should -Be 0 -Because $r.Error
+        $planned = @($r.Output | ForEach-Object {
+                if ($_ -match '^What if: Performing the operation "\w+" on target "(local|remote) cluster \S+: (\w+) (\S+)"\.$') {
+                    $scope = if ($Matches[1] -eq 'local') { 'consumer' } else { 'provider' }
+                    "$scope $($Matches[2]) $($Matches[3])"
+                }
+            }) | Sort-Object -Unique
+        @(Get-ModuleWrites $pair.Path 'consumer') + @(Get-ModuleWrites $pair.Path 'provider') | Should -HaveCount 0
+        $planned.Count | Should -BeGreaterThan 10
+
+        $null = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig
+        $kinds = @{}
+        foreach ($line in $planned) { $k = ($line -split ' ')[1]; $kinds[($k.ToLowerInvariant() -replace 'y$', 'ie') + 's'] = $k }
+        $written = @(foreach ($cluster in 'consumer', 'provider') {
+                foreach ($w in Get-ModuleWrites $pair.Path $cluster) {
+                    $ref = $w.objectRef
+                    $kind = if ($kinds.ContainsKey($ref.resource)) { $kinds[$ref.resource] } else { $ref.resource }
+                    $name = if ($ref.namespace) { "$($ref.namespace)/$($ref.name)" } else { $ref.name }
+                    "$cluster $kind $name"
+                }
+            }) | Sort-Object -Unique
+        $written | Should -Be $planned
+    }
+
     It 'the gateway server can live on the consumer' {
         $pair = New-Pair @()
         $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -GatewayServerLocation Consumer -GatewayServerServiceType NodePort -Timeout 2m

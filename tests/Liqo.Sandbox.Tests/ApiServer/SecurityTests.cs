@@ -229,6 +229,25 @@ public sealed class SecurityTests(ClusterFixture f) : IClassFixture<ClusterFixtu
         Assert.DoesNotContain("PRIVATE KEY", text);
     }
 
+    [Fact]
+    public async Task A_create_is_audited_with_the_name_from_its_body_but_a_generated_name_is_not()
+    {
+        var ns = await f.NamespaceAsync("audit-create");
+        await f.Raw.PostJsonAsync($"/api/v1/namespaces/{ns}/configmaps", "{\"metadata\":{\"name\":\"named\"}}");
+        await f.Raw.PostJsonAsync($"/api/v1/namespaces/{ns}/configmaps", "{\"metadata\":{\"generateName\":\"gen-\"}}");
+        List<JsonObject> creates = [];
+        await TestHttp.EventuallyAsync(async () =>
+        {
+            creates = (await ReadLinesAsync(f.Cluster.AuditLogPath))
+                .Where(l => Str(l, "verb") == "create" && Str(l, "requestURI") == $"/api/v1/namespaces/{ns}/configmaps").ToList();
+            return creates.Count == 2;
+        }, "audit lines of both creates");
+        // the lines may land in either order
+        var named = Assert.Single(creates, c => c["objectRef"]!["name"]?.GetValue<string>() == "named");
+        Assert.Equal(ns, named["objectRef"]!["namespace"]!.GetValue<string>());
+        Assert.Single(creates, c => c["objectRef"]!["name"] is null);
+    }
+
     private static string? Str(JsonObject o, string name) => o[name]?.GetValue<string>();
 
     private static async Task<List<JsonObject>> ReadLinesAsync(string path)

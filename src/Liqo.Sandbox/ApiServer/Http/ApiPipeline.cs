@@ -93,7 +93,7 @@ internal sealed class ApiPipeline(
         {
             response = ApiResponse.FromError(ApiErrors.Internal(e.GetType().Name + ": " + e.Message));
         }
-        WriteAudit(ctx, info, user, auditId, received, response.Code, response.Error, decision, reason);
+        WriteAudit(ctx, info, user, auditId, received, response.Code, response.Error, decision, reason, response.Body);
         try
         {
             await response.WriteAsync(ctx, auditId);
@@ -105,7 +105,7 @@ internal sealed class ApiPipeline(
     }
 
     private void WriteAudit(HttpContext ctx, RequestInfo info, UserInfo? user, string auditId, DateTimeOffset received, int code,
-        ApiException? error, string decision, string reason)
+        ApiException? error, string decision, string reason, JsonNode? responseBody = null)
     {
         var requestUri = ctx.Request.Path.Value + ctx.Request.QueryString.Value;
         var ev = new JsonObject
@@ -129,6 +129,11 @@ internal sealed class ApiPipeline(
             var objectRef = new JsonObject { ["resource"] = info.Resource };
             if (info.Namespace.Length > 0) objectRef["namespace"] = info.Namespace;
             if (info.Name.Length > 0) objectRef["name"] = info.Name;
+            // a create names its object in the body, not the URL: the real server's audit (LogRequestObject) fills the name
+            // in from the decoded object; generateName is resolved later, so such a create stays without a name
+            else if (info.Verb == "create" && info.Subresource.Length == 0 && responseBody is JsonObject created &&
+                     created["metadata"] is JsonObject meta && meta["generateName"] is null && meta["name"]?.GetValue<string>() is { Length: > 0 } name)
+                objectRef["name"] = name;
             if (info.Group.Length > 0) objectRef["apiGroup"] = info.Group;
             objectRef["apiVersion"] = info.Version;
             if (info.Subresource.Length > 0) objectRef["subresource"] = info.Subresource;
