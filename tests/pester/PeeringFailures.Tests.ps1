@@ -149,7 +149,7 @@ Describe 'peering variants' -Skip:$script:real {
         }
     }
 
-    It '-WhatIf names exactly the objects a real run then writes, on both clusters' {
+    It '-WhatIf names exactly the objects a real run then writes, on both clusters (peer, then unpeer)' {
         $pair = New-Pair @()
         $r = Invoke-FreshPwsh -Script @"
 Import-Module '$(Get-LiqoModulePath)'
@@ -177,6 +177,40 @@ New-LiqoPeering -Kubeconfig '$($pair.Kubeconfig)' -RemoteKubeconfig '$($pair.Rem
                 }
             }) | Sort-Object -Unique
         $written | Should -Be $planned
+
+        # the same for Remove-LiqoPeering on the established peering
+        $marks = @{ consumer = Get-LiqoAuditQuietCount (Join-Path $pair.Path 'consumer.audit.jsonl'); provider = Get-LiqoAuditQuietCount (Join-Path $pair.Path 'provider.audit.jsonl') }
+        $r = Invoke-FreshPwsh -Script @"
+Import-Module '$(Get-LiqoModulePath)'
+Remove-LiqoPeering -Kubeconfig '$($pair.Kubeconfig)' -RemoteKubeconfig '$($pair.RemoteKubeconfig)' -WhatIf
+"@
+        $r.ExitCode | Should -Be 0 -Because $r.Error
+        $plannedRemoval = @($r.Output | ForEach-Object {
+                if ($_ -match '^What if: Performing the operation "\w+" on target "(local|remote) cluster \S+: (\w+) (\S+)"\.$') {
+                    $scope = if ($Matches[1] -eq 'local') { 'consumer' } else { 'provider' }
+                    "$scope $($Matches[2]) $($Matches[3])"
+                }
+            }) | Sort-Object -Unique
+        $plannedRemoval.Count | Should -BeGreaterThan 4
+        foreach ($line in $plannedRemoval) { $k = ($line -split ' ')[1]; $kinds[($k.ToLowerInvariant() -replace 'y$', 'ie') + 's'] = $k }
+        Remove-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -Confirm:$false
+        $removed = @(foreach ($cluster in 'consumer', 'provider') {
+                $log = Join-Path $pair.Path "$cluster.audit.jsonl"
+                $null = Get-LiqoAuditQuietCount $log
+                $lines = @(Get-Content $log | Select-Object -Skip $marks[$cluster] | ConvertFrom-Json |
+                        Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete' })
+                foreach ($w in $lines) {
+                    $ref = $w.objectRef
+                    $kind = if ($kinds.ContainsKey($ref.resource)) { $kinds[$ref.resource] } else { $ref.resource }
+                    $name = if ($ref.namespace) { "$($ref.namespace)/$($ref.name)" } else { $ref.name }
+                    "$cluster $kind $name"
+                }
+            }) | Sort-Object -Unique
+        # every removal was planned; the plan may also name the VirtualNodes, which the ResourceSlices' deletion usually
+        # takes with it (garbage collection) before the real run gets to them (liqoctl's "No virtualnodes found")
+        @($removed | Where-Object { $_ -notin $plannedRemoval }) | Should -BeNullOrEmpty
+        @($plannedRemoval | Where-Object { $_ -notin $removed -and $_ -notmatch '^consumer VirtualNode ' }) | Should -BeNullOrEmpty
+        $removed | Should -Contain 'provider Tenant liqo-tenant-consumer/consumer'
     }
 
     It 'the gateway server can live on the consumer' {
