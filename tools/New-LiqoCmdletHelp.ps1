@@ -359,12 +359,12 @@ function New-CommandElement($Cmd) {
         Sort-Object { -not $_.Metadata.ValueFromPipeline }, { $_.Metadata.Name })
     $inputs = @(foreach ($entry in $piped) {
             $p = $entry.Metadata
-            $names = @($p.Name) + @($p.Aliases)
-            $text = if ($p.ValueFromPipeline -and $p.ValueFromPipelineByPropertyName) {
-                "Binds to -$($p.Name): the objects themselves, or the value of their property $($names -join ' or ')."
-            }
-            elseif ($p.ValueFromPipeline) { "Binds to -$($p.Name)." }
-            else { "Objects with a property $($names -join ' or ') bind it to -$($p.Name)." }
+            $property = "the property $($p.Name)" + $(if ($p.Aliases.Count) { " (or $($p.Aliases -join ', '))" }) + ' of piped objects'
+            $how = if ($p.ValueFromPipeline -and $p.ValueFromPipelineByPropertyName) { "by value or by $property" }
+                   elseif ($p.ValueFromPipeline) { 'by value' }
+                   else { "by $property" }
+            $about = @(Get-ParameterProperty $type $p.Name | Where-Object { $_ } | ForEach-Object { Get-Paragraph (Get-DocId $_) 'summary' } | Select-Object -First 1)
+            $text = "-$($p.Name), $how" + $(if ($about.Count) { ": $($about[0].Text)" } else { '.' })
             New-TypeEntry $command.GetName('inputType') $p.ParameterType.FullName @(New-Paragraph $text)
         })
     if (-not $inputs.Count) { $inputs = @(New-TypeEntry $command.GetName('inputType') 'None' @(New-Paragraph 'You cannot pipe objects to this cmdlet.')) }
@@ -409,9 +409,10 @@ function New-CommandElement($Cmd) {
         if ($codeAt -lt 0) { Add-Problem "$($Cmd.Name): example $i has no <code>."; continue }
         $title = (@($paragraphs | Select-Object -First $codeAt | ForEach-Object Text) -join ' ')
         New-Element $command.GetName('example') @(
-            (New-Element $maml.GetName('title') "-------------------------- Example ${i}: $title --------------------------"),
+            (New-Element $maml.GetName('title') "---------- Example ${i}: $title ----------"),
             (New-Element $dev.GetName('code') $paragraphs[$codeAt].Text),
-            (New-Description @($paragraphs | Select-Object -Skip ($codeAt + 1)) $dev.GetName('remarks')))
+            # the empty paragraph keeps a blank line before the next example's title
+            (New-Description (@($paragraphs | Select-Object -Skip ($codeAt + 1)) + @(New-Paragraph '')) $dev.GetName('remarks')))
     }
 
     # related links: about_Liqo, then the class's <seealso cref="..."/>
