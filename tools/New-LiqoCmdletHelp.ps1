@@ -275,7 +275,8 @@ function New-ParameterElement($Parameter, [hashtable] $Info, [bool] $InSyntax) {
     [System.Xml.Linq.XElement]::new($command.GetName('parameter'), $content.ToArray())
 }
 
-# What New-ParameterElement shows of a parameter whatever the set.
+# What New-ParameterElement shows of a parameter whatever the cmdlet and the set. The same property (a base-class one)
+# shows the same in every cmdlet, so this is made once per property. (An XElement added to a second parent is copied.)
 function New-ParameterInfo($Parameter, [object[]] $Description, [string] $Default) {
     $type = $Parameter.ParameterType
     $array = if ($type.IsArray) { 'true' } else { 'false' }
@@ -283,7 +284,6 @@ function New-ParameterInfo($Parameter, [object[]] $Description, [string] $Defaul
     foreach ($a in $Parameter.Attributes) { if ($a -is [System.Management.Automation.SupportsWildcardsAttribute]) { $globbing = 'true' } }
     $values = Get-ValidValues $Parameter
     @{
-        Metadata           = $Parameter
         VariableLength     = New-Attribute 'variableLength' $array
         Globbing           = New-Attribute 'globbing' $globbing
         Aliases            = New-Attribute 'aliases' $(if ($Parameter.Aliases.Count) { $Parameter.Aliases -join ', ' } else { 'none' })
@@ -301,6 +301,7 @@ function New-ParameterInfo($Parameter, [object[]] $Description, [string] $Defaul
         DefaultElement     = New-Element $dev.GetName('defaultValue') $Default
     }
 }
+$parameterInfoCache = @{}
 
 function New-TypeEntry([System.Xml.Linq.XName] $Name, [string] $TypeName, [object[]] $Paragraphs) {
     [System.Xml.Linq.XElement]::new($Name, [object[]]@((New-TypeElement $TypeName), (New-Description $Paragraphs)))
@@ -326,12 +327,18 @@ function New-CommandElement($Cmd) {
             if ($common.Contains($p.Name) -or $parameters.Contains($p.Name)) { continue }
             $property = Get-ParameterProperty $type $p.Name
             $ownedByPowerShell = -not $property -or $property.DeclaringType.Assembly -ne $assembly
-            $description = if ($ownedByPowerShell -and $riskMitigation.ContainsKey($p.Name)) { , @(New-Paragraph $riskMitigation[$p.Name]) }
-                           elseif ($property) { Get-Paragraph (Get-DocId $property) 'summary' }
-                           else { , @() }
-            if (-not $description.Count) { Add-Problem "$($Cmd.Name): -$($p.Name) has no description (a <summary> on $($property.DeclaringType.Name).$($p.Name))." }
-            $default = if ($ownedByPowerShell) { 'False' } else { Format-DefaultValue $property.GetValue($instance) }
-            $parameters[$p.Name] = New-ParameterInfo $p $description $default
+            $key = if ($ownedByPowerShell) { $p.Name } else { Get-DocId $property }
+            if (-not $parameterInfoCache.ContainsKey($key)) {
+                $description = if ($ownedByPowerShell -and $riskMitigation.ContainsKey($p.Name)) { , @(New-Paragraph $riskMitigation[$p.Name]) }
+                               elseif ($property) { Get-Paragraph $key 'summary' }
+                               else { , @() }
+                if (-not $description.Count) { Add-Problem "$($Cmd.Name): -$($p.Name) has no description (a <summary> on $($property.DeclaringType.Name).$($p.Name))." }
+                $default = if ($ownedByPowerShell) { 'False' } else { Format-DefaultValue $property.GetValue($instance) }
+                $parameterInfoCache[$key] = New-ParameterInfo $p $description $default
+            }
+            $info = $parameterInfoCache[$key].Clone()
+            $info.Metadata = $p
+            $parameters[$p.Name] = $info
         }
     }
     if ($instance -is [IDisposable]) { $instance.Dispose() }

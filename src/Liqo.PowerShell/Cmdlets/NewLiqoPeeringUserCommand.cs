@@ -24,11 +24,15 @@ namespace Liqo.PowerShell.Cmdlets;
 /// The result names the user, its tenant namespace and when its certificate expires, and the file written.
 /// </example>
 /// <example>
-/// The consumer's administrator then peers with it
+/// Peer with a peering user, each administrator on their own cluster
 /// <code>
+/// # on the provider milan
+/// New-LiqoPeeringUser rome -Kubeconfig ~/.kube/milan -OutFile ./rome-peering.kubeconfig
+/// # on the consumer rome, once rome-peering.kubeconfig has been handed over
 /// New-LiqoPeering -Kubeconfig ~/.kube/rome -RemoteKubeconfig ./rome-peering.kubeconfig
 /// </code>
-/// Only the consumer's own kubeconfig and the peering user's are needed.
+/// The consumer's administrator needs only their own kubeconfig and the peering user's, which may do nothing on milan but
+/// peer rome with it (and unpeer them).
 /// </example>
 /// <seealso cref="RemoveLiqoPeeringUserCommand"/>
 /// <seealso cref="NewLiqoPeeringCommand"/>

@@ -4,8 +4,8 @@ using Liqo.Engine.Offloading;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Deletes a virtual node on the consumer cluster, as liqoctl delete virtualnode does, and waits, bounded by -Timeout, for
-/// it to be gone: its finalizer drains it and removes the Node and the virtual kubelet.
+/// Deletes a virtual node on the consumer cluster, as liqoctl delete virtualnode does. Its finalizer drains it and removes
+/// the Node and the virtual kubelet; the cmdlet waits, bounded by -Timeout, for it to be gone (-NoWait returns at once).
 /// </summary>
 /// <example>
 /// Remove a virtual node
