@@ -7,8 +7,8 @@ namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
 /// Removes the authentication between the local cluster (consumer) and a remote cluster (provider), as liqoctl
-/// unauthenticate does: the ControlPlane Identity on the consumer and the Tenant on the provider. It is refused while the
-/// consumer still has ResourceSlices for the provider (ErrorId ResourceSlicesPresent): remove them first.
+/// unauthenticate does. It deletes the ControlPlane Identity on the consumer and the Tenant on the provider. It is refused
+/// while the consumer still has ResourceSlices for the provider (ErrorId ResourceSlicesPresent): remove them first.
 /// </summary>
 /// <example>
 /// Remove a ResourceSlice, then the authentication

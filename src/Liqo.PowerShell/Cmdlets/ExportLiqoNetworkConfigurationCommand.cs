@@ -4,9 +4,9 @@ using Liqo.Engine.Networking;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Exports this cluster's pod and external CIDRs for another cluster (liqoctl generate configuration), as the
-/// LiqoNetworkConfiguration material the other cluster imports with Import-LiqoNetworkConfiguration. Both clusters export
-/// theirs. Nothing is written on the cluster.
+/// Exports this cluster's pod and external CIDRs for another cluster, as liqoctl generate configuration does. They are
+/// written as the LiqoNetworkConfiguration material the other cluster imports with Import-LiqoNetworkConfiguration. Both
+/// clusters export theirs. Nothing is written on the cluster.
 /// </summary>
 /// <remarks>
 /// Out of band, networking goes: Export-LiqoNetworkConfiguration and Import-LiqoNetworkConfiguration (both clusters),

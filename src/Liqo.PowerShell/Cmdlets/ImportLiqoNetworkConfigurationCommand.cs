@@ -5,9 +5,9 @@ using Liqo.Engine.Networking;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Applies another cluster's network configuration, from the LiqoNetworkConfiguration material it exported (liqoctl create
-/// configuration). It writes the Configuration in that cluster's tenant namespace (created if missing) and waits, bounded
-/// by -Timeout, for Liqo to remap its CIDRs.
+/// Applies another cluster's network configuration, as liqoctl create configuration does. From the
+/// LiqoNetworkConfiguration material the other cluster exported, it writes the Configuration in that cluster's tenant
+/// namespace (created if missing) and waits, bounded by -Timeout, for Liqo to remap its CIDRs.
 /// </summary>
 /// <example>
 /// Import milan's network configuration on rome

@@ -4,9 +4,10 @@ using Liqo.Engine.Networking;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Applies the client gateway's public key on the server cluster (liqoctl create publickey), from the LiqoGatewayClient
-/// material New-LiqoGatewayClient made; the key is owned by the GatewayServer made for that client. With -Wait it waits,
-/// bounded by -Timeout, for the tunnel to be established. This is the last step of the out-of-band networking.
+/// Applies the client gateway's public key on the server cluster, as liqoctl create publickey does. The key comes from the
+/// LiqoGatewayClient material New-LiqoGatewayClient made, and is owned by the GatewayServer made for that client. With -Wait
+/// the cmdlet waits, bounded by -Timeout, for the tunnel to be established. This is the last step of the out-of-band
+/// networking.
 /// </summary>
 /// <example>
 /// Complete the tunnel and wait for it

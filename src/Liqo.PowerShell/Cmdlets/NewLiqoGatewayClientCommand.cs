@@ -4,11 +4,11 @@ using Liqo.Engine.Networking;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Creates the gateway client of a tunnel, on the cluster that does not host the server, usually the consumer (liqoctl
-/// create gatewayclient and create publickey). From the server's LiqoGatewayServer material it creates the GatewayClient
-/// that dials the server's endpoint (or -Address and -Port, e.g. behind NAT), waits for its pod, applies the server's
-/// public key, and writes the LiqoGatewayClient material (this gateway's public key) that the server cluster passes to
-/// Import-LiqoPublicKey.
+/// Creates the gateway client of a tunnel, as liqoctl create gatewayclient and create publickey do. It runs on the cluster
+/// that does not host the server, usually the consumer. From the server's LiqoGatewayServer material it creates the
+/// GatewayClient that dials the server's endpoint (or -Address and -Port, e.g. behind NAT), waits for its pod, applies the
+/// server's public key, and writes the LiqoGatewayClient material (this gateway's public key) that the server cluster
+/// passes to Import-LiqoPublicKey.
 /// </summary>
 /// <example>
 /// Create the client from the server's file

@@ -4,10 +4,10 @@ using Liqo.Engine.Networking;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Creates the gateway server of a tunnel to another cluster (liqoctl create gatewayserver), on the cluster that hosts the
-/// server, usually the provider. It creates the GatewayServer, waits for its pod and endpoint, and writes the
-/// LiqoGatewayServer material (endpoint and WireGuard public key) that the other cluster passes to New-LiqoGatewayClient.
-/// Import-LiqoNetworkConfiguration must have run on this cluster first.
+/// Creates the gateway server of a tunnel to another cluster, as liqoctl create gatewayserver does. It runs on the cluster
+/// that hosts the server, usually the provider: it creates the GatewayServer, waits for its pod and endpoint, and writes
+/// the LiqoGatewayServer material (endpoint and WireGuard public key) that the other cluster passes to
+/// New-LiqoGatewayClient. Import-LiqoNetworkConfiguration must have run on this cluster first.
 /// </summary>
 /// <example>
 /// Create the server for the consumer rome

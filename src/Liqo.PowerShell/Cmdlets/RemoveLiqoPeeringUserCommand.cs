@@ -3,9 +3,9 @@ using System.Management.Automation;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Removes the peering user of a consumer from the provider (liqoctl delete peering-user): its roles, bindings and
-/// CertificateSigningRequest. Its kubeconfig still authenticates but may do nothing; a new user for the same consumer gets a
-/// new identity.
+/// Removes the peering user of a consumer from the provider, as liqoctl delete peering-user does. Its roles, bindings and
+/// CertificateSigningRequest are deleted: its kubeconfig still authenticates but may do nothing. A new user for the same
+/// consumer gets a new identity.
 /// </summary>
 /// <example>
 /// Remove rome's peering user
