@@ -69,6 +69,13 @@ function Invoke-Build {
         # the cmdlets assembly's deps.json would make PowerShell resolve nothing extra; the engine's lives in Dependencies/
         Remove-Item (Join-Path $module 'Liqo.PowerShell.deps.json') -ErrorAction Ignore
     }
+    Invoke-Step 'cmdlet help (out/Liqo/en-US/Liqo.PowerShell.dll-Help.xml)' {
+        # MAML from the cmdlets' doc comments and their metadata, read in a child pwsh (it imports the module)
+        $docs = @(Get-ChildItem "$root/src/Liqo.PowerShell/bin/$Configuration/*/Liqo.PowerShell.xml")
+        if ($docs.Count -ne 1) { throw "Expected one XML documentation file of Liqo.PowerShell under src/Liqo.PowerShell/bin/$Configuration, found $($docs.Count)." }
+        Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', "$root/tools/New-LiqoCmdletHelp.ps1",
+            '-ModulePath', (Join-Path $out 'Liqo/Liqo.psd1'), '-DocumentationFile', $docs[0].FullName)
+    }
     Invoke-Step 'sandbox layout (out/LiqoSandbox)' {
         $sandbox = Join-Path $out 'LiqoSandbox'
         if (Test-Path $sandbox) { Remove-Item $sandbox -Recurse -Force }

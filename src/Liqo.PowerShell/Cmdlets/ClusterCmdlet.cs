@@ -12,23 +12,32 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 public abstract class ClusterCmdlet : LiqoCmdlet
 {
-    /// <summary>The kubeconfig file (kubectl's --kubeconfig). Default: $env:KUBECONFIG, else ~/.kube/config.</summary>
+    /// <summary>
+    /// The kubeconfig file of the local cluster (kubectl's --kubeconfig). Default: the files in $env:KUBECONFIG, merged with
+    /// kubectl's rules, else ~/.kube/config. Give this or -KubeconfigContent, not both.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Kubeconfig { get; set; }
 
-    /// <summary>The kubeconfig's YAML itself, e.g. read from a secret store. It is never written to a file.</summary>
+    /// <summary>
+    /// The local cluster's kubeconfig as text (its YAML), e.g. read from a secret store or an Automation variable in an Azure
+    /// Automation runbook. It is never written to a file.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? KubeconfigContent { get; set; }
 
-    /// <summary>The kubeconfig context (kubectl's --context). Default: the kubeconfig's current-context.</summary>
+    /// <summary>
+    /// The kubeconfig context of the local cluster (kubectl's --context). Default: the kubeconfig's current-context. Tab
+    /// completion lists the contexts of the kubeconfig named on the same command line.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ContextCompleter))]
     public string? Context { get; set; }
 
-    /// <summary>The namespace Liqo is installed in.</summary>
+    /// <summary>The namespace Liqo is installed in on the local cluster (liqoctl's --namespace).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string LiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;

@@ -5,7 +5,27 @@ using Liqo.Engine.Networking;
 
 namespace Liqo.PowerShell.Cmdlets;
 
-/// <summary>Removes the gateways between two clusters (liqoctl network disconnect); the Configurations stay.</summary>
+/// <summary>
+/// Removes the gateways between two clusters, as liqoctl network disconnect does. It deletes the gateway client and server
+/// on both clusters; the network Configurations stay, so Enable-LiqoNetworking can connect them again quickly
+/// (Reset-LiqoNetworking removes them too).
+/// </summary>
+/// <example>
+/// Disconnect two clusters
+/// <code>
+/// Disable-LiqoNetworking -Kubeconfig ~/.kube/consumer -RemoteKubeconfig ~/.kube/provider
+/// </code>
+/// PowerShell asks for confirmation first (liqoctl asks too, unless --skip-confirm).
+/// </example>
+/// <example>
+/// Disconnect without a prompt, e.g. in a runbook
+/// <code>
+/// Disable-LiqoNetworking -KubeconfigContent $consumerYaml -RemoteKubeconfigContent $providerYaml -Confirm:$false
+/// </code>
+/// $consumerYaml and $providerYaml hold the kubeconfigs, e.g. read with Get-AutomationVariable.
+/// </example>
+/// <seealso cref="EnableLiqoNetworkingCommand"/>
+/// <seealso cref="ResetLiqoNetworkingCommand"/>
 [Cmdlet(VerbsLifecycle.Disable, "LiqoNetworking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
 public sealed class DisableLiqoNetworkingCommand : TeardownCmdlet

@@ -4,35 +4,62 @@ using Liqo.Engine.Networking;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Connects the networks of two clusters (liqoctl network connect): the gateway client on the local cluster, the gateway
-/// server on the remote one, their Configurations and WireGuard keys.
+/// Connects the networks of two clusters, as liqoctl network connect does. It exchanges the clusters' network
+/// Configurations (and waits for Liqo to remap their CIDRs), creates the gateway server on the remote cluster and the
+/// gateway client on the local one, and shares their WireGuard public keys; with -Wait it waits for both Connections to be
+/// established. This is the networking module of New-LiqoPeering, run on its own.
 /// </summary>
+/// <remarks>
+/// The remote cluster hosts the server, whichever cluster consumes: point -RemoteKubeconfig at the cluster that should run
+/// it. If the clusters are already connected the other way, the existing tunnel is reused (ReusedReverseTunnel in the
+/// result).
+/// </remarks>
+/// <example>
+/// Connect two clusters and wait for the tunnel
+/// <code>
+/// Enable-LiqoNetworking -Kubeconfig ~/.kube/consumer -RemoteKubeconfig ~/.kube/provider -Wait
+/// </code>
+/// The result says whether the Connections were Established and how long it took.
+/// </example>
+/// <example>
+/// Expose the gateway server on a NodePort behind NAT
+/// <code>
+/// Enable-LiqoNetworking -Context rome -RemoteContext milan -GatewayServerServiceType NodePort -GatewayServerServiceNodePort 30871 -GatewayClientAddress 203.0.113.7 -Wait -Timeout 5m
+/// </code>
+/// milan's gateway server listens on node port 30871; rome's client dials 203.0.113.7, the address that forwards to it.
+/// </example>
+/// <seealso cref="DisableLiqoNetworkingCommand"/>
+/// <seealso cref="ResetLiqoNetworkingCommand"/>
+/// <seealso cref="NewLiqoPeeringCommand"/>
 [Cmdlet(VerbsLifecycle.Enable, "LiqoNetworking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(NetworkingResult))]
 public sealed class EnableLiqoNetworkingCommand : GatewayOptionsCmdlet
 {
+    /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
     [DurationTransformation]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Wait for the Connections to be established (liqoctl --wait).</summary>
+    /// <summary>Waits for the Connections on both clusters to be established (liqoctl's --wait).</summary>
     [Parameter] public SwitchParameter Wait { get; set; }
 
-    /// <summary>Stop once both gateways run, without exchanging their public keys.</summary>
+    /// <summary>Stops once both gateways run, without exchanging their public keys (liqoctl's --disable-sharing-keys).</summary>
     [Parameter] public SwitchParameter DisableSharingKeys { get; set; }
 
+    /// <summary>The template of the gateway server, on the remote cluster (liqoctl's --gw-server-template-name).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string GatewayServerTemplateName { get; set; } = NetworkConnectOptions.DefaultServerTemplateName;
 
-    /// <summary>Default: the remote cluster's Liqo namespace.</summary>
+    /// <summary>The namespace of the gateway server template (liqoctl's --gw-server-template-namespace). Default: the remote cluster's Liqo namespace.</summary>
     [Parameter] public string? GatewayServerTemplateNamespace { get; set; }
 
+    /// <summary>The template of the gateway client, on the local cluster (liqoctl's --gw-client-template-name).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string GatewayClientTemplateName { get; set; } = NetworkConnectOptions.DefaultClientTemplateName;
 
-    /// <summary>Default: the local cluster's Liqo namespace.</summary>
+    /// <summary>The namespace of the gateway client template (liqoctl's --gw-client-template-namespace). Default: the local cluster's Liqo namespace.</summary>
     [Parameter] public string? GatewayClientTemplateNamespace { get; set; }
 
     protected override void ProcessRecord()

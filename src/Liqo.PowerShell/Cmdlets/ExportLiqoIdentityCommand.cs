@@ -4,13 +4,25 @@ using Liqo.Engine.Authentication;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// On the provider (liqoctl generate identity): the ControlPlane Identity for the consumer, from the status of the
-/// Tenant the provider accepted: the LiqoIdentity for the consumer (Import-LiqoIdentity). Writes nothing on the cluster.
+/// Exports the ControlPlane Identity for a consumer from the provider (liqoctl generate identity). It is read from the
+/// status of the Tenant the provider accepted (Import-LiqoTenant) and written as the LiqoIdentity material that the
+/// consumer's administrator passes to Import-LiqoIdentity. Nothing is written on the cluster.
 /// </summary>
+/// <example>
+/// Export the Identity for the consumer rome
+/// <code>
+/// Export-LiqoIdentity rome -Kubeconfig ~/.kube/milan -OutFile ./identity.json
+/// </code>
+/// The file holds a certificate whose private key never left the consumer, so it holds no secret (on EKS it also carries the
+/// AWS access key the provider issued, which the consumer needs).
+/// </example>
+/// <seealso cref="ImportLiqoTenantCommand"/>
+/// <seealso cref="ImportLiqoIdentityCommand"/>
 [Cmdlet(VerbsData.Export, "LiqoIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
 public sealed class ExportLiqoIdentityCommand : MaterialExportCmdlet
 {
+    /// <summary>The cluster ID of the consumer whose Tenant this cluster accepted (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RemoteClusterId")]
     [ValidateNotNullOrEmpty]

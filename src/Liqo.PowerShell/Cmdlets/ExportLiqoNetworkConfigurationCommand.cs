@@ -4,15 +4,29 @@ using Liqo.Engine.Networking;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// This cluster's pod and external CIDRs for the other cluster (liqoctl generate configuration): the
-/// LiqoNetworkConfiguration it imports with Import-LiqoNetworkConfiguration. Both clusters export theirs. Writes nothing
-/// on the cluster.
+/// Exports this cluster's pod and external CIDRs for another cluster, as liqoctl generate configuration does. They are
+/// written as the LiqoNetworkConfiguration material the other cluster imports with Import-LiqoNetworkConfiguration. Both
+/// clusters export theirs. Nothing is written on the cluster.
 /// </summary>
+/// <remarks>
+/// Out of band, networking goes: Export-LiqoNetworkConfiguration and Import-LiqoNetworkConfiguration (both clusters),
+/// New-LiqoGatewayServer (the server cluster, usually the provider), New-LiqoGatewayClient (the other cluster),
+/// Import-LiqoPublicKey (the server cluster).
+/// </remarks>
+/// <example>
+/// Export rome's network configuration for milan
+/// <code>
+/// Export-LiqoNetworkConfiguration -RemoteClusterId milan -Kubeconfig ~/.kube/rome -OutFile ./net-rome.json
+/// </code>
+/// milan's administrator imports net-rome.json; rome imports milan's in turn.
+/// </example>
+/// <seealso cref="ImportLiqoNetworkConfigurationCommand"/>
+/// <seealso cref="NewLiqoGatewayServerCommand"/>
 [Cmdlet(VerbsData.Export, "LiqoNetworkConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
 public sealed class ExportLiqoNetworkConfigurationCommand : MaterialExportCmdlet
 {
-    /// <summary>The cluster that will import it.</summary>
+    /// <summary>The cluster ID of the cluster that will import it (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string RemoteClusterId { get; set; } = "";

@@ -5,9 +5,34 @@ using Liqo.Engine.ClusterAccess;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Gets the Liqo cluster ID of a cluster, read as liqoctl reads it (the ConfigMap labelled
-/// app.kubernetes.io/name=clusterid-configmap in the Liqo namespace).
+/// Gets the Liqo cluster ID of a cluster. It reads it as liqoctl does, from the ConfigMap labelled
+/// app.kubernetes.io/name=clusterid-configmap in the Liqo namespace; a cluster without it fails with ErrorId
+/// LiqoNotInstalled, one with several with ClusterIdAmbiguous.
 /// </summary>
+/// <returns>The cluster ID.</returns>
+/// <example>
+/// Read a cluster's ID
+/// <code>
+/// Get-LiqoClusterId -Kubeconfig ./consumer.kubeconfig
+/// </code>
+/// Writes the ID, e.g. rome.
+/// </example>
+/// <example>
+/// Use one cluster's ID on the other cluster
+/// <code>
+/// $consumer = Get-LiqoClusterId -Kubeconfig ~/.kube/consumer
+/// New-LiqoPeeringUser -Kubeconfig ~/.kube/provider -ConsumerClusterId $consumer -OutFile ./peering-user.kubeconfig
+/// </code>
+/// The provider's administrator makes a peering user for that consumer.
+/// </example>
+/// <example>
+/// In an Azure Automation runbook
+/// <code>
+/// Get-LiqoClusterId -KubeconfigContent (Get-AutomationVariable -Name ConsumerKubeconfig)
+/// </code>
+/// The kubeconfig is read from an encrypted Automation variable and never written to disk.
+/// </example>
+/// <seealso cref="GetLiqoInfoCommand"/>
 [Cmdlet(VerbsCommon.Get, "LiqoClusterId")]
 [OutputType(typeof(string))]
 public sealed class GetLiqoClusterIdCommand : ClusterCmdlet

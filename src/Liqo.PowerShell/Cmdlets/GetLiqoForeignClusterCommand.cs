@@ -7,17 +7,39 @@ using Liqo.PowerShell.Info;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// kubectl get foreignclusters: the clusters this one knows (one ForeignCluster per peer, kept after unpeering with role
-/// Unknown), with their role, age and the status of each module. -ClusterId filters by cluster ID or name (wildcards
-/// allowed); a name without wildcards that matches nothing is a non-terminating error.
+/// Gets the ForeignClusters of a cluster, as kubectl get foreignclusters lists them. There is one ForeignCluster per
+/// cluster this one knows, kept after unpeering with role Unknown; each object has its role, age, API server and proxy URLs,
+/// tenant namespaces and the status and conditions of each module (networking, authentication, offloading).
 /// </summary>
+/// <remarks>
+/// -ClusterId filters by cluster ID or name, wildcards allowed; a name without wildcards that matches nothing is a
+/// non-terminating error.
+/// </remarks>
+/// <example>
+/// List the ForeignClusters
+/// <code>
+/// Get-LiqoForeignCluster -Kubeconfig ~/.kube/consumer
+/// </code>
+/// NAME, ROLE and AGE, as kubectl get foreignclusters prints them.
+/// </example>
+/// <example>
+/// Filter by name, role or condition
+/// <code>
+/// Get-LiqoForeignCluster mil*
+/// Get-LiqoForeignCluster | Where-Object Role -eq Unknown
+/// Get-LiqoForeignCluster milan | Select-Object -ExpandProperty Conditions
+/// </code>
+/// The clusters whose ID or name starts with mil; the clusters left with role Unknown after unpeering; the conditions of
+/// milan's ForeignCluster.
+/// </example>
+/// <seealso cref="GetLiqoPeerInfoCommand"/>
 [Cmdlet(VerbsCommon.Get, "LiqoForeignCluster")]
 [OutputType(typeof(ForeignCluster))]
 public sealed class GetLiqoForeignClusterCommand : ClusterCmdlet
 {
     private readonly List<string> _names = [];
 
-    /// <summary>Cluster IDs or ForeignCluster names; wildcards allowed.</summary>
+    /// <summary>The cluster IDs or ForeignCluster names to show, wildcards allowed; all when absent.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
     [SupportsWildcards]

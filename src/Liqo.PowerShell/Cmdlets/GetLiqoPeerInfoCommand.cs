@@ -8,29 +8,82 @@ using Liqo.PowerShell.Info;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// liqoctl info peer: for each peer (all, or the -ClusterId ones) its role and the network, authentication and offloading
-/// modules as liqoctl reports them, plus the age of the peering and the expiry of the identity certificate. With
-/// -RemoteKubeconfig (or -RemoteContext), the provider's view of the same peering is merged in. Every kind is listed once,
-/// whatever the number of peers. An unknown cluster ID is a non-terminating error; the known ones are still returned.
+/// Gets the peers of a cluster with the status of their network, authentication and offloading, as liqoctl info peer
+/// reports them. For each peer (all, or the -ClusterId ones) it writes one object: its role (Provider, Consumer or
+/// ConsumerAndProvider), the network module (remote and remapped CIDRs, gateway), authentication (the provider's API
+/// server, ResourceSlices), offloading (virtual nodes), each module's status (Healthy, Unhealthy or Disabled) with its
+/// alerts, the age of the peering and the expiry of the ControlPlane identity's certificate. With -RemoteKubeconfig (or
+/// -RemoteContext), the provider's view of the same peering (Tenant, gateway, replicated slices, quotas) is in the Remote
+/// property.
 /// </summary>
+/// <remarks>
+/// Every kind is listed once, whatever the number of peers. An unknown cluster ID is a non-terminating error (ErrorId
+/// PeerNotFound); the known ones are still written. A warning is written when the certificate towards a provider expires
+/// within 30 days. For scripts written against liqoctl, -Output writes liqoctl's JSON or YAML document and -Get one field of
+/// it, with liqoctl's --get rules: cluster ID first (optional when one peer is selected), then info, network,
+/// authentication or offloading, then Go field names in any case.
+/// </remarks>
+/// <example>
+/// List the peers of a cluster
+/// <code>
+/// Get-LiqoPeerInfo -Kubeconfig ~/.kube/consumer
+/// </code>
+/// One row per peer: ClusterId, Role, the status of Networking, Authentication and Offloading, and Age. Pipe to
+/// Format-List to see what liqoctl's boxes show (CIDRs, gateway, API server, ResourceSlices, virtual nodes).
+/// </example>
+/// <example>
+/// Select the providers, or the peerings with a problem
+/// <code>
+/// Get-LiqoPeerInfo | Where-Object Role -eq Provider
+/// Get-LiqoPeerInfo | Where-Object { 'Unhealthy' -in $_.Network.Status, $_.Authentication.Status, $_.Offloading.Status } |
+///     Select-Object ClusterId, @{ n = 'Alerts'; e = { $_.Network.Alerts + $_.Authentication.Alerts + $_.Offloading.Alerts } }
+/// </code>
+/// Uses the default kubeconfig. The objects' properties are the ones liqoctl prints, so the filters need no parsing.
+/// </example>
+/// <example>
+/// Read liqoctl's document or one field of it
+/// <code>
+/// Get-LiqoPeerInfo milan -Get network.gateway.role
+/// Get-LiqoPeerInfo -Output Json | Set-Content peers.json
+/// </code>
+/// The first command writes the role of milan's gateway, Server when this cluster runs the client (liqoctl info peer milan
+/// --get network.gateway.role); the second saves the document of liqoctl info peer -o json.
+/// </example>
+/// <example>
+/// Check peerings from an Azure Automation runbook, with the provider's view
+/// <code>
+/// $peer = Get-LiqoPeerInfo milan -KubeconfigContent (Get-AutomationVariable -Name Consumer) -RemoteKubeconfigContent (Get-AutomationVariable -Name Provider)
+/// $peer.Remote | Format-List
+/// </code>
+/// Reads the peering from both sides: the consumer's objects, and in Remote what the provider holds for this consumer.
+/// </example>
+/// <seealso cref="GetLiqoInfoCommand"/>
+/// <seealso cref="GetLiqoForeignClusterCommand"/>
+/// <seealso cref="RemoveLiqoPeeringCommand"/>
 [Cmdlet(VerbsCommon.Get, "LiqoPeerInfo")]
 [OutputType(typeof(PeerInfo), typeof(string))]
 public sealed class GetLiqoPeerInfoCommand : TwoClusterCmdlet
 {
     private readonly List<string> _clusterIds = [];
 
-    /// <summary>The peers' cluster IDs (liqoctl info peer [ids]); all peers when absent.</summary>
+    /// <summary>
+    /// The cluster IDs of the peers to show (liqoctl info peer &lt;ids&gt;); all peers when absent. Binds from piped strings
+    /// and from the ClusterId of piped objects.
+    /// </summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ForeignClusterIdCompleter))]
     public string[]? ClusterId { get; set; }
 
-    /// <summary>Writes liqoctl's machine-readable document instead of objects (liqoctl -o json|yaml).</summary>
+    /// <summary>Writes liqoctl's document as one string, Json or Yaml, instead of objects (liqoctl info peer -o json|yaml).</summary>
     [Parameter]
     [ValidateSet("Json", "Yaml")]
     public string? Output { get; set; }
 
-    /// <summary>A dot path into liqoctl's document (liqoctl --get): cluster ID first, which may be left out when one peer is selected.</summary>
+    /// <summary>
+    /// Writes one field of liqoctl's document (liqoctl's --get), named by a dot path: the cluster ID first, which may be left
+    /// out when one peer is selected, then e.g. network.cidrs.remote. A path that names no field is ErrorId InvalidQuery.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Get { get; set; }

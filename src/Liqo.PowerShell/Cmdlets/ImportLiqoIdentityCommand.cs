@@ -4,9 +4,20 @@ using Liqo.Engine.Authentication;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// On the consumer: applies the provider's LiqoIdentity in the provider's tenant namespace and waits (bounded by
-/// -Timeout) for its kubeconfig Secret. The consumer is then authenticated: New-LiqoResourceSlice can follow.
+/// Applies the provider's ControlPlane Identity on the consumer, from the LiqoIdentity material Export-LiqoIdentity made.
+/// The Identity goes in the provider's tenant namespace, and the cmdlet waits, bounded by -Timeout, for Liqo to make its
+/// kubeconfig Secret. The consumer is then authenticated with the provider: New-LiqoResourceSlice can follow.
 /// </summary>
+/// <example>
+/// Import the provider's Identity, then ask for resources
+/// <code>
+/// Import-LiqoIdentity ./identity.json -Kubeconfig ~/.kube/rome
+/// New-LiqoResourceSlice milan -RemoteClusterId milan -Kubeconfig ~/.kube/rome
+/// </code>
+/// The last step of the out-of-band authentication, then the offloading.
+/// </example>
+/// <seealso cref="ExportLiqoIdentityCommand"/>
+/// <seealso cref="NewLiqoResourceSliceCommand"/>
 [Cmdlet(VerbsData.Import, "LiqoIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(AuthenticationResult))]
 public sealed class ImportLiqoIdentityCommand : MaterialInputCmdlet

@@ -14,12 +14,15 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 public abstract class MaterialInputCmdlet : TimedMaterialCmdlet
 {
-    /// <summary>The other cluster's material file.</summary>
+    /// <summary>The file with the other cluster's peering material, as its -OutFile wrote it.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>The other cluster's material object.</summary>
+    /// <summary>
+    /// The other cluster's peering material as an object, e.g. piped from the cmdlet that made it when one session reaches
+    /// both clusters.
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     public Liqo.PeeringMaterial? InputObject { get; set; }
 

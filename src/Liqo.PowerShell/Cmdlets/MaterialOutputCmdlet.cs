@@ -11,10 +11,13 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 public abstract class MaterialOutputCmdlet : TimedMaterialCmdlet
 {
-    /// <summary>Write the material to this file (owner-only).</summary>
+    /// <summary>
+    /// Writes the material to this file as well (owner-only: 0600 on Unix, an owner-only ACL on Windows), for the other
+    /// cluster's administrator. The material object goes down the pipeline either way.
+    /// </summary>
     [Parameter] public string? OutFile { get; set; }
 
-    /// <summary>Replace an existing -OutFile.</summary>
+    /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
     /// <summary>Runs <paramref name="step"/> on this cluster, bounded by -Timeout, and writes the material it makes.</summary>

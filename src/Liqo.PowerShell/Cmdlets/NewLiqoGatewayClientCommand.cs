@@ -4,39 +4,63 @@ using Liqo.Engine.Networking;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// On the other cluster (by default the consumer): the GatewayClient dialing the server's LiqoGatewayServer endpoint
-/// (-Address/-Port for NAT), its pod, the server's public key, and this gateway's own public key (liqoctl create
-/// gatewayclient and create publickey): the LiqoGatewayClient for the server cluster (Import-LiqoPublicKey).
+/// Creates the gateway client of a tunnel, as liqoctl create gatewayclient and create publickey do. It runs on the cluster
+/// that does not host the server, usually the consumer. From the server's LiqoGatewayServer material it creates the
+/// GatewayClient that dials the server's endpoint (or -Address and -Port, e.g. behind NAT), waits for its pod, applies the
+/// server's public key, and writes the LiqoGatewayClient material (this gateway's public key) that the server cluster
+/// passes to Import-LiqoPublicKey.
 /// </summary>
+/// <example>
+/// Create the client from the server's file
+/// <code>
+/// New-LiqoGatewayClient ./gateway-server.json -Kubeconfig ~/.kube/rome -OutFile ./gateway-client.json
+/// </code>
+/// gateway-client.json goes back to the server cluster's administrator.
+/// </example>
+/// <example>
+/// Dial the server through NAT
+/// <code>
+/// New-LiqoGatewayClient ./gateway-server.json -Kubeconfig ~/.kube/rome -Address 203.0.113.7 -Port 30871 -OutFile ./gateway-client.json
+/// </code>
+/// The client dials 203.0.113.7:30871, which forwards to the server's Service.
+/// </example>
+/// <seealso cref="NewLiqoGatewayServerCommand"/>
+/// <seealso cref="ImportLiqoPublicKeyCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoGatewayClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
 public sealed class NewLiqoGatewayClientCommand : MaterialInputCmdlet
 {
-    /// <summary>The address to dial instead of the server's (NAT; liqoctl --gw-client-address).</summary>
+    /// <summary>The address to dial instead of the server's, e.g. behind NAT.</summary>
     [Parameter] public string? Address { get; set; }
 
-    /// <summary>The port to dial instead of the server's (liqoctl --gw-client-port).</summary>
+    /// <summary>The port to dial instead of the server's; 0 keeps the server's.</summary>
     [Parameter]
     [ValidateRange(0, 65535)]
     public int Port { get; set; }
 
+    /// <summary>The MTU of the tunnel.</summary>
     [Parameter]
     [ValidateRange(576, 9000)]
     public int Mtu { get; set; } = 1340;
 
+    /// <summary>The gateway client template.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string TemplateName { get; set; } = "wireguard-client";
 
-    /// <summary>Default: this cluster's Liqo namespace.</summary>
+    /// <summary>The namespace of the gateway client template. Default: this cluster's Liqo namespace.</summary>
     [Parameter] public string? TemplateNamespace { get; set; }
 
+    /// <summary>Skips the checks of the gateway template.</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
-    /// <summary>Write the LiqoGatewayClient to this file (owner-only).</summary>
+    /// <summary>
+    /// Writes the LiqoGatewayClient to this file as well (owner-only: 0600 on Unix, an owner-only ACL on Windows), for the
+    /// server cluster's administrator. The material object goes down the pipeline either way.
+    /// </summary>
     [Parameter] public string? OutFile { get; set; }
 
-    /// <summary>Replace an existing -OutFile.</summary>
+    /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
     protected override void ProcessRecord()

@@ -4,42 +4,66 @@ using Liqo.Engine.Networking;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// On the cluster that hosts the tunnel's server (by default the provider): the GatewayServer for the other cluster, its
-/// pod, endpoint and WireGuard public key (liqoctl create gatewayserver): the LiqoGatewayServer for the client cluster
-/// (New-LiqoGatewayClient). Import-LiqoNetworkConfiguration must have run on this cluster first.
+/// Creates the gateway server of a tunnel to another cluster, as liqoctl create gatewayserver does. It runs on the cluster
+/// that hosts the server, usually the provider: it creates the GatewayServer, waits for its pod and endpoint, and writes
+/// the LiqoGatewayServer material (endpoint and WireGuard public key) that the other cluster passes to
+/// New-LiqoGatewayClient. Import-LiqoNetworkConfiguration must have run on this cluster first.
 /// </summary>
+/// <example>
+/// Create the server for the consumer rome
+/// <code>
+/// New-LiqoGatewayServer rome -Kubeconfig ~/.kube/milan -OutFile ./gateway-server.json
+/// </code>
+/// The server is exposed by a LoadBalancer Service on port 51840, liqoctl's defaults.
+/// </example>
+/// <example>
+/// Expose the server on a NodePort
+/// <code>
+/// New-LiqoGatewayServer rome -Kubeconfig ~/.kube/milan -ServiceType NodePort -ServiceNodePort 30871 -OutFile ./gateway-server.json
+/// </code>
+/// The client cluster can dial another address with New-LiqoGatewayClient -Address, e.g. behind NAT.
+/// </example>
+/// <seealso cref="NewLiqoGatewayClientCommand"/>
+/// <seealso cref="ImportLiqoPublicKeyCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoGatewayServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
 public sealed class NewLiqoGatewayServerCommand : MaterialOutputCmdlet
 {
-    /// <summary>The cluster whose gateway client will connect.</summary>
+    /// <summary>The cluster ID of the cluster whose gateway client will connect (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string RemoteClusterId { get; set; } = "";
 
+    /// <summary>The type of the Service that exposes the gateway server.</summary>
     [Parameter] public Liqo.GatewayServiceType ServiceType { get; set; } = Liqo.GatewayServiceType.LoadBalancer;
 
+    /// <summary>The port of the gateway server's Service.</summary>
     [Parameter]
     [ValidateRange(1, 65535)]
     public int ServicePort { get; set; } = 51840;
 
+    /// <summary>The node port of the Service when -ServiceType is NodePort; 0 lets Kubernetes choose one.</summary>
     [Parameter]
     [ValidateRange(0, 65535)]
     public int ServiceNodePort { get; set; }
 
+    /// <summary>The IP address to ask for the LoadBalancer Service.</summary>
     [Parameter] public string? ServiceLoadBalancerIP { get; set; }
 
+    /// <summary>The MTU of the tunnel.</summary>
     [Parameter]
     [ValidateRange(576, 9000)]
     public int Mtu { get; set; } = 1340;
 
+    /// <summary>The gateway server template.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string TemplateName { get; set; } = "wireguard-server";
 
-    /// <summary>Default: this cluster's Liqo namespace.</summary>
+    /// <summary>The namespace of the gateway server template. Default: this cluster's Liqo namespace.</summary>
     [Parameter] public string? TemplateNamespace { get; set; }
 
+    /// <summary>Skips the checks of the gateway template.</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
     protected override void ProcessRecord()

@@ -4,14 +4,37 @@ using Liqo.Engine.Authentication;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// On the provider, first step of an out-of-band authentication (liqoctl create nonce): the consumer's tenant namespace
-/// and the nonce Secret, then the LiqoNonce for the consumer (New-LiqoTenant).
+/// Makes a nonce for a consumer on the provider, the first step of an out-of-band authentication (liqoctl create nonce).
+/// It creates the consumer's tenant namespace and the nonce Secret, waits for Liqo to fill it, and writes the LiqoNonce
+/// material that the consumer's administrator passes to New-LiqoTenant.
 /// </summary>
+/// <remarks>
+/// Out of band, each administrator runs the module against their own cluster only. Authentication goes: New-LiqoNonce
+/// (provider), New-LiqoTenant (consumer), Import-LiqoTenant (provider), Export-LiqoIdentity (provider),
+/// Import-LiqoIdentity (consumer).
+/// </remarks>
+/// <example>
+/// Make the nonce for the consumer rome, as a file to send
+/// <code>
+/// New-LiqoNonce rome -Kubeconfig ~/.kube/milan -OutFile ./nonce.json
+/// </code>
+/// nonce.json holds no secret; send it to rome's administrator by any medium.
+/// </example>
+/// <example>
+/// The whole authentication in one session that reaches both clusters
+/// <code>
+/// New-LiqoNonce rome -Kubeconfig ~/.kube/milan | New-LiqoTenant -Kubeconfig ~/.kube/rome | Import-LiqoTenant -Kubeconfig ~/.kube/milan
+/// Export-LiqoIdentity rome -Kubeconfig ~/.kube/milan | Import-LiqoIdentity -Kubeconfig ~/.kube/rome
+/// </code>
+/// Each cmdlet's material goes down the pipeline to the next one, without files.
+/// </example>
+/// <seealso cref="NewLiqoTenantCommand"/>
+/// <seealso cref="ImportLiqoTenantCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoNonce", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
 public sealed class NewLiqoNonceCommand : MaterialOutputCmdlet
 {
-    /// <summary>The consumer that will authenticate with this cluster.</summary>
+    /// <summary>The cluster ID of the consumer that will authenticate with this cluster (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RemoteClusterId")]
     [ValidateNotNullOrEmpty]

@@ -8,9 +8,62 @@ using Liqo.Engine.Peering;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Peers the local cluster (consumer) with the remote cluster (provider), as liqoctl peer does: networking,
-/// authentication, offloading; then waits for the virtual node to be Ready.
+/// Peers the local cluster (consumer) with a remote cluster (provider), as liqoctl peer does. It runs liqoctl's three
+/// modules in a row and writes the objects liqoctl writes: networking (the Configurations, a gateway server on the provider
+/// and a client on the consumer, their WireGuard keys; see Enable-LiqoNetworking), authentication (nonce, Tenant and
+/// ControlPlane Identity; see Enable-LiqoAuthentication) and offloading (a ResourceSlice, whose accepted resources become a
+/// virtual node; see New-LiqoResourceSlice). Then, unlike liqoctl, it waits for the virtual node to be Ready (-NoWait returns
+/// where liqoctl returns). Each step is written as liqoctl prints it ("INFO (local) Network correctly initialized") to the
+/// information stream (shown in an interactive session, kept as data elsewhere) and to the verbose stream, with a progress
+/// bar per module.
 /// </summary>
+/// <remarks>
+/// Running it again on peered clusters changes nothing: the objects already there are reused. Peering the other way
+/// (the provider's kubeconfig as -Kubeconfig) makes the peering bidirectional on the same tunnel. -Timeout bounds the whole
+/// command, like liqoctl's --timeout; a step that does not finish in time fails with the step and the object it waited for.
+/// The clusters must run the same Liqo minor version unless -Force is given. When nobody holds credentials for both
+/// clusters, the provider's administrator can make a peering user (New-LiqoPeeringUser) whose kubeconfig serves as
+/// -RemoteKubeconfig, or both administrators can peer out of band (Get-Help about_Liqo).
+/// </remarks>
+/// <example>
+/// Peer two clusters from an interactive session
+/// <code>
+/// New-LiqoPeering -Kubeconfig ~/.kube/consumer -RemoteKubeconfig ~/.kube/provider
+/// </code>
+/// Peers the consumer with the provider and waits for the virtual node. The step lines appear as the peering goes on; the
+/// result shows both cluster IDs, each module's outcome, the virtual node and whether it is Ready.
+/// </example>
+/// <example>
+/// Peer from an Azure Automation runbook
+/// <code>
+/// $VerbosePreference = 'Continue'
+/// $peering = New-LiqoPeering -KubeconfigContent (Get-AutomationVariable -Name Consumer) -RemoteKubeconfigContent (Get-AutomationVariable -Name Provider) -Timeout 15m
+/// if (-not $peering.VirtualNodeReady) { throw "The virtual node $($peering.VirtualNode) is not Ready." }
+/// </code>
+/// The kubeconfigs come from encrypted Automation variables and are never written to disk. The step lines go to the job's
+/// verbose stream. New-LiqoPeering has ConfirmImpact Medium, so it does not ask for confirmation in a runbook.
+/// </example>
+/// <example>
+/// See what a peering would write, then peer with a capped ResourceSlice
+/// <code>
+/// New-LiqoPeering -Context consumer -RemoteContext provider -WhatIf
+/// New-LiqoPeering -Context consumer -RemoteContext provider -Cpu 8 -Memory 32Gi -Pods 200 -Resource @{ 'nvidia.com/gpu' = '2' }
+/// </code>
+/// Both clusters are contexts of the same kubeconfig ($env:KUBECONFIG or ~/.kube/config). -WhatIf lists every object the
+/// peering would create on either cluster and writes nothing; the second command asks the provider for 8 CPUs, 32 GiB of
+/// memory, 200 pods and two GPUs.
+/// </example>
+/// <example>
+/// Peer behind NAT, with the gateway server on a NodePort
+/// <code>
+/// New-LiqoPeering -Kubeconfig ./rome.kubeconfig -RemoteKubeconfig ./milan.kubeconfig -GatewayServerServiceType NodePort -GatewayServerServiceNodePort 30871 -GatewayClientAddress 203.0.113.7 -GatewayClientPort 30871
+/// </code>
+/// The provider's gateway server is exposed on node port 30871; the consumer's gateway client dials the public address
+/// 203.0.113.7 that forwards to it.
+/// </example>
+/// <seealso cref="RemoveLiqoPeeringCommand"/>
+/// <seealso cref="GetLiqoPeerInfoCommand"/>
+/// <seealso cref="NewLiqoPeeringUserCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PeeringResult))]
 public sealed class NewLiqoPeeringCommand : GatewayOptionsCmdlet
@@ -20,39 +73,54 @@ public sealed class NewLiqoPeeringCommand : GatewayOptionsCmdlet
     [DurationTransformation]
     public TimeSpan Timeout { get; set; } = PeerOptions.DefaultTimeout;
 
-    /// <summary>Do not set up networking (the clusters reach each other otherwise).</summary>
+    /// <summary>Does not set up networking (liqoctl's --networking-disabled), for clusters whose pods reach each other otherwise.</summary>
     [Parameter] public SwitchParameter NetworkingDisabled { get; set; }
 
+    /// <summary>The cluster that runs the tunnel's gateway server (liqoctl's --gw-server-service-location); the other runs the client.</summary>
     [Parameter] public Liqo.GatewayServerLocation GatewayServerLocation { get; set; } = Liqo.GatewayServerLocation.Provider;
 
-    /// <summary>Stop after authentication, without a ResourceSlice.</summary>
+    /// <summary>Stops after authentication, without a ResourceSlice (liqoctl's --create-resource-slice=false).</summary>
     [Parameter] public SwitchParameter NoResourceSlice { get; set; }
 
+    /// <summary>The class of the ResourceSlice (liqoctl's --resource-slice-class).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string ResourceSliceClass { get; set; } = ResourceSliceOptions.DefaultClass;
 
-    /// <summary>Create the ResourceSlice without asking for a virtual node.</summary>
+    /// <summary>
+    /// Creates the ResourceSlice without asking for a virtual node (liqoctl's --create-virtual-node=false); New-LiqoVirtualNode
+    /// -ResourceSliceName makes one later.
+    /// </summary>
     [Parameter] public SwitchParameter NoVirtualNode { get; set; }
 
+    /// <summary>
+    /// The CPU to ask the provider for, as a Kubernetes quantity such as 4 or 1500m (liqoctl's --cpu). Without -Cpu, -Memory
+    /// and -Pods the provider decides what to offer.
+    /// </summary>
     [Parameter] public string? Cpu { get; set; }
 
+    /// <summary>The memory to ask the provider for, as a Kubernetes quantity such as 16Gi (liqoctl's --memory).</summary>
     [Parameter] public string? Memory { get; set; }
 
+    /// <summary>The number of pods to ask the provider for (liqoctl's --pods).</summary>
     [Parameter] public string? Pods { get; set; }
 
-    /// <summary>Other resources, e.g. @{ 'nvidia.com/gpu' = '2' }.</summary>
+    /// <summary>Other resources to ask for, name to quantity, e.g. @{ 'nvidia.com/gpu' = '2' } (liqoctl's --resource).</summary>
     [Parameter] public Hashtable? Resource { get; set; }
 
-    /// <summary>Reach the provider's API server through liqo-proxy over the tunnel.</summary>
+    /// <summary>
+    /// In-band authentication (liqoctl's --in-band): the consumer's control plane reaches the provider's API server through
+    /// the provider's liqo-proxy over the tunnel, not directly.
+    /// </summary>
     [Parameter] public SwitchParameter InBand { get; set; }
 
+    /// <summary>An explicit proxy URL for reaching the provider's API server, written into the Tenant (liqoctl's --proxy-url).</summary>
     [Parameter] public string? ProxyUrl { get; set; }
 
-    /// <summary>Return where liqoctl returns, without waiting for the virtual node to be Ready.</summary>
+    /// <summary>Returns where liqoctl returns, without waiting for the virtual node to be Ready.</summary>
     [Parameter] public SwitchParameter NoWait { get; set; }
 
-    /// <summary>Peer even when the clusters run different Liqo minor versions.</summary>
+    /// <summary>Peers even when the clusters run different Liqo minor versions (otherwise ErrorId LiqoVersionMismatch).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
     protected override void ProcessRecord()

@@ -6,34 +6,64 @@ using Liqo.Engine.Offloading;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Asks a provider for resources (liqoctl create resourceslice), on the consumer cluster: the ResourceSlice in the
-/// provider's tenant namespace, then, bounded by -Timeout (liqoctl waits forever), its Authentication Accepted and one
-/// look at Resources. The same engine step as New-LiqoPeering's offloading.
+/// Asks a provider for resources, as liqoctl create resourceslice does. On the consumer cluster it creates the
+/// ResourceSlice in the provider's tenant namespace and waits, bounded by -Timeout (liqoctl waits forever), for the
+/// provider to accept it (its Authentication condition) and reads its Resources condition once. Unless -NoVirtualNode, Liqo
+/// then makes a virtual node from the resources the provider grants. This is the offloading module of New-LiqoPeering,
+/// run on its own; the clusters must be authenticated first.
 /// </summary>
+/// <example>
+/// Ask a provider for GPUs
+/// <code>
+/// New-LiqoResourceSlice gpu -RemoteClusterId milan -Cpu 8 -Memory 32Gi -Resource @{ 'nvidia.com/gpu' = '2' }
+/// </code>
+/// Creates the ResourceSlice gpu for the provider milan on the consumer of the default kubeconfig; Liqo makes a virtual
+/// node gpu once milan accepts it.
+/// </example>
+/// <example>
+/// Ask for resources now, make the virtual node later
+/// <code>
+/// New-LiqoResourceSlice gpu -RemoteClusterId milan -NoVirtualNode -Resource @{ 'nvidia.com/gpu' = '2' }
+/// New-LiqoVirtualNode gpu -RemoteClusterId milan -ResourceSliceName gpu -Timeout 5m
+/// </code>
+/// The second command creates a virtual node from the slice's accepted resources and waits up to five minutes for it.
+/// </example>
+/// <seealso cref="RemoveLiqoResourceSliceCommand"/>
+/// <seealso cref="NewLiqoVirtualNodeCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ResourceSliceResult))]
 public sealed class NewLiqoResourceSliceCommand : OffloadingCmdlet
 {
-    /// <summary>The provider's cluster ID (liqoctl --remote-cluster-id).</summary>
+    /// <summary>The cluster ID of the provider to ask (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProviderClusterId")]
     [ValidateNotNullOrEmpty]
     public string RemoteClusterId { get; set; } = "";
 
+    /// <summary>The class of the ResourceSlice (liqoctl's --class).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string Class { get; set; } = ResourceSliceOptions.DefaultClass;
 
+    /// <summary>
+    /// The CPU to ask for, as a Kubernetes quantity such as 4 or 1500m (liqoctl's --cpu). Without -Cpu, -Memory and -Pods
+    /// the provider decides what to offer.
+    /// </summary>
     [Parameter] public string? Cpu { get; set; }
 
+    /// <summary>The memory to ask for, as a Kubernetes quantity such as 16Gi (liqoctl's --memory).</summary>
     [Parameter] public string? Memory { get; set; }
 
+    /// <summary>The number of pods to ask for (liqoctl's --pods).</summary>
     [Parameter] public string? Pods { get; set; }
 
-    /// <summary>Other resources, e.g. @{ 'nvidia.com/gpu' = '2' }.</summary>
+    /// <summary>Other resources to ask for, name to quantity, e.g. @{ 'nvidia.com/gpu' = '2' } (liqoctl's --resource).</summary>
     [Parameter] public Hashtable? Resource { get; set; }
 
-    /// <summary>Do not ask for a virtual node (no liqo.io/create-virtual-node annotation); see New-LiqoVirtualNode -ResourceSliceName.</summary>
+    /// <summary>
+    /// Does not ask for a virtual node (liqoctl's --no-virtual-node: no liqo.io/create-virtual-node annotation); New-LiqoVirtualNode
+    /// -ResourceSliceName makes one later.
+    /// </summary>
     [Parameter] public SwitchParameter NoVirtualNode { get; set; }
 
     protected override void ProcessRecord()

@@ -4,32 +4,49 @@ using Liqo.Engine.Authentication;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// On the consumer (liqoctl generate tenant): signs the provider's nonce (the signed-nonce Secret) and makes the Tenant
-/// from this cluster's keys: the LiqoTenant for the provider (Import-LiqoTenant). The nonce comes as the provider's
-/// LiqoNonce file (-Path) or object (pipeline), or as -ProviderClusterId and -Nonce.
+/// Makes the consumer's Tenant for a provider, on the consumer (liqoctl generate tenant). It signs the provider's nonce
+/// (the signed-nonce Secret) and makes the Tenant from this cluster's keys, written as the LiqoTenant material that the
+/// provider's administrator passes to Import-LiqoTenant. The nonce comes as the provider's LiqoNonce file (-Path) or object
+/// (from the pipeline), or as -ProviderClusterId and -Nonce.
 /// </summary>
+/// <example>
+/// Answer the provider's nonce file
+/// <code>
+/// New-LiqoTenant ./nonce.json -Kubeconfig ~/.kube/rome -OutFile ./tenant.json
+/// </code>
+/// tenant.json goes back to the provider's administrator, who runs Import-LiqoTenant with it.
+/// </example>
+/// <example>
+/// Answer a nonce printed by liqoctl create nonce
+/// <code>
+/// New-LiqoTenant -ProviderClusterId milan -Nonce $nonce -OutFile ./tenant.json
+/// </code>
+/// $nonce holds the nonce the provider's liqoctl printed.
+/// </example>
+/// <seealso cref="NewLiqoNonceCommand"/>
+/// <seealso cref="ImportLiqoTenantCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
 public sealed class NewLiqoTenantCommand : MaterialOutputCmdlet
 {
     private const string NonceSet = "Nonce";
 
-    /// <summary>The provider's LiqoNonce file.</summary>
+    /// <summary>The provider's LiqoNonce file, as New-LiqoNonce -OutFile wrote it.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>The provider's LiqoNonce object.</summary>
+    /// <summary>The provider's LiqoNonce object, e.g. piped from New-LiqoNonce when one session reaches both clusters.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     public Liqo.PeeringMaterial? InputObject { get; set; }
 
-    /// <summary>The provider's cluster ID, with the nonce it printed.</summary>
+    /// <summary>The provider's cluster ID, given with -Nonce instead of a LiqoNonce (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, ParameterSetName = NonceSet)]
     [Alias("RemoteClusterId")]
     [ValidateNotNullOrEmpty]
     public string ProviderClusterId { get; set; } = "";
 
-    /// <summary>The nonce the provider generated (liqoctl create nonce prints it).</summary>
+    /// <summary>The nonce the provider generated, as liqoctl create nonce prints it (liqoctl's --nonce).</summary>
     [Parameter(Mandatory = true, ParameterSetName = NonceSet)]
     [ValidateNotNullOrEmpty]
     public string Nonce { get; set; } = "";
@@ -39,7 +56,7 @@ public sealed class NewLiqoTenantCommand : MaterialOutputCmdlet
     [ValidateNotNullOrEmpty]
     public string? ProviderTenantNamespace { get; set; }
 
-    /// <summary>An explicit proxy URL for the Tenant (in-band peering).</summary>
+    /// <summary>An explicit proxy URL for reaching the provider's API server, written into the Tenant (liqoctl's --proxy-url).</summary>
     [Parameter] public string? ProxyUrl { get; set; }
 
     protected override void ProcessRecord()

@@ -6,11 +6,28 @@ using Liqo.Engine.Offloading;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Creates a virtual node on the consumer cluster (liqoctl create virtualnode): the VirtualNode in the provider's tenant
-/// namespace, its access from a kubeconfig Secret (-KubeconfigSecretName, with -Cpu/-Memory/-Pods/-Resource as its
-/// capacity) or from a ResourceSlice (-ResourceSliceName: the slice's accepted resources and classes, its Identity's
-/// kubeconfig). Unless -NoNode, waits (bounded by -Timeout; liqoctl waits forever) for the Node to be Ready.
+/// Creates a virtual node on the consumer cluster, as liqoctl create virtualnode does. The VirtualNode goes in the
+/// provider's tenant namespace and reaches the provider either through a ResourceSlice (-ResourceSliceName: the slice's
+/// accepted resources and classes, its Identity's kubeconfig) or through a kubeconfig Secret (-KubeconfigSecretName, with
+/// -Cpu, -Memory, -Pods and -Resource as its capacity). Unless -NoNode, it waits, bounded by -Timeout (liqoctl waits
+/// forever), for the Node to be Ready.
 /// </summary>
+/// <example>
+/// A virtual node from a ResourceSlice
+/// <code>
+/// New-LiqoVirtualNode gpu -RemoteClusterId milan -ResourceSliceName gpu -Timeout 5m
+/// </code>
+/// The node offers what the provider accepted for the slice gpu.
+/// </example>
+/// <example>
+/// A second virtual node on the ControlPlane identity's kubeconfig
+/// <code>
+/// New-LiqoVirtualNode milan-batch -RemoteClusterId milan -KubeconfigSecretName kubeconfig-controlplane-milan -Cpu 16 -Memory 64Gi -StorageClass fast, standard -Label @{ 'example.com/pool' = 'batch' }
+/// </code>
+/// Its capacity is what -Cpu, -Memory and -Pods (110 by default) say; fast is its default storage class.
+/// </example>
+/// <seealso cref="RemoveLiqoVirtualNodeCommand"/>
+/// <seealso cref="NewLiqoResourceSliceCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoVirtualNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ResourceSliceSet)]
 [OutputType(typeof(VirtualNodeResult))]
 public sealed class NewLiqoVirtualNodeCommand : OffloadingCmdlet
@@ -18,53 +35,59 @@ public sealed class NewLiqoVirtualNodeCommand : OffloadingCmdlet
     private const string SecretSet = "KubeconfigSecret";
     private const string ResourceSliceSet = "ResourceSlice";
 
-    /// <summary>The provider's cluster ID (liqoctl --remote-cluster-id).</summary>
+    /// <summary>The cluster ID of the provider the virtual node runs pods on (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProviderClusterId")]
     [ValidateNotNullOrEmpty]
     public string RemoteClusterId { get; set; } = "";
 
-    /// <summary>The Secret (in the tenant namespace) holding the kubeconfig the virtual kubelet uses.</summary>
+    /// <summary>The Secret, in the provider's tenant namespace, holding the kubeconfig the virtual kubelet uses (liqoctl's --kubeconfig-secret-name).</summary>
     [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
     [ValidateNotNullOrEmpty]
     public string KubeconfigSecretName { get; set; } = "";
 
-    /// <summary>The ResourceSlice whose accepted resources and Identity the virtual node uses.</summary>
+    /// <summary>The ResourceSlice whose accepted resources and Identity the virtual node uses (liqoctl's --resource-slice-name).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ResourceSliceSet)]
     [ValidateNotNullOrEmpty]
     public string ResourceSliceName { get; set; } = "";
 
+    /// <summary>The CPU the virtual node offers, as a Kubernetes quantity (liqoctl's --cpu).</summary>
     [Parameter(ParameterSetName = SecretSet)] public string Cpu { get; set; } = "2";
 
+    /// <summary>The memory the virtual node offers, as a Kubernetes quantity (liqoctl's --memory).</summary>
     [Parameter(ParameterSetName = SecretSet)] public string Memory { get; set; } = "4Gi";
 
+    /// <summary>The number of pods the virtual node takes (liqoctl's --pods).</summary>
     [Parameter(ParameterSetName = SecretSet)] public string Pods { get; set; } = "110";
 
-    /// <summary>Other resources, e.g. @{ 'nvidia.com/gpu' = '2' }.</summary>
+    /// <summary>Other resources the virtual node offers, name to quantity, e.g. @{ 'nvidia.com/gpu' = '2' } (liqoctl's --resource).</summary>
     [Parameter(ParameterSetName = SecretSet)] public Hashtable? Resource { get; set; }
 
-    /// <summary>Storage classes offered by the provider; the first is the default.</summary>
+    /// <summary>Storage classes offered by the provider; the first is the default (liqoctl's --storage-classes).</summary>
     [Parameter(ParameterSetName = SecretSet)] public string[] StorageClass { get; set; } = Array.Empty<string>();
 
+    /// <summary>Ingress classes offered by the provider; the first is the default (liqoctl's --ingress-classes).</summary>
     [Parameter(ParameterSetName = SecretSet)] public string[] IngressClass { get; set; } = Array.Empty<string>();
 
+    /// <summary>Load balancer classes offered by the provider; the first is the default (liqoctl's --load-balancer-classes).</summary>
     [Parameter(ParameterSetName = SecretSet)] public string[] LoadBalancerClass { get; set; } = Array.Empty<string>();
 
-    /// <summary>Labels of the virtual node.</summary>
+    /// <summary>Labels of the virtual node (liqoctl's --labels).</summary>
     [Parameter(ParameterSetName = SecretSet)] public Hashtable? Label { get; set; }
 
-    /// <summary>The node selector offloaded pods get on the provider.</summary>
+    /// <summary>The node selector offloaded pods get on the provider (liqoctl's --node-selector).</summary>
     [Parameter(ParameterSetName = SecretSet)] public Hashtable? NodeSelector { get; set; }
 
-    /// <summary>The runtime class offloaded pods get on the provider.</summary>
+    /// <summary>The runtime class offloaded pods get on the provider (liqoctl's --runtime-class-name).</summary>
     [Parameter] public string? RuntimeClassName { get; set; }
 
-    /// <summary>A VkOptionsTemplate as namespace/name (default: the one installed with Liqo).</summary>
+    /// <summary>The VkOptionsTemplate of the virtual kubelet, as namespace/name (liqoctl's --vk-options-template). Default: the one installed with Liqo.</summary>
     [Parameter] public string? VkOptionsTemplate { get; set; }
 
-    /// <summary>Do not register a Node (liqoctl --create-node=false).</summary>
+    /// <summary>Does not register a Node (liqoctl's --create-node=false), and so does not wait for one.</summary>
     [Parameter] public SwitchParameter NoNode { get; set; }
 
+    /// <summary>Turns off the virtual kubelet's check of the network towards the provider (liqoctl's --disable-network-check).</summary>
     [Parameter] public SwitchParameter DisableNetworkCheck { get; set; }
 
     protected override void ProcessRecord()

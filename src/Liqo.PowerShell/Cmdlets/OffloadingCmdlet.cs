@@ -11,13 +11,17 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 public abstract class OffloadingCmdlet : ClusterCmdlet
 {
+    /// <summary>
+    /// The name of the ResourceSlice or VirtualNode (liqoctl's &lt;name&gt; argument); a virtual node's Node has the same name.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "";
 
     /// <summary>
-    /// The bound of the wait: for the provider's answer (New-LiqoResourceSlice), for the Node to be Ready
-    /// (New-LiqoVirtualNode), for the object to be gone (Remove-).
+    /// The bound of the whole command, its wait included: for the provider's answer (New-LiqoResourceSlice), for the Node to
+    /// be Ready (New-LiqoVirtualNode), for the object to be gone (Remove-). Accepts liqoctl's durations (5m, 1h30m), a number
+    /// of seconds or a TimeSpan.
     /// </summary>
     [Parameter]
     [DurationTransformation]

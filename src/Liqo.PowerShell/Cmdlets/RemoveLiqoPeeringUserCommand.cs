@@ -3,13 +3,23 @@ using System.Management.Automation;
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// On the provider (liqoctl delete peering-user): removes the peering user's roles, bindings and CSR. Its kubeconfig
-/// still authenticates but may do nothing; a new user for the same consumer gets a new identity.
+/// Removes the peering user of a consumer from the provider, as liqoctl delete peering-user does. Its roles, bindings and
+/// CertificateSigningRequest are deleted: its kubeconfig still authenticates but may do nothing. A new user for the same
+/// consumer gets a new identity.
 /// </summary>
+/// <example>
+/// Remove rome's peering user
+/// <code>
+/// Remove-LiqoPeeringUser rome -Kubeconfig ~/.kube/milan -Confirm:$false
+/// </code>
+/// The user's kubeconfig can no longer peer rome with milan, nor unpeer them.
+/// </example>
+/// <seealso cref="NewLiqoPeeringUserCommand"/>
 [Cmdlet(VerbsCommon.Remove, "LiqoPeeringUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
 public sealed class RemoveLiqoPeeringUserCommand : ClusterCmdlet
 {
+    /// <summary>The cluster ID of the consumer whose peering user is removed (liqoctl's --consumer-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RemoteClusterId")]
     [ValidateNotNullOrEmpty]

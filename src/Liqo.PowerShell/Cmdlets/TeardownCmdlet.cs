@@ -11,6 +11,10 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 public abstract class TeardownCmdlet : TwoClusterCmdlet
 {
+    /// <summary>
+    /// The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
     [Parameter]
     [DurationTransformation]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);

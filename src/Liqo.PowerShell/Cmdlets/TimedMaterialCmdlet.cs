@@ -9,6 +9,10 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 public abstract class TimedMaterialCmdlet : MaterialCmdlet
 {
+    /// <summary>
+    /// The bound of the whole command, its waits included. Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
     [Parameter]
     [DurationTransformation]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);

@@ -11,23 +11,26 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 public abstract class TwoClusterCmdlet : ClusterCmdlet
 {
-    /// <summary>The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig).</summary>
+    /// <summary>
+    /// The kubeconfig file of the remote cluster (liqoctl's --remote-kubeconfig). Default: like -Kubeconfig ($env:KUBECONFIG,
+    /// else ~/.kube/config), so -RemoteContext alone names another context of the same kubeconfig.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? RemoteKubeconfig { get; set; }
 
-    /// <summary>The remote cluster's kubeconfig YAML itself; never written to a file.</summary>
+    /// <summary>The remote cluster's kubeconfig as text (its YAML), e.g. from a secret store. It is never written to a file.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? RemoteKubeconfigContent { get; set; }
 
-    /// <summary>The remote cluster's kubeconfig context (liqoctl's --remote-context).</summary>
+    /// <summary>The kubeconfig context of the remote cluster (liqoctl's --remote-context). Default: the kubeconfig's current-context.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ContextCompleter))]
     public string? RemoteContext { get; set; }
 
-    /// <summary>The namespace Liqo is installed in on the remote cluster.</summary>
+    /// <summary>The namespace Liqo is installed in on the remote cluster (liqoctl's --remote-namespace).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string RemoteLiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;
