@@ -1,21 +1,47 @@
 using System.Management.Automation;
 using Liqo.Engine;
 using Liqo.Engine.Peering;
+using Liqo.PowerShell.Completers;
 
 namespace Liqo.PowerShell.Cmdlets;
 
 /// <summary>
-/// Removes the peering of the local cluster (consumer) with the remote cluster (provider), as liqoctl unpeer does.
+/// Removes the peering of the local cluster (consumer) with the remote cluster (provider), as liqoctl unpeer does; with
+/// -Force, from the local cluster alone, as liqoctl force unpeer does, for a remote cluster that is gone for good.
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(UnpeeringResult))]
+/// <remarks>
+/// The -Force parameter set takes no remote cluster. The remote parameters are declared by <see cref="TwoClusterCmdlet"/>
+/// for every set of every two-cluster cmdlet; they are declared again here (hiding the base properties and storing into
+/// them) with the default set only, so that PowerShell itself keeps them out of the -Force set: Get-Command shows the
+/// two syntaxes, and -Force with a remote parameter is a parameter-binding error before anything runs. The other
+/// two-cluster cmdlets keep their surface.
+/// </remarks>
+[Cmdlet(VerbsCommon.Remove, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = UnpeerSet)]
+[OutputType(typeof(UnpeeringResult), ParameterSetName = [UnpeerSet])]
+[OutputType(typeof(ForceUnpeeringResult), ParameterSetName = [ForceSet])]
 public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
 {
-    /// <summary>The provider's cluster ID, as a guard: the remote cluster must have it. Binds from piped objects' ClusterId.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, Position = 0)]
+    private const string UnpeerSet = "Unpeer";
+    private const string ForceSet = "Force";
+
+    /// <summary>
+    /// The provider's cluster ID, as a guard: the remote cluster must have it. With -Force, the peer to remove (mandatory).
+    /// Binds from piped objects' ClusterId.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet, ValueFromPipelineByPropertyName = true, Position = 0)]
+    [Parameter(ParameterSetName = ForceSet, Mandatory = true, ValueFromPipelineByPropertyName = true, Position = 0)]
     [Alias("RemoteClusterId", "ProviderClusterId")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ForeignClusterIdCompleter))]
     public string? ClusterId { get; set; }
+
+    /// <summary>
+    /// Remove the peering from the local cluster alone (liqoctl force unpeer), for a remote cluster that is gone or
+    /// unreachable for good: its ForeignCluster is declared permanently unreachable, so Liqo's controllers clean up
+    /// without it, and the local tenant namespace is deleted. Nothing is sent to the remote cluster.
+    /// </summary>
+    [Parameter(ParameterSetName = ForceSet, Mandatory = true)]
+    public SwitchParameter Force { get; set; }
 
     /// <summary>The bound of the whole command (liqoctl --timeout, default 2m).</summary>
     [Parameter]
@@ -23,7 +49,7 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
     public TimeSpan Timeout { get; set; } = UnpeerOptions.DefaultTimeout;
 
     /// <summary>Also delete both tenant namespaces (refused for a bidirectional peering).</summary>
-    [Parameter] public SwitchParameter DeleteNamespaces { get; set; }
+    [Parameter(ParameterSetName = UnpeerSet)] public SwitchParameter DeleteNamespaces { get; set; }
 
     /// <summary>Do not wait for the ResourceSlices, VirtualNodes and namespaces to be gone.</summary>
     [Parameter] public SwitchParameter NoWait { get; set; }
@@ -31,7 +57,34 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
     /// <summary>Write the result object (nothing is written by default).</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
+    /// <summary>The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig).</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public new string? RemoteKubeconfig { get => base.RemoteKubeconfig; set => base.RemoteKubeconfig = value; }
+
+    /// <summary>The remote cluster's kubeconfig YAML itself; never written to a file.</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public new string? RemoteKubeconfigContent { get => base.RemoteKubeconfigContent; set => base.RemoteKubeconfigContent = value; }
+
+    /// <summary>The remote cluster's kubeconfig context (liqoctl's --remote-context).</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContextCompleter))]
+    public new string? RemoteContext { get => base.RemoteContext; set => base.RemoteContext = value; }
+
+    /// <summary>The namespace Liqo is installed in on the remote cluster.</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public new string RemoteLiqoNamespace { get => base.RemoteLiqoNamespace; set => base.RemoteLiqoNamespace = value; }
+
     protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ForceSet) ForceUnpeerLocal();
+        else UnpeerBoth();
+    }
+
+    private void UnpeerBoth()
     {
         var (local, remote) = (LocalSource(), RemoteSource());
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces, ExpectedProviderId = ClusterId };
@@ -48,6 +101,25 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
         });
         // a piped ID of another cluster (Get-LiqoPeerInfo | Remove-LiqoPeering ...) fails that record only: the others go on
         if (mismatch is not null) WriteLiqoError(mismatch);
+        else if (PassThru) WriteObject(OutputMapper.From(result!));
+    }
+
+    private void ForceUnpeerLocal()
+    {
+        var options = new ForceUnpeerOptions { Timeout = Timeout, Wait = !NoWait };
+        var (result, unknown) = RunOnCluster(LocalSource(), options.Timeout, async (op, local) =>
+        {
+            try
+            {
+                return ((ForceUnpeerResult?)await ForceUnpeer.RunAsync(op, local, ClusterId!, options).ConfigureAwait(false), (LiqoException?)null);
+            }
+            catch (LiqoException e) when (e.ErrorId is ErrorIds.PeeringNotFound or ErrorIds.ClusterIdInvalid or ErrorIds.SameCluster)
+            {
+                return ((ForceUnpeerResult?)null, (LiqoException?)e);
+            }
+        });
+        // an ID with no peering (Get-LiqoForeignCluster ... | Remove-LiqoPeering -Force) fails that record only
+        if (unknown is not null) WriteLiqoError(unknown);
         else if (PassThru) WriteObject(OutputMapper.From(result!));
     }
 }
