@@ -35,6 +35,12 @@ public static class LiqoConstants
     public const string IdentityTypeLabel = "liqo.io/identity-type";
     public const string RemoteTenantNamespaceAnnotation = "liqo.io/remote-tenant-namespace";
     public const string VirtualNodeTypeLabel = "liqo.io/type";
+
+    /// <summary>
+    /// On a ForeignCluster, value "true": the peer will never come back, so Liqo's controllers clean up locally without it
+    /// (once its API server is not Established either); liqoctl force unpeer sets it.
+    /// </summary>
+    public const string PermanentlyUnreachableAnnotation = "liqo.io/foreign-cluster-permanently-unreachable";
     public const string AuthenticationKeysSecretName = "authentication-keys";
 
     /// <summary>The labels every tenant namespace carries (pkg/tenantNamespace ForgeNamespace).</summary>

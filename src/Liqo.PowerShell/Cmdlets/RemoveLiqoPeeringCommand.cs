@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Liqo.Engine;
 using Liqo.Engine.Peering;
+using Liqo.PowerShell.Completers;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -9,13 +10,18 @@ namespace Liqo.PowerShell.Cmdlets;
 /// liqoctl's order, it deletes the consumer's ResourceSlices and VirtualNodes for the provider and waits for them to be gone,
 /// removes the authentication (ControlPlane Identity, Tenant) and then the networking (gateways and Configurations), unless
 /// the clusters also peer the other way: then the tunnel stays for the other direction. -DeleteNamespaces deletes both
-/// tenant namespaces as well.
+/// tenant namespaces as well. With -Force it works from the local cluster alone, as liqoctl force unpeer does, for a remote
+/// cluster that is gone for good.
 /// </summary>
 /// <remarks>
 /// It asks for confirmation by default (ConfirmImpact High), which liqoctl unpeer does not: pass -Confirm:$false in
 /// scripts. With -ClusterId (or a piped object's ClusterId) the remote cluster must have that ID, otherwise nothing is
 /// removed and that record fails with ErrorId ClusterIdMismatch. Clusters that are not peered fail with PeeringNotFound.
 /// The ForeignCluster stays, with role Unknown, as after liqoctl unpeer.
+/// The -Force parameter set takes no remote cluster. The remote parameters are declared by TwoClusterCmdlet for every set
+/// of every two-cluster cmdlet; they are declared again here (hiding the base properties and storing into them) with the
+/// default set only, so that PowerShell itself keeps them out of the -Force set: Get-Command shows the two syntaxes, and
+/// -Force with a remote parameter is a parameter-binding error before anything runs.
 /// </remarks>
 /// <example>
 /// Unpeer two clusters interactively
@@ -46,20 +52,42 @@ namespace Liqo.PowerShell.Cmdlets;
 /// -WhatIf lists what would be deleted on both clusters. A runbook cannot prompt, so the real run needs -Confirm:$false
 /// (without it the cmdlet stops first with ErrorId ConfirmationRequired); -PassThru writes what was removed.
 /// </example>
+/// <example>
+/// Remove the peering with a provider that is gone for good, from the consumer alone
+/// <code>
+/// Remove-LiqoPeering provider -Force -Kubeconfig ~/.kube/consumer -Confirm:$false -PassThru
+/// </code>
+/// The ForeignCluster is declared permanently unreachable (so Liqo cleans up without the provider) and the local tenant
+/// namespace is deleted; nothing is sent to the provider.
+/// </example>
 /// <seealso cref="NewLiqoPeeringCommand"/>
 /// <seealso cref="GetLiqoPeerInfoCommand"/>
-[Cmdlet(VerbsCommon.Remove, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(UnpeeringResult))]
+[Cmdlet(VerbsCommon.Remove, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = UnpeerSet)]
+[OutputType(typeof(UnpeeringResult), ParameterSetName = [UnpeerSet])]
+[OutputType(typeof(ForceUnpeeringResult), ParameterSetName = [ForceSet])]
 public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
 {
+    private const string UnpeerSet = "Unpeer";
+    private const string ForceSet = "Force";
+
     /// <summary>
-    /// The provider's cluster ID, as a guard: the remote cluster must have it, otherwise nothing is removed (ErrorId
-    /// ClusterIdMismatch). Binds from the ClusterId of piped objects, such as Get-LiqoPeerInfo's.
+    /// The provider's cluster ID, as a guard: the remote cluster must have it. With -Force, the peer to remove (mandatory).
+    /// Binds from piped objects' ClusterId.
     /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, Position = 0)]
+    [Parameter(ParameterSetName = UnpeerSet, ValueFromPipelineByPropertyName = true, Position = 0)]
+    [Parameter(ParameterSetName = ForceSet, Mandatory = true, ValueFromPipelineByPropertyName = true, Position = 0)]
     [Alias("RemoteClusterId", "ProviderClusterId")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ForeignClusterIdCompleter))]
     public string? ClusterId { get; set; }
+
+    /// <summary>
+    /// Remove the peering from the local cluster alone (liqoctl force unpeer), for a remote cluster that is gone or
+    /// unreachable for good: its ForeignCluster is declared permanently unreachable, so Liqo's controllers clean up
+    /// without it, and the local tenant namespace is deleted. Nothing is sent to the remote cluster.
+    /// </summary>
+    [Parameter(ParameterSetName = ForceSet, Mandatory = true)]
+    public SwitchParameter Force { get; set; }
 
     /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
@@ -67,15 +95,42 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
     public TimeSpan Timeout { get; set; } = UnpeerOptions.DefaultTimeout;
 
     /// <summary>Also deletes both tenant namespaces (liqoctl's --delete-namespaces); refused for a bidirectional peering (ErrorId BidirectionalPeering).</summary>
-    [Parameter] public SwitchParameter DeleteNamespaces { get; set; }
+    [Parameter(ParameterSetName = UnpeerSet)] public SwitchParameter DeleteNamespaces { get; set; }
 
     /// <summary>Does not wait for the ResourceSlices, VirtualNodes and namespaces to be gone (liqoctl's --wait=false).</summary>
     [Parameter] public SwitchParameter NoWait { get; set; }
 
-    /// <summary>Writes what was removed as an UnpeeringResult (nothing is written by default).</summary>
+    /// <summary>Writes what was removed as an UnpeeringResult (with -Force, a ForceUnpeeringResult); nothing is written by default.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
+    /// <summary>The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig).</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public new string? RemoteKubeconfig { get => base.RemoteKubeconfig; set => base.RemoteKubeconfig = value; }
+
+    /// <summary>The remote cluster's kubeconfig YAML itself; never written to a file.</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public new string? RemoteKubeconfigContent { get => base.RemoteKubeconfigContent; set => base.RemoteKubeconfigContent = value; }
+
+    /// <summary>The remote cluster's kubeconfig context (liqoctl's --remote-context).</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContextCompleter))]
+    public new string? RemoteContext { get => base.RemoteContext; set => base.RemoteContext = value; }
+
+    /// <summary>The namespace Liqo is installed in on the remote cluster.</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public new string RemoteLiqoNamespace { get => base.RemoteLiqoNamespace; set => base.RemoteLiqoNamespace = value; }
+
     protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ForceSet) ForceUnpeerLocal();
+        else UnpeerBoth();
+    }
+
+    private void UnpeerBoth()
     {
         var (local, remote) = (LocalSource(), RemoteSource());
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces, ExpectedProviderId = ClusterId };
@@ -92,6 +147,25 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
         });
         // a piped ID of another cluster (Get-LiqoPeerInfo | Remove-LiqoPeering ...) fails that record only: the others go on
         if (mismatch is not null) WriteLiqoError(mismatch);
+        else if (PassThru) WriteObject(OutputMapper.From(result!));
+    }
+
+    private void ForceUnpeerLocal()
+    {
+        var options = new ForceUnpeerOptions { Timeout = Timeout, Wait = !NoWait };
+        var (result, unknown) = RunOnCluster(LocalSource(), options.Timeout, async (op, local) =>
+        {
+            try
+            {
+                return ((ForceUnpeerResult?)await ForceUnpeer.RunAsync(op, local, ClusterId!, options).ConfigureAwait(false), (LiqoException?)null);
+            }
+            catch (LiqoException e) when (e.ErrorId is ErrorIds.PeeringNotFound or ErrorIds.ClusterIdInvalid or ErrorIds.SameCluster)
+            {
+                return ((ForceUnpeerResult?)null, (LiqoException?)e);
+            }
+        });
+        // an ID with no peering (Get-LiqoForeignCluster ... | Remove-LiqoPeering -Force) fails that record only
+        if (unknown is not null) WriteLiqoError(unknown);
         else if (PassThru) WriteObject(OutputMapper.From(result!));
     }
 }

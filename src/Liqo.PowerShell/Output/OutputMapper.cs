@@ -18,6 +18,17 @@ internal static class OutputMapper
         Duration = r.Duration,
     };
 
+    public static ForceUnpeeringResult From(Engine.Peering.ForceUnpeerResult r) => new()
+    {
+        LocalClusterId = r.LocalClusterId,
+        RemoteClusterId = r.RemoteClusterId,
+        ForeignCluster = r.ForeignCluster,
+        TenantNamespace = r.TenantNamespace,
+        TenantNamespaceGone = r.TenantNamespaceGone,
+        WhatIf = r.WhatIf,
+        Duration = r.Duration,
+    };
+
     public static UnpeeringResult From(Engine.Peering.UnpeerResult r) => new()
     {
         ConsumerClusterId = r.ConsumerClusterId,

@@ -123,6 +123,38 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_outage_drops_every_request_unanswered_and_cuts_the_open_watches()
+    {
+        var ns = await f.NamespaceAsync();
+        using var req = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/namespaces/{ns}/configmaps?watch=true");
+        using var res = await f.Raw.SendAsync(req, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await res.Content.ReadAsStreamAsync());
+        Assert.Equal("ADDED", JsonNode.Parse((await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5)))!)!["type"]!.GetValue<string>());
+
+        f.Cluster.Faults.SetUnreachable(true);
+        Assert.True(f.Cluster.Faults.Unreachable);
+        // the open watch does not end cleanly: its connection drops
+        await Assert.ThrowsAnyAsync<IOException>(async () =>
+        {
+            while (await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5)) is not null) { }
+        });
+        // a new request gets no answer at all, not an HTTP error
+        await Assert.ThrowsAsync<HttpRequestException>(() => f.Raw.GetAsync($"/api/v1/namespaces/{ns}/configmaps"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => f.Client.CoreV1.ListNamespacedConfigMapAsync(ns));
+
+        f.Cluster.Faults.SetUnreachable(false);
+        Assert.Equal(HttpStatusCode.OK, (await f.Raw.GetJsonAsync($"/api/v1/namespaces/{ns}/configmaps")).Code);
+
+        // the program's faults file: "unreachable" starts an outage, its absence ends it
+        f.Cluster.Faults.Load("""{"unreachable": true}""");
+        Assert.True(f.Cluster.Faults.Unreachable);
+        await Assert.ThrowsAsync<HttpRequestException>(() => f.Raw.GetAsync($"/api/v1/namespaces/{ns}/configmaps"));
+        f.Cluster.Faults.Load("""{"rules": []}""");
+        Assert.False(f.Cluster.Faults.Unreachable);
+        Assert.Equal(HttpStatusCode.OK, (await f.Raw.GetJsonAsync($"/api/v1/namespaces/{ns}/configmaps")).Code);
+    }
+
+    [Fact]
     public async Task The_rules_file_is_followed_while_running()
     {
         var path = Path.Combine(f.Directory, "test.faults.json");

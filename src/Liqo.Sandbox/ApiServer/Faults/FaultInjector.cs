@@ -4,9 +4,10 @@ using Liqo.Sandbox.ApiServer.Faults;
 namespace Liqo.Sandbox.ApiServer;
 
 /// <summary>
-/// Per-cluster fault injection: latency, errors by verb/resource (500, 503, 429 with Retry-After, 504, forced 409) and
-/// dropped watch connections. Decisions use a seeded RNG, so runs are reproducible. Rules can be set from tests or loaded
-/// from a JSON file (<c>{"seed":1,"rules":[…]}</c>) that the running program watches.
+/// Per-cluster fault injection: latency, errors by verb/resource (500, 503, 429 with Retry-After, 504, forced 409),
+/// dropped watch connections, and an outage (<see cref="Unreachable"/>: the server looks down or cut off). Decisions use
+/// a seeded RNG, so runs are reproducible. Rules can be set from tests or loaded from a JSON file
+/// (<c>{"seed":1,"rules":[…],"unreachable":false}</c>) that the running program watches.
 /// </summary>
 public sealed class FaultInjector
 {
@@ -14,6 +15,8 @@ public sealed class FaultInjector
     private readonly Lock _gate = new();
     private readonly List<RuleState> _rules = [];
     private Random _random;
+    private bool _unreachable;
+    private CancellationTokenSource _outage = new();
 
     public FaultInjector(int seed = 0)
     {
@@ -38,9 +41,41 @@ public sealed class FaultInjector
         lock (_gate) _rules.Add(new RuleState(rule));
     }
 
+    /// <summary>Removes every rule and ends an outage.</summary>
     public void Clear()
     {
         lock (_gate) _rules.Clear();
+        SetUnreachable(false);
+    }
+
+    /// <summary>
+    /// True during an outage: every connection is dropped without an answer (no status, no audit event) and the open
+    /// watches are cut, as when the server is down or the network to it is gone. Clients see transport errors.
+    /// </summary>
+    public bool Unreachable
+    {
+        get { lock (_gate) return _unreachable; }
+    }
+
+    /// <summary>Cancelled when an outage starts: the open watches of the server end with it.</summary>
+    internal CancellationToken Outage
+    {
+        get { lock (_gate) return _outage.Token; }
+    }
+
+    /// <summary>Starts (true) or ends (false) an outage.</summary>
+    public void SetUnreachable(bool unreachable)
+    {
+        CancellationTokenSource? cut = null;
+        lock (_gate)
+        {
+            if (_unreachable == unreachable) return;
+            _unreachable = unreachable;
+            if (unreachable) cut = _outage;
+            // the cancelled source stays referenced by the watches it ended; a fresh one serves the next outage
+            else _outage = new CancellationTokenSource();
+        }
+        cut?.Cancel();
     }
 
     /// <summary>Restarts the RNG with a seed.</summary>
@@ -49,7 +84,10 @@ public sealed class FaultInjector
         lock (_gate) _random = new Random(seed);
     }
 
-    /// <summary>Replaces the rules with those of a JSON document <c>{"seed":N,"rules":[FaultRule…]}</c>.</summary>
+    /// <summary>
+    /// Replaces the rules with those of a JSON document <c>{"seed":N,"rules":[FaultRule…],"unreachable":B}</c>; the outage
+    /// follows "unreachable" (absent: none).
+    /// </summary>
     public void Load(string json)
     {
         var doc = JsonSerializer.Deserialize<FaultFile>(json, JsonOptions) ?? new FaultFile();
@@ -59,12 +97,14 @@ public sealed class FaultInjector
             foreach (var r in doc.Rules ?? []) _rules.Add(new RuleState(r));
             if (doc.Seed is { } s) _random = new Random(s);
         }
+        SetUnreachable(doc.Unreachable);
     }
 
     private sealed record FaultFile
     {
         public int? Seed { get; init; }
         public List<FaultRule>? Rules { get; init; }
+        public bool Unreachable { get; init; }
     }
 
     /// <summary>

@@ -27,6 +27,12 @@ internal sealed class ApiPipeline(
 
     public async Task HandleAsync(HttpContext ctx)
     {
+        if (faults.Unreachable)
+        {
+            // an outage: the connection drops unanswered, as from a server that is down or cut off
+            ctx.Abort();
+            return;
+        }
         var received = time.GetUtcNow();
         var auditId = Guid.NewGuid().ToString();
         var path = ctx.Request.Path.Value ?? "/";
@@ -73,7 +79,7 @@ internal sealed class ApiPipeline(
                 if (!type.Supports(info.Verb)) throw ApiErrors.MethodNotAllowed();
                 if (info.Verb == "watch")
                 {
-                    var outcome = await watches.ServeAsync(ctx, info, type, accept, fault?.DropWatchAfterEvents, auditId, shutdown);
+                    var outcome = await watches.ServeAsync(ctx, info, type, accept, fault?.DropWatchAfterEvents, auditId, shutdown, faults.Outage);
                     WriteAudit(ctx, info, user, auditId, received, outcome.Code, null, decision, reason);
                     return;
                 }

@@ -26,7 +26,7 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
     public sealed record Outcome(int Code, string CloseReason, int Events);
 
     public async Task<Outcome> ServeAsync(HttpContext ctx, RequestInfo info, ResourceType type, MediaTypes accept, int? dropAfterEvents,
-        string auditId, CancellationToken shutdown)
+        string auditId, CancellationToken shutdown, CancellationToken outage = default)
     {
         var q = ctx.Request.Query;
         var table = (accept.Choose("Table") ?? throw ApiErrors.NotAcceptable(MediaTypes.Accepted)) == "Table";
@@ -48,7 +48,7 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
         res.ContentType = MediaTypes.Json;
         res.Headers["Audit-Id"] = auditId;
         res.Headers.CacheControl = "no-cache, private";
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, shutdown, watch.Lagged);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, shutdown, watch.Lagged, outage);
         var ct = cts.Token;
         var sent = 0;
         var first = true;
@@ -129,6 +129,12 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
                 // Too slow: the real server closes unresponsive watchers; the client re-lists.
                 ctx.Abort();
                 return new Outcome(200, "slow", sent);
+            }
+            if (outage.IsCancellationRequested)
+            {
+                // an outage cuts the stream: the client sees the connection drop, not an end of the watch
+                ctx.Abort();
+                return new Outcome(200, "unreachable", sent);
             }
             return new Outcome(200, shutdown.IsCancellationRequested ? "shutdown" : "client-gone", sent);
         }

@@ -13,7 +13,8 @@ namespace Liqo.Sandbox.Liqo.Controllers;
 /// liqo.io/replication=true, liqo.io/remoteID=&lt;provider&gt; into the remote tenant namespace (labels rewritten as
 /// Liqo does), keeps its spec in sync, copies the provider's status back, and on deletion removes the replica before
 /// releasing its finalizer crdreplicator.liqo.io/resource. A broken identity or an unreachable provider leaves the slices
-/// unreplicated (and a deleted slice stuck on its finalizer), as for real.
+/// unreplicated (and a deleted slice stuck on its finalizer), as for real, until the provider is declared dead
+/// (<see cref="ForeignClusterLiveness"/>): then a deleted slice is released without touching the provider.
 /// </summary>
 internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoController(plane), IAsyncDisposable
 {
@@ -77,8 +78,13 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
         if (Obj.Deleting(local))
         {
             if (!finalizers.Contains(LiqoLabels.CrdReplicatorFinalizer)) return;
-            var dead = Get(Kind.ForeignCluster, null, remoteId) is { } fc && Obj.Annotation(fc, "liqo.io/foreign-cluster-permanently-unreachable") == "true";
-            if (!dead)
+            // The reflector leaves the remote alone once the ForeignCluster state controller found the peer dead (annotated
+            // permanently unreachable and its API server not Established); a missing ForeignCluster leaves it alive.
+            if (Get(Kind.ForeignCluster, null, remoteId) is { } fc && ForeignClusterLiveness.IsDead(fc, out var why))
+            {
+                Plane.Log($"{Name}: [{remoteId}] Remote cluster is marked as dead, skipping deletion of resourceslices with name {name} ({why})");
+            }
+            else
             {
                 if (reflector is null || !reflector.Usable) return;
                 if (reflector.Cache.ContainsKey(name))

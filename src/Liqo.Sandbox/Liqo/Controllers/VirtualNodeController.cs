@@ -7,7 +7,9 @@ namespace Liqo.Sandbox.Liqo.Controllers;
 /// The virtual-node controller (offloading/virtualnode-controller), on the consumer: finalizer
 /// virtualnode-controller.liqo.io/finalizer, the virtual-kubelet Deployment vk-&lt;name&gt; from spec.template, and the
 /// VirtualKubelet / Node conditions (Creating → Running). On deletion it drains: deletes the Node and the Deployment,
-/// then removes its finalizer.
+/// then removes its finalizer. Offloaded pods are not simulated, so the drain has nothing to evict and never needs the
+/// provider: the virtual node goes whether the provider is alive, unreachable or declared dead, as in Liqo with an empty
+/// node (Liqo evicts offloaded pods, or force-deletes them when the provider is dead).
 /// </summary>
 internal sealed class VirtualNodeController(LiqoControlPlane plane) : LiqoController(plane)
 {

@@ -19,6 +19,8 @@ internal static class LiqoLabels
     public const string Type = "liqo.io/type";
     public const string CordonTenantAnnotation = "liqo.io/cordon-tenant";
     public const string CordonAnnotation = "liqo.io/cordon";
+    /// <summary>On a ForeignCluster: the peer will never come back (liqoctl force unpeer sets it).</summary>
+    public const string PermanentlyUnreachableAnnotation = "liqo.io/foreign-cluster-permanently-unreachable";
     public const string AppName = "app.kubernetes.io/name";
     public const string CidrType = "configuration.liqo.io/cidr-type";
     public const string Configured = "configuration.liqo.io/configured";
