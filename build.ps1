@@ -62,7 +62,7 @@ function Invoke-Build {
     Invoke-Step 'dotnet build' { Invoke-Native dotnet @('build', "$root/Liqo.sln", '-c', $Configuration, '--nologo', '-clp:ErrorsOnly;Summary') }
     Invoke-Step 'module layout (out/Liqo)' {
         $module = Join-Path $out 'Liqo'
-        if (Test-Path $module) { Remove-Item $module -Recurse -Force }
+        if (Test-Path -LiteralPath $module) { Remove-Item -LiteralPath $module -Recurse -Force }
         Invoke-Native dotnet @('publish', "$root/src/Liqo.PowerShell/Liqo.PowerShell.csproj", '-c', $Configuration, '--no-build', '--nologo', '-o', $module, '-v', 'quiet')
         Copy-Item "$root/Liqo.psd1" $module
         Copy-Item "$root/module/*" $module -Recurse
@@ -78,7 +78,7 @@ function Invoke-Build {
     }
     Invoke-Step 'sandbox layout (out/LiqoSandbox)' {
         $sandbox = Join-Path $out 'LiqoSandbox'
-        if (Test-Path $sandbox) { Remove-Item $sandbox -Recurse -Force }
+        if (Test-Path -LiteralPath $sandbox) { Remove-Item -LiteralPath $sandbox -Recurse -Force }
         Invoke-Native dotnet @('publish', "$root/src/Liqo.Sandbox/Liqo.Sandbox.csproj", '-c', $Configuration, '--no-build', '--nologo', '-o', (Join-Path $sandbox 'bin'), '-v', 'quiet')
         if (Test-Path "$root/src/Liqo.Sandbox/PowerShell") { Copy-Item "$root/src/Liqo.Sandbox/PowerShell/*" $sandbox -Recurse }
     }
@@ -89,7 +89,7 @@ function Get-TrxCounts([string] $Directory) {
     $passed = 0; $failed = 0; $skipped = 0
     $failures = [System.Collections.Generic.List[string]]::new()
     foreach ($trx in Get-ChildItem $Directory -Filter *.trx -Recurse -ErrorAction Ignore) {
-        $run = ([xml](Get-Content $trx.FullName -Raw)).TestRun
+        $run = ([xml](Get-Content -LiteralPath $trx.FullName -Raw)).TestRun  # -LiteralPath: dotnet test names a same-second twin 'x[1].trx'
         foreach ($r in @($run.Results.UnitTestResult) | Where-Object { $_ -and $_.outcome -ne 'Passed' -and $_.outcome -ne 'NotExecuted' }) {
             $message = "$($r.Output.ErrorInfo.Message)".Trim() -split "`n" | Select-Object -First 1
             $failures.Add(('{0}: {1}' -f $r.testName, $message))
@@ -105,7 +105,7 @@ function Get-TrxCounts([string] $Directory) {
 function Invoke-Test {
     Invoke-Build
     $results = Join-Path $out 'test-results'
-    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
     $null = New-Item -ItemType Directory $results
 
     $xunitOk = $true
@@ -120,7 +120,7 @@ function Invoke-Test {
     Invoke-Step 'Pester' {
         & dotnet pwsh -NoProfile -NonInteractive -File "$root/tests/pester/Invoke-LiqoPester.ps1" -SummaryPath $pesterSummary
     }
-    $p = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $p = if (Test-Path -LiteralPath $pesterSummary) { Get-Content -LiteralPath $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $p.Passed, $p.Failed, $p.Skipped)
 
     $passed = $x.Passed + $p.Passed
