@@ -123,6 +123,8 @@ public sealed class FailureModeTests(ITestOutputHelper output)
         await p.WaitAsync(async () => ClusterClient.Str(await FcCondition(p.Provider, p.C, "networking", "NetworkGatewayServerStatus"), "status") == "NotReady",
             "the provider's NetworkGatewayServerStatus NotReady");
         Assert.False(create.IsCompleted);
+        // the server's status can say NotReady before the Deployment's pod is created: wait for the pod itself
+        await p.WaitAsync(async () => (await p.Provider.K.CoreV1.ListNamespacedPodAsync(p.ProviderTenantNs)).Items.Count > 0, "the gateway pod");
         var pods = (await p.Provider.K.CoreV1.ListNamespacedPodAsync(p.ProviderTenantNs)).Items;
         var pod = Assert.Single(pods);
         Assert.Equal("Pending", pod.Status.Phase);
