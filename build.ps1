@@ -7,7 +7,7 @@
 .PARAMETER Task
     build    builds everything and lays out the importable module in out/Liqo (and the sandbox in out/LiqoSandbox).
     test     build, then every xunit project and every Pester file; prints each runner's summary and a last line
-             "N passed, M failed"; exits non-zero when anything failed or nothing ran.
+             "N passed, M failed, K skipped"; exits non-zero when anything failed or nothing ran.
     demo     peers two sandbox clusters with New-LiqoPeering, shows the result, unpeers, stops the sandbox.
     sandbox  starts sandbox clusters (-Cluster, default consumer,provider), writes their kubeconfigs into -Path and
              runs until Ctrl+C.
@@ -97,7 +97,8 @@ function Get-TrxCounts([string] $Directory) {
         $c = $run.ResultSummary.Counters
         $passed += [int]$c.passed
         $failed += [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted
-        $skipped += [int]$c.notExecuted
+        # skipped xunit tests are results with outcome NotExecuted; the TRX counter 'notExecuted' stays 0 for them
+        $skipped += @(@($run.Results.UnitTestResult) | Where-Object { $_ -and $_.outcome -eq 'NotExecuted' }).Count
     }
     [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; Failures = $failures.ToArray() }
 }
@@ -128,7 +129,7 @@ function Invoke-Test {
     if (-not $xunitOk -and $x.Failed -eq 0) { $failed++ }   # a runner that failed without a counted test (build or host crash)
     # Name every failure again at the very end, where a truncated CI log still shows it.
     foreach ($f in @($x.Failures) + @($p.Failures) | Where-Object { $_ }) { Write-Host "FAILED $f" }
-    "$passed passed, $failed failed"
+    "$passed passed, $failed failed, $($x.Skipped + $p.Skipped) skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 
