@@ -1,7 +1,7 @@
 using System.Text;
-using Liqo.Engine.Authentication;
+using Liqo.Engine.Crypto;
 
-namespace Liqo.Engine.Tests.Authentication;
+namespace Liqo.Engine.Tests.Crypto;
 
 /// <summary>Parsing Tenant.spec.publicKey as the v1.2 tenant controller does: PEM PKIX, or a raw 32-byte Ed25519 key.</summary>
 public sealed class TenantPublicKeyTests

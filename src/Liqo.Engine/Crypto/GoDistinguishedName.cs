@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using System.Text;
 
-namespace Liqo.Engine.Authentication;
+namespace Liqo.Engine.Crypto;
 
 /// <summary>
 /// The subject Liqo puts in its CSRs: <c>asn1.Marshal(pkix.Name{CommonName: cn, Organization: []string{o}}.ToRDNSequence())</c>,

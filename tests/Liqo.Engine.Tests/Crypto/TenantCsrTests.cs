@@ -1,9 +1,9 @@
 using System.Formats.Asn1;
 using System.Text;
 using System.Text.RegularExpressions;
-using Liqo.Engine.Authentication;
+using Liqo.Engine.Crypto;
 
-namespace Liqo.Engine.Tests.Authentication;
+namespace Liqo.Engine.Tests.Crypto;
 
 /// <summary>The PKCS#10 CSRs Liqo builds (csr.go), checked field by field, against openssl, and against a golden sample.</summary>
 public sealed class TenantCsrTests : IClassFixture<OpenSslKeys>

@@ -1,7 +1,7 @@
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
 
-namespace Liqo.Engine.Authentication;
+namespace Liqo.Engine.Crypto;
 
 /// <summary>
 /// A NIST curve Liqo's ECDSA keys may use, with what Go's crypto/x509 does with it: the named-curve OID written in the

@@ -6,7 +6,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
 
-namespace Liqo.Engine.Authentication;
+namespace Liqo.Engine.Crypto;
 
 /// <summary>
 /// The public half of a cluster's authentication keys: what the consumer puts in <c>Tenant.spec.publicKey</c> and what

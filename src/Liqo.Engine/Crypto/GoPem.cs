@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Liqo.Engine.Authentication;
+namespace Liqo.Engine.Crypto;
 
 /// <summary>
 /// PEM as Go's encoding/pem writes and reads it, because Liqo stores PEM produced by Go and compares bytes.

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Liqo.Engine.Tests.Authentication;
+namespace Liqo.Engine.Tests.Crypto;
 
 /// <summary>
 /// The openssl command line, used as an independent referee for keys, signatures and CSRs. Tests that need it use

@@ -2,7 +2,7 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Liqo.Engine.Authentication;
+namespace Liqo.Engine.Crypto;
 
 /// <summary>
 /// A PKCS#10 certificate signing request built as Liqo's csr.go builds it (generateCSR → x509.CreateCertificateRequest):

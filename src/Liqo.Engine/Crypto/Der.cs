@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
-namespace Liqo.Engine.Authentication;
+namespace Liqo.Engine.Crypto;
 
 /// <summary>Small DER helpers shared by the key and CSR encoders.</summary>
 internal static class Der

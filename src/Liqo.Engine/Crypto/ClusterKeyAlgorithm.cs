@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Authentication;
+namespace Liqo.Engine.Crypto;
 
 /// <summary>
 /// The key types Liqo v1.2 accepts for a cluster's authentication keys (Secret <c>authentication-keys</c>):

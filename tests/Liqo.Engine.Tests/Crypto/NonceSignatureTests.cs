@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Liqo.Engine.Authentication;
+using Liqo.Engine.Crypto;
 
-namespace Liqo.Engine.Tests.Authentication;
+namespace Liqo.Engine.Tests.Crypto;
 
 /// <summary>Nonce signatures as Liqo's SignNonce/VerifyNonce make them, checked against openssl.</summary>
 public sealed class NonceSignatureTests : IClassFixture<OpenSslKeys>

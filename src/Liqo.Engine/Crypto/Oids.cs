@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Authentication;
+namespace Liqo.Engine.Crypto;
 
 /// <summary>The object identifiers Go's crypto/x509 writes into the keys and CSRs Liqo handles.</summary>
 internal static class Oids

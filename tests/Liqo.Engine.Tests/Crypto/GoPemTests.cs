@@ -1,7 +1,7 @@
 using System.Text;
-using Liqo.Engine.Authentication;
+using Liqo.Engine.Crypto;
 
-namespace Liqo.Engine.Tests.Authentication;
+namespace Liqo.Engine.Tests.Crypto;
 
 /// <summary>PEM written and read as Go's encoding/pem does.</summary>
 public sealed class GoPemTests

@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Tests.Authentication;
+namespace Liqo.Engine.Tests;
 
 /// <summary>A private temporary directory, deleted on dispose.</summary>
 internal sealed class TempDir : IDisposable

@@ -10,7 +10,7 @@ using Org.BouncyCastle.Math.EC.Multiplier;
 using Org.BouncyCastle.Security;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
-namespace Liqo.Engine.Authentication;
+namespace Liqo.Engine.Crypto;
 
 /// <summary>
 /// A cluster's Liqo authentication key pair, as the controller manager keeps it in the Secret

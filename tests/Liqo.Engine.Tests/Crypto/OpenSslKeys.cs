@@ -1,6 +1,6 @@
-using Liqo.Engine.Authentication;
+using Liqo.Engine.Crypto;
 
-namespace Liqo.Engine.Tests.Authentication;
+namespace Liqo.Engine.Tests.Crypto;
 
 /// <summary>
 /// Key pairs generated once by openssl (independently of the engine), in the layout Liqo stores: PKCS#8 PEM

@@ -1,7 +1,7 @@
 using System.Text;
-using Liqo.Engine.Authentication;
+using Liqo.Engine.Crypto;
 
-namespace Liqo.Engine.Tests.Authentication;
+namespace Liqo.Engine.Tests.Crypto;
 
 /// <summary>Loading Liqo's authentication-keys Secret, re-encoding the keys as Go does, generating key pairs.</summary>
 public sealed class ClusterKeysTests : IClassFixture<OpenSslKeys>
