@@ -1,3 +1,5 @@
+using Liqo.Engine.GoFormat;
+
 namespace Liqo.Engine.Info;
 
 /// <summary>

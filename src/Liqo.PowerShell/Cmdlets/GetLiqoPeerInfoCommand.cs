@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Liqo.Engine.GoFormat;
 using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Info;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.RegularExpressions;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>
 /// A Kubernetes resource quantity written the way Go's resource.Quantity writes it (liqoctl decodes ResourceLists into

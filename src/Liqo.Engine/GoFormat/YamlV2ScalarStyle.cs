@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>How go-yaml v2 writes a string scalar.</summary>
 internal enum YamlScalarStyle

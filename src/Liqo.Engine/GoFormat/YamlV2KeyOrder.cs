@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>
 /// The order in which go-yaml v2 (used by sigs.k8s.io/yaml) writes string map keys: at the first differing rune two

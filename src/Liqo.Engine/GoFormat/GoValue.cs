@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>
 /// A value as liqoctl holds it in Go before it prints it: the machine formats (encoding/json, sigs.k8s.io/yaml) and

@@ -1,6 +1,6 @@
-using Liqo.Engine.Info;
+using Liqo.Engine.GoFormat;
 
-namespace Liqo.Engine.Tests.Info;
+namespace Liqo.Engine.Tests.GoFormat;
 
 /// <summary>resource.Quantity's canonical form, which liqoctl prints for every ResourceList.</summary>
 public class GoQuantityTests

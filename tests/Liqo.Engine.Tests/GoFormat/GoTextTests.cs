@@ -1,6 +1,6 @@
-using Liqo.Engine.Info;
+using Liqo.Engine.GoFormat;
 
-namespace Liqo.Engine.Tests.Info;
+namespace Liqo.Engine.Tests.GoFormat;
 
 /// <summary>strconv.Quote, as liqoctl's %q messages print a cluster ID or a -Get field.</summary>
 public class GoTextTests

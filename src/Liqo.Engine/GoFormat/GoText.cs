@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>Go's fmt formatting that liqoctl's messages and <c>--get</c> output rely on: %v (fmt.Sprint) and %q.</summary>
 internal static class GoText

@@ -1,6 +1,6 @@
-using Liqo.Engine.Info;
+using Liqo.Engine.GoFormat;
 
-namespace Liqo.Engine.Tests.Info;
+namespace Liqo.Engine.Tests.GoFormat;
 
 /// <summary>liqoctl's --get on Go values: reflection semantics and its exact errors.</summary>
 public class GoQueryTests

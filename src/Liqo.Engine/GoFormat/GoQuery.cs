@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>
 /// liqoctl's <c>--get</c> (info/utils.go sPrintField): the first segment picks a section by its exact key, each later

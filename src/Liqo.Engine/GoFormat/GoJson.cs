@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>
 /// Go's encoding/json as liqoctl uses it: <see cref="ToNode"/> applies json tags, omitempty and sorted map keys (a

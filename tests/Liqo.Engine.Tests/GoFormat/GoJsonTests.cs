@@ -1,6 +1,6 @@
-using Liqo.Engine.Info;
+using Liqo.Engine.GoFormat;
 
-namespace Liqo.Engine.Tests.Info;
+namespace Liqo.Engine.Tests.GoFormat;
 
 /// <summary>encoding/json's MarshalIndent(v, "", "  ") as liqoctl prints its documents.</summary>
 public class GoJsonTests

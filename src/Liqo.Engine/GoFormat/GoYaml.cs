@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>
 /// sigs.k8s.io/yaml's Marshal as liqoctl uses it: the value goes through encoding/json first (so only JSON-visible

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>Go's string order (byte-wise on UTF-8), which encoding/json uses for map keys.</summary>
 internal sealed class Utf8Ordinal : IComparer<string>

@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.GoFormat;
 
 /// <summary>liqoctl's machine-readable output formats (-o json|yaml).</summary>
 public enum MachineFormat

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Liqo.Engine.Info;
+using Liqo.Engine.GoFormat;
 
-namespace Liqo.Engine.Tests.Info;
+namespace Liqo.Engine.Tests.GoFormat;
 
 /// <summary>sigs.k8s.io/yaml (JSON, then go-yaml v2) as liqoctl prints its documents.</summary>
 public class GoYamlTests
