@@ -1,4 +1,6 @@
 using Liqo.Engine.GoFormat;
+using Liqo.Engine.Info.LocalStatus;
+using Liqo.Engine.Info.Peer;
 
 namespace Liqo.Engine.Info;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Liqo.Engine.GoFormat;
 using Liqo.Engine.Resources;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.Peer;
 
 /// <summary>
 /// Builds <c>liqoctl info peer</c>'s report for each selected ForeignCluster from the listed objects, with liqoctl's rules

@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.LocalStatus;
 
 /// <summary>
 /// What <c>liqoctl info</c> reports about the local cluster, section by section. Null collections stand for what Go

@@ -1,6 +1,7 @@
 using Liqo.Engine.GoFormat;
+using Liqo.Engine.Info.Peer;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.LocalStatus;
 
 /// <summary>
 /// The reports as liqoctl's Go structs: field names (what --get matches), json tags (what the machine formats print),

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
+using Liqo.Engine.Info.LocalStatus;
 
-namespace Liqo.Engine.Tests.Info;
+namespace Liqo.Engine.Tests.Info.LocalStatus;
 
 /// <summary>liqoctl info's rules (localstatus) on the fixtures and on what goes wrong in real installations.</summary>
 public class LocalInfoBuilderTests

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Liqo.Engine.Resources;
 using YamlDotNet.RepresentationModel;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.Peer;
 
 /// <summary>
 /// When the consumer's access to a provider stops working: NotAfter of the client certificate in the kubeconfig Secret of

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Liqo.Engine.Resources;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.LocalStatus;
 
 /// <summary>
 /// Builds <c>liqoctl info</c>'s report from the listed objects, with liqoctl's rules (pkg/liqoctl/info/localstatus) and its

@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.Peer;
 
 /// <summary>
 /// The provider's side of a peering, read on the remote cluster: its Tenant for the consumer, its gateway, the

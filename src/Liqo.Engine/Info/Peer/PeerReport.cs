@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.Peer;
 
 /// <summary>
 /// What <c>liqoctl info peer</c> reports about one peer (sections info, network, authentication, offloading), plus what

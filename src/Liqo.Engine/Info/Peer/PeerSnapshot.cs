@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.Peer;
 
 /// <summary>
 /// Everything <c>liqoctl info peer</c> reads, each kind listed once for all peers (liqoctl lists per peer): the selected

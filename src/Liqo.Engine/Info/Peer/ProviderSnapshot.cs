@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.Peer;
 
 /// <summary>What the provider (remote) cluster holds about its consumers, each kind listed once.</summary>
 internal sealed record ProviderSnapshot(

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Liqo.Engine.GoFormat;
 using Liqo.Engine.Resources;
 
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.Peer;
 
 /// <summary>
 /// Builds the provider's view of its peering with a consumer from the objects listed on the provider: the Tenant for

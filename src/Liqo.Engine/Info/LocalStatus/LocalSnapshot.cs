@@ -1,4 +1,4 @@
-namespace Liqo.Engine.Info;
+namespace Liqo.Engine.Info.LocalStatus;
 
 /// <summary>
 /// Everything <c>liqoctl info</c> reads, each kind listed once: the cluster-ID ConfigMaps, the controller-manager

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
+using Liqo.Engine.Info.Peer;
 
-namespace Liqo.Engine.Tests.Info;
+namespace Liqo.Engine.Tests.Info.Peer;
 
 /// <summary>liqoctl info peer's rules (info/peer, info/common) on the fixtures and on broken peerings.</summary>
 public class PeerInfoBuilderTests

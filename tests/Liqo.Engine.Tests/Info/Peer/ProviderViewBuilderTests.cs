@@ -1,6 +1,7 @@
 using Liqo.Engine.Info;
+using Liqo.Engine.Info.Peer;
 
-namespace Liqo.Engine.Tests.Info;
+namespace Liqo.Engine.Tests.Info.Peer;
 
 /// <summary>The provider's side of a peering, read on milan for its consumer rome.</summary>
 public class ProviderViewBuilderTests

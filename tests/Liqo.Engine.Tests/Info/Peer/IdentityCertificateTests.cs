@@ -1,6 +1,7 @@
 using Liqo.Engine.Info;
+using Liqo.Engine.Info.Peer;
 
-namespace Liqo.Engine.Tests.Info;
+namespace Liqo.Engine.Tests.Info.Peer;
 
 /// <summary>The ControlPlane identity's client certificate expiry, and the warning when it is near.</summary>
 public class IdentityCertificateTests
