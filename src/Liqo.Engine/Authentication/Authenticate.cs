@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Crypto;
 using Liqo.Engine.Networking;
 using Liqo.Engine.Resources;
 

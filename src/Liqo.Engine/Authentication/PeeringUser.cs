@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Crypto;
 using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.Authentication;

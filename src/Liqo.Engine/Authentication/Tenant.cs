@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Crypto;
 using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.Authentication;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
 using Liqo.PowerShell.Info;
 

@@ -1,7 +1,9 @@
 using System.Management.Automation;
 using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
+using Liqo.Engine.Info.Peer;
 using Liqo.PowerShell.Completers;
 using Liqo.PowerShell.Info;
 

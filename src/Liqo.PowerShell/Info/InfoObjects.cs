@@ -1,4 +1,6 @@
 using Liqo.Engine.Info;
+using Liqo.Engine.Info.LocalStatus;
+using Liqo.Engine.Info.Peer;
 
 namespace Liqo.PowerShell.Info;
 
@@ -88,7 +90,7 @@ internal static class InfoObjects
         Remote = p.Remote is null ? null : From(p.Remote),
     };
 
-    private static Liqo.ProviderView From(Engine.Info.ProviderView v) => new()
+    private static Liqo.ProviderView From(Engine.Info.Peer.ProviderView v) => new()
     {
         ClusterId = v.ClusterId,
         Role = v.Role,
