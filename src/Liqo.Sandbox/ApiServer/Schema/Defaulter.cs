@@ -9,14 +9,14 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 internal static class Defaulter
 {
-    public static void Apply(JsonObject obj, SchemaNode schema)
+    public static void Apply(JsonObject obj, StructuralSchemaNode schema)
     {
         PruneNonNullableNulls(obj, schema);
         Default(obj, schema);
     }
 
     /// <summary>Drops nulls given to non-nullable fields without a default (they would be type errors otherwise).</summary>
-    public static void PruneNonNullableNulls(JsonNode? x, SchemaNode? s)
+    public static void PruneNonNullableNulls(JsonNode? x, StructuralSchemaNode? s)
     {
         switch (x)
         {
@@ -25,7 +25,7 @@ internal static class Defaulter
                 {
                     var child = s?.ChildFor(key);
                     var value = obj[key];
-                    if (Json.IsNull(value) && child is not null && !child.Nullable && !child.HasDefault)
+                    if (UnstructuredJson.IsNull(value) && child is not null && !child.Nullable && !child.HasDefault)
                         obj.Remove(key);
                     else
                         PruneNonNullableNulls(value, child);
@@ -37,7 +37,7 @@ internal static class Defaulter
         }
     }
 
-    private static void Default(JsonNode? x, SchemaNode? s)
+    private static void Default(JsonNode? x, StructuralSchemaNode? s)
     {
         if (s is null) return;
         switch (x)
@@ -47,8 +47,8 @@ internal static class Defaulter
                 {
                     foreach (var (name, prop) in props)
                     {
-                        if (!prop.HasDefault || Json.IsNull(prop.Default)) continue;
-                        if (!obj.TryGetPropertyValue(name, out var current) || (Json.IsNull(current) && !prop.Nullable))
+                        if (!prop.HasDefault || UnstructuredJson.IsNull(prop.Default)) continue;
+                        if (!obj.TryGetPropertyValue(name, out var current) || (UnstructuredJson.IsNull(current) && !prop.Nullable))
                             obj[name] = prop.Default!.DeepClone();
                     }
                 }
@@ -60,7 +60,7 @@ internal static class Defaulter
                     }
                     else if (s.AdditionalProperties is { } ap)
                     {
-                        if (Json.IsNull(obj[key]) && !ap.Nullable && ap.HasDefault && !Json.IsNull(ap.Default))
+                        if (UnstructuredJson.IsNull(obj[key]) && !ap.Nullable && ap.HasDefault && !UnstructuredJson.IsNull(ap.Default))
                             obj[key] = ap.Default!.DeepClone();
                         Default(obj[key], ap);
                     }
@@ -70,7 +70,7 @@ internal static class Defaulter
                 if (s.Items is not { } items) return;
                 for (var i = 0; i < arr.Count; i++)
                 {
-                    if (Json.IsNull(arr[i]) && !items.Nullable && items.HasDefault && !Json.IsNull(items.Default))
+                    if (UnstructuredJson.IsNull(arr[i]) && !items.Nullable && items.HasDefault && !UnstructuredJson.IsNull(items.Default))
                         arr[i] = items.Default!.DeepClone();
                     Default(arr[i], items);
                 }

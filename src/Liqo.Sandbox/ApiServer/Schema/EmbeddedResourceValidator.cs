@@ -6,7 +6,7 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// <summary>The TypeMeta checks the API server applies to x-kubernetes-embedded-resource objects.</summary>
 internal static class EmbeddedResourceValidator
 {
-    public static void ValidateResource(JsonObject obj, SchemaNode root, List<FieldError> errors)
+    public static void ValidateResource(JsonObject obj, StructuralSchemaNode root, List<FieldError> errors)
     {
         foreach (var (key, value) in obj)
         {
@@ -15,15 +15,15 @@ internal static class EmbeddedResourceValidator
         }
     }
 
-    private static void Walk(SchemaNode parent, string key, JsonNode? value, string? path, List<FieldError> errors)
+    private static void Walk(StructuralSchemaNode parent, string key, JsonNode? value, string? path, List<FieldError> errors)
     {
         if (parent.Properties is { } props && props.TryGetValue(key, out var prop))
-            Validate(value, prop, FieldPath.Child(path, key), errors);
+            Validate(value, prop, ValidationFieldPath.Child(path, key), errors);
         else if (parent.AdditionalProperties is { } ap)
-            Validate(value, ap, FieldPath.Key(path, key), errors);
+            Validate(value, ap, ValidationFieldPath.Key(path, key), errors);
     }
 
-    private static void Validate(JsonNode? value, SchemaNode s, string path, List<FieldError> errors)
+    private static void Validate(JsonNode? value, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
         switch (value)
         {
@@ -32,7 +32,7 @@ internal static class EmbeddedResourceValidator
                 foreach (var (k, v) in obj) Walk(s, k, v, path, errors);
                 return;
             case JsonArray arr when s.Items is { } items:
-                for (var i = 0; i < arr.Count; i++) Validate(arr[i], items, FieldPath.Index(path, i), errors);
+                for (var i = 0; i < arr.Count; i++) Validate(arr[i], items, ValidationFieldPath.Index(path, i), errors);
                 return;
         }
     }
@@ -41,16 +41,16 @@ internal static class EmbeddedResourceValidator
     {
         foreach (var field in new[] { "apiVersion", "kind" })
         {
-            var fieldPath = FieldPath.Child(path, field);
+            var fieldPath = ValidationFieldPath.Child(path, field);
             if (!obj.TryGetPropertyValue(field, out var v))
             {
                 errors.Add(new FieldError(FieldErrorType.Required, fieldPath, null, ""));
             }
-            else if (Json.KindOf(v) != JsonKind.String)
+            else if (UnstructuredJson.KindOf(v) != JsonKind.String)
             {
                 errors.Add(new FieldError(FieldErrorType.Invalid, fieldPath, FieldError.ValueText(v), "must be a string"));
             }
-            else if (Json.GetString(v!).Length == 0)
+            else if (UnstructuredJson.GetString(v!).Length == 0)
             {
                 errors.Add(new FieldError(FieldErrorType.Required, fieldPath, null, ""));
             }

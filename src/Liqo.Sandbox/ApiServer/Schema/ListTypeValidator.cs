@@ -9,7 +9,7 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 internal static class ListTypeValidator
 {
-    public static void ValidateResource(JsonObject obj, SchemaNode root, List<FieldError> errors)
+    public static void ValidateResource(JsonObject obj, StructuralSchemaNode root, List<FieldError> errors)
     {
         foreach (var (key, value) in obj)
         {
@@ -18,15 +18,15 @@ internal static class ListTypeValidator
         }
     }
 
-    private static void Walk(SchemaNode parent, string key, JsonNode? value, string? path, List<FieldError> errors)
+    private static void Walk(StructuralSchemaNode parent, string key, JsonNode? value, string? path, List<FieldError> errors)
     {
         if (parent.Properties is { } props && props.TryGetValue(key, out var prop))
-            Validate(value, prop, FieldPath.Child(path, key), errors);
+            Validate(value, prop, ValidationFieldPath.Child(path, key), errors);
         else if (parent.AdditionalProperties is { } ap)
-            Validate(value, ap, FieldPath.Key(path, key), errors);
+            Validate(value, ap, ValidationFieldPath.Key(path, key), errors);
     }
 
-    private static void Validate(JsonNode? value, SchemaNode s, string path, List<FieldError> errors)
+    private static void Validate(JsonNode? value, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
         switch (value)
         {
@@ -37,7 +37,7 @@ internal static class ListTypeValidator
                 if (s.ListType == "set")
                 {
                     foreach (var i in NonUnique(arr.Select(ScalarOrCompoundKey).ToList()))
-                        errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), FieldError.ValueText(arr[i]), ""));
+                        errors.Add(new FieldError(FieldErrorType.Duplicate, ValidationFieldPath.Index(path, i), FieldError.ValueText(arr[i]), ""));
                 }
                 else if (s.ListType == "map")
                 {
@@ -45,19 +45,19 @@ internal static class ListTypeValidator
                 }
                 if (s.Items is { } items)
                 {
-                    for (var i = 0; i < arr.Count; i++) Validate(arr[i], items, FieldPath.Index(path, i), errors);
+                    for (var i = 0; i < arr.Count; i++) Validate(arr[i], items, ValidationFieldPath.Index(path, i), errors);
                 }
                 return;
         }
     }
 
-    private static void ValidateListMap(JsonArray arr, SchemaNode s, string path, List<FieldError> errors)
+    private static void ValidateListMap(JsonArray arr, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
         for (var i = 0; i < arr.Count; i++)
         {
-            if (!Json.IsNull(arr[i]) && arr[i] is not JsonObject)
+            if (!UnstructuredJson.IsNull(arr[i]) && arr[i] is not JsonObject)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.Index(path, i), FieldError.ValueText(arr[i]), "must be an object for an array of list-type map"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.Index(path, i), FieldError.ValueText(arr[i]), "must be an object for an array of list-type map"));
                 return;
             }
         }
@@ -78,10 +78,10 @@ internal static class ListTypeValidator
             keyObjects.Add(key);
             keyStrings.Add(keyFields.Count == 1
                 ? (key.Count == 0 ? "\u0000unspecified" : ScalarOrCompoundKey(key[keyFields[0]]))
-                : "c:" + Json.Canonical(key));
+                : "c:" + UnstructuredJson.Canonical(key));
         }
         foreach (var i in NonUnique(keyStrings))
-            errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), GoFmt.SharpV(keyObjects[i], NumberDecoding.Unstructured), ""));
+            errors.Add(new FieldError(FieldErrorType.Duplicate, ValidationFieldPath.Index(path, i), GoFmt.SharpV(keyObjects[i], NumberDecoding.Unstructured), ""));
     }
 
     /// <summary>Indexes of the second appearance of each repeated key.</summary>
@@ -99,11 +99,11 @@ internal static class ListTypeValidator
     /// <summary>Go compares scalars by dynamic type and value (int64 1 differs from float64 1) and compounds by their JSON.</summary>
     private static string ScalarOrCompoundKey(JsonNode? node)
     {
-        var kind = Json.KindOf(node);
+        var kind = UnstructuredJson.KindOf(node);
         return kind switch
         {
-            JsonKind.Array or JsonKind.Object => "c:" + Json.Canonical(node),
-            _ => kind + ":" + Json.Canonical(node),
+            JsonKind.Array or JsonKind.Object => "c:" + UnstructuredJson.Canonical(node),
+            _ => kind + ":" + UnstructuredJson.Canonical(node),
         };
     }
 }

@@ -30,7 +30,7 @@ internal sealed class Pruner
     /// </summary>
     public IReadOnlyList<string> Pruned => pruned.Order(StringComparer.Ordinal).Concat(prunedMetadata).ToList();
 
-    public void PruneResource(JsonObject obj, SchemaNode schema, string path)
+    public void PruneResource(JsonObject obj, StructuralSchemaNode schema, string path)
     {
         foreach (var key in obj.Select(p => p.Key).ToList())
         {
@@ -48,7 +48,7 @@ internal sealed class Pruner
         }
     }
 
-    private void PruneField(JsonObject obj, string key, SchemaNode schema, string childPath, bool preserveUnknown)
+    private void PruneField(JsonObject obj, string key, StructuralSchemaNode schema, string childPath, bool preserveUnknown)
     {
         var value = obj[key];
         if (schema.Properties is { } props && props.TryGetValue(key, out var prop))
@@ -71,7 +71,7 @@ internal sealed class Pruner
     }
 
     // preserveFromList: the items of a list that preserves unknown fields keep theirs too (as the server's pruning does).
-    private void Prune(JsonNode? value, SchemaNode schema, string path, bool preserveFromList = false)
+    private void Prune(JsonNode? value, StructuralSchemaNode schema, string path, bool preserveFromList = false)
     {
         var preserve = schema.PreserveUnknownFields || preserveFromList;
         switch (value)

@@ -10,16 +10,16 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 public sealed class StructuralSchema
 {
-    private readonly SchemaNode root;
+    private readonly StructuralSchemaNode root;
 
-    private StructuralSchema(SchemaNode root) => this.root = root;
+    private StructuralSchema(StructuralSchemaNode root) => this.root = root;
 
     /// <summary>Builds the schema; throws <see cref="ArgumentException"/> when it is not a valid structural schema.</summary>
     public static StructuralSchema FromOpenApiV3(JsonObject openApiV3Schema)
     {
         ArgumentNullException.ThrowIfNull(openApiV3Schema);
         var builder = new SchemaBuilder();
-        SchemaNode root;
+        StructuralSchemaNode root;
         try
         {
             root = builder.BuildRoot(openApiV3Schema);
