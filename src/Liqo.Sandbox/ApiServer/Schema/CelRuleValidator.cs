@@ -36,10 +36,13 @@ internal static class CelRuleValidator
                         Validate(v, oldObj?[name], prop, ValidationFieldPath.Child(path, name), errors);
                     }
                 }
-                else if (s.AdditionalProperties is { HasRulesBelow: true } ap)
+                else if (s.AdditionalProperties is { HasRulesBelow: true })
                 {
-                    foreach (var (key, v) in obj)
-                        Validate(v, oldObj?[key], ap, ValidationFieldPath.Key(path, key), errors);
+                    foreach (var member in SchemaWalker.Members(obj, s))
+                    {
+                        if (member.Schema is { } ap)
+                            Validate(obj[member.Key], oldObj?[member.Key], ap, member.Path(path), errors);
+                    }
                 }
                 break;
             }

@@ -6,36 +6,11 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// <summary>The TypeMeta checks the API server applies to x-kubernetes-embedded-resource objects.</summary>
 internal static class EmbeddedResourceValidator
 {
-    public static void ValidateResource(JsonObject obj, StructuralSchemaNode root, List<FieldError> errors)
-    {
-        foreach (var (key, value) in obj)
+    public static void ValidateResource(JsonObject obj, StructuralSchemaNode root, List<FieldError> errors) =>
+        SchemaWalker.WalkResource(obj, root, (value, s, path) =>
         {
-            if (key == "metadata") continue;
-            Walk(root, key, value, null, errors);
-        }
-    }
-
-    private static void Walk(StructuralSchemaNode parent, string key, JsonNode? value, string? path, List<FieldError> errors)
-    {
-        if (parent.Properties is { } props && props.TryGetValue(key, out var prop))
-            Validate(value, prop, ValidationFieldPath.Child(path, key), errors);
-        else if (parent.AdditionalProperties is { } ap)
-            Validate(value, ap, ValidationFieldPath.Key(path, key), errors);
-    }
-
-    private static void Validate(JsonNode? value, StructuralSchemaNode s, string path, List<FieldError> errors)
-    {
-        switch (value)
-        {
-            case JsonObject obj:
-                if (s.EmbeddedResource) CheckTypeMeta(obj, path, errors);
-                foreach (var (k, v) in obj) Walk(s, k, v, path, errors);
-                return;
-            case JsonArray arr when s.Items is { } items:
-                for (var i = 0; i < arr.Count; i++) Validate(arr[i], items, ValidationFieldPath.Index(path, i), errors);
-                return;
-        }
-    }
+            if (value is JsonObject o && s.EmbeddedResource) CheckTypeMeta(o, path, errors);
+        });
 
     private static void CheckTypeMeta(JsonObject obj, string path, List<FieldError> errors)
     {
@@ -48,7 +23,8 @@ internal static class EmbeddedResourceValidator
             }
             else if (UnstructuredJson.KindOf(v) != JsonKind.String)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, fieldPath, FieldError.ValueText(v), "must be a string"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, fieldPath, FieldError.ValueText(v),
+                    "must be a string"));
             }
             else if (UnstructuredJson.GetString(v!).Length == 0)
             {

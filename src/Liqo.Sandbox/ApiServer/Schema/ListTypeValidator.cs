@@ -9,45 +9,25 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 internal static class ListTypeValidator
 {
-    public static void ValidateResource(JsonObject obj, StructuralSchemaNode root, List<FieldError> errors)
-    {
-        foreach (var (key, value) in obj)
+    public static void ValidateResource(JsonObject obj, StructuralSchemaNode root, List<FieldError> errors) =>
+        SchemaWalker.WalkResource(obj, root, (value, s, path) =>
         {
-            if (key == "metadata") continue;
-            Walk(root, key, value, null, errors);
+            if (value is JsonArray arr) ValidateList(arr, s, path, errors);
+        });
+
+    private static void ValidateList(JsonArray arr, StructuralSchemaNode s, string path, List<FieldError> errors)
+    {
+        if (s.ListType == "set")
+        {
+            foreach (var i in NonUnique(arr.Select(ScalarOrCompoundKey).ToList()))
+            {
+                errors.Add(new FieldError(FieldErrorType.Duplicate, ValidationFieldPath.Index(path, i),
+                    FieldError.ValueText(arr[i]), ""));
+            }
         }
-    }
-
-    private static void Walk(StructuralSchemaNode parent, string key, JsonNode? value, string? path, List<FieldError> errors)
-    {
-        if (parent.Properties is { } props && props.TryGetValue(key, out var prop))
-            Validate(value, prop, ValidationFieldPath.Child(path, key), errors);
-        else if (parent.AdditionalProperties is { } ap)
-            Validate(value, ap, ValidationFieldPath.Key(path, key), errors);
-    }
-
-    private static void Validate(JsonNode? value, StructuralSchemaNode s, string path, List<FieldError> errors)
-    {
-        switch (value)
+        else if (s.ListType == "map")
         {
-            case JsonObject obj:
-                foreach (var (k, v) in obj) Walk(s, k, v, path, errors);
-                return;
-            case JsonArray arr:
-                if (s.ListType == "set")
-                {
-                    foreach (var i in NonUnique(arr.Select(ScalarOrCompoundKey).ToList()))
-                        errors.Add(new FieldError(FieldErrorType.Duplicate, ValidationFieldPath.Index(path, i), FieldError.ValueText(arr[i]), ""));
-                }
-                else if (s.ListType == "map")
-                {
-                    ValidateListMap(arr, s, path, errors);
-                }
-                if (s.Items is { } items)
-                {
-                    for (var i = 0; i < arr.Count; i++) Validate(arr[i], items, ValidationFieldPath.Index(path, i), errors);
-                }
-                return;
+            ValidateListMap(arr, s, path, errors);
         }
     }
 
@@ -57,7 +37,8 @@ internal static class ListTypeValidator
         {
             if (!UnstructuredJson.IsNull(arr[i]) && arr[i] is not JsonObject)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.Index(path, i), FieldError.ValueText(arr[i]), "must be an object for an array of list-type map"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.Index(path, i),
+                    FieldError.ValueText(arr[i]), "must be an object for an array of list-type map"));
                 return;
             }
         }
@@ -81,7 +62,10 @@ internal static class ListTypeValidator
                 : "c:" + UnstructuredJson.Canonical(key));
         }
         foreach (var i in NonUnique(keyStrings))
-            errors.Add(new FieldError(FieldErrorType.Duplicate, ValidationFieldPath.Index(path, i), GoFmt.SharpV(keyObjects[i], NumberDecoding.Unstructured), ""));
+        {
+            errors.Add(new FieldError(FieldErrorType.Duplicate, ValidationFieldPath.Index(path, i),
+                GoFmt.SharpV(keyObjects[i], NumberDecoding.Unstructured), ""));
+        }
     }
 
     /// <summary>Indexes of the second appearance of each repeated key.</summary>
@@ -96,7 +80,9 @@ internal static class ListTypeValidator
         }
     }
 
-    /// <summary>Go compares scalars by dynamic type and value (int64 1 differs from float64 1) and compounds by their JSON.</summary>
+    /// <summary>
+    /// Go compares scalars by dynamic type and value (int64 1 differs from float64 1) and compounds by their JSON.
+    /// </summary>
     private static string ScalarOrCompoundKey(JsonNode? node)
     {
         var kind = UnstructuredJson.KindOf(node);

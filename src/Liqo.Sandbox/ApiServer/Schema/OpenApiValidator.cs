@@ -334,12 +334,11 @@ internal static class OpenApiValidator
                 AddInvalid(errors, path, Strconv.Quote(key), $"{path}.{key} in {In} is a forbidden property");
             }
         }
-        else if (s.AdditionalProperties is { } ap)
+        else if (s.AdditionalProperties is not null)
         {
-            foreach (var (key, value) in obj)
+            foreach (var (key, schema, declared) in SchemaWalker.Members(obj, s))
             {
-                if (props is not null && props.ContainsKey(key)) continue;
-                Validate(value, ap, path + "." + key, errors);
+                if (!declared && schema is { } ap) Validate(obj[key], ap, path + "." + key, errors);
             }
         }
         if (s.PropertyList is { } list)

@@ -17,9 +17,13 @@ internal sealed class Pruner
         "managedFields",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> OwnerReferenceFields = new[] { "apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> OwnerReferenceFields = new[] {
+        "apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> ManagedFieldsEntryFields = new[] { "manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ManagedFieldsEntryFields = new[] {
+        "manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<string> pruned = [];
     private readonly List<string> prunedMetadata = [];
@@ -48,16 +52,12 @@ internal sealed class Pruner
         }
     }
 
-    private void PruneField(JsonObject obj, string key, StructuralSchemaNode schema, string childPath, bool preserveUnknown)
+    private void PruneField(JsonObject obj, string key, StructuralSchemaNode schema, string childPath,
+        bool preserveUnknown)
     {
-        var value = obj[key];
-        if (schema.Properties is { } props && props.TryGetValue(key, out var prop))
+        if (SchemaWalker.Member(schema, key).Schema is { } child)
         {
-            Prune(value, prop, childPath);
-        }
-        else if (schema.AdditionalProperties is { } ap)
-        {
-            Prune(value, ap, childPath);
+            Prune(obj[key], child, childPath);
         }
         else if (schema.AdditionalPropertiesAny || preserveUnknown)
         {
@@ -70,7 +70,8 @@ internal sealed class Pruner
         }
     }
 
-    // preserveFromList: the items of a list that preserves unknown fields keep theirs too (as the server's pruning does).
+    // preserveFromList: the items of a list that preserves unknown fields keep theirs too (as the server's pruning
+    // does).
     private void Prune(JsonNode? value, StructuralSchemaNode schema, string path, bool preserveFromList = false)
     {
         var preserve = schema.PreserveUnknownFields || preserveFromList;

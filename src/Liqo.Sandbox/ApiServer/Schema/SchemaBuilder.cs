@@ -190,10 +190,7 @@ internal sealed class SchemaBuilder
             foreach (var a in node.AllOf.Where(a => a.Rules is not null))
                 (node.Rules ??= []).AddRange(a.Rules!);
         }
-        node.HasRulesBelow = node.Rules is { Count: > 0 }
-            || (node.PropertyList?.Any(p => p.Value.HasRulesBelow) ?? false)
-            || (node.AdditionalProperties?.HasRulesBelow ?? false)
-            || (node.Items?.HasRulesBelow ?? false);
+        node.HasRulesBelow = node.Rules is { Count: > 0 } || SchemaWalker.Children(node).Any(c => c.HasRulesBelow);
         return node;
     }
 
@@ -450,26 +447,15 @@ internal sealed class SchemaBuilder
                 error = "expected [ or . but got: " + fieldPath[i..];
                 return null;
             }
-            if (current.Properties is { } props)
-            {
-                if (!props.TryGetValue(name, out var next))
-                {
-                    error = "does not refer to a valid field";
-                    return null;
-                }
-                result = result.Length == 0 ? name : result + "." + name;
-                current = next;
-            }
-            else if (current.AdditionalProperties is { } ap)
-            {
-                result += "[" + name + "]";
-                current = ap;
-            }
-            else
+            var member = SchemaWalker.Member(current, name);
+            // An object with properties takes no other field, even where it also (wrongly) has additionalProperties.
+            if (member.Schema is not { } next || (current.Properties is not null && !member.Declared))
             {
                 error = "does not refer to a valid field";
                 return null;
             }
+            result = member.Path(result.Length == 0 ? null : result);
+            current = next;
         }
         return result;
     }

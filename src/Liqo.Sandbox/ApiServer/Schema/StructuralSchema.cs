@@ -98,12 +98,8 @@ public sealed class StructuralSchema
         foreach (var segment in dottedPath.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
             while (node.Type == "array" && node.Items is not null) node = node.Items;
-            if (node.Properties is { } props && props.TryGetValue(segment, out var next))
-                node = next;
-            else if (node.AdditionalProperties is { } ap)
-                node = ap;
-            else
-                return null;
+            if (SchemaWalker.Member(node, segment).Schema is not { } next) return null;
+            node = next;
         }
         return node.ListType == "map" && node.ListMapKeys is { Count: > 0 } keys ? keys : null;
     }

@@ -84,11 +84,4 @@ internal sealed class StructuralSchemaNode
 
     /// <summary>The types kube-openapi checks: x-kubernetes-int-or-string means integer or string.</summary>
     public IReadOnlyList<string> OpenApiTypes => IntOrString ? IntOrStringTypes : Type.Length == 0 ? [] : [Type];
-
-    /// <summary>The schema of a property or of an additionalProperties value, or null when the name is unknown.</summary>
-    public StructuralSchemaNode? ChildFor(string name)
-    {
-        if (Properties is { } props && props.TryGetValue(name, out var p)) return p;
-        return AdditionalProperties;
-    }
 }

@@ -33,7 +33,8 @@ internal static class CelConvert
             {
                 var obj = (JsonObject)node!;
                 var entries = new List<KeyValuePair<object, object>>(obj.Count);
-                foreach (var (k, v) in obj) entries.Add(new(k, FromJson(v, schema?.ChildFor(k))));
+                foreach (var (k, v) in obj)
+                    entries.Add(new(k, FromJson(v, schema is null ? null : SchemaWalker.Member(schema, k).Schema)));
                 return new CelMap(entries);
             }
         }
