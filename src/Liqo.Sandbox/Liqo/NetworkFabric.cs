@@ -12,8 +12,8 @@ namespace Liqo.Sandbox.Liqo;
 /// <param name="PublicKey">The gateway's own WireGuard public key (raw 32 bytes, base64).</param>
 /// <param name="PeerPublicKey">The public key its PublicKey resource holds for the peer (base64), or null.</param>
 /// <param name="Blocked">The cluster's tunnel-never-established knob.</param>
-public sealed record SimulatedGatewayEndpoint(string ClusterId, string Namespace, string Name, bool IsServer, IReadOnlyList<string> Addresses, int Port,
-    string PublicKey, string? PeerPublicKey, bool Blocked);
+public sealed record SimulatedGatewayEndpoint(string ClusterId, string Namespace, string Name, bool IsServer,
+    IReadOnlyList<string> Addresses, int Port, string PublicKey, string? PeerPublicKey, bool Blocked);
 
 /// <summary>
 /// The network shared by the clusters of one sandbox: each cluster gets distinct fake node and LoadBalancer addresses;
@@ -24,7 +24,8 @@ public sealed class NetworkFabric
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _sites = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Cluster, string Ns, string Name, bool Server), SimulatedGatewayEndpoint> _gateways = new();
+    private readonly Dictionary<(string Cluster, string Ns, string Name, bool Server),
+        SimulatedGatewayEndpoint> _gateways = new();
     private readonly Dictionary<string, int> _nextLoadBalancer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _nextNodePort = new(StringComparer.Ordinal);
 

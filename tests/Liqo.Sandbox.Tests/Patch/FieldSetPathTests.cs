@@ -11,7 +11,8 @@ public sealed class FieldSetPathTests
     [Fact]
     public void Display_prints_values_as_conflict_messages_do() =>
         Assert.Equal(".spec.ports[=1.0000005e+06].x[name=\"a\\tb\",port=80]",
-            FieldSetPath.Display(string.Join(FieldSetPath.Separator, "f:spec", "f:ports", "v:1000000.5", "f:x", "k:{\"name\":\"a\\tb\",\"port\":80}")));
+            FieldSetPath.Display(string.Join(FieldSetPath.Separator, "f:spec", "f:ports", "v:1000000.5", "f:x",
+                "k:{\"name\":\"a\\tb\",\"port\":80}")));
 
     [Fact]
     public void Key_fields_sort_by_name_and_marshal_their_values()

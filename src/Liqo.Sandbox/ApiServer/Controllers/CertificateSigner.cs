@@ -26,7 +26,8 @@ internal sealed class CertificateSigner(ClusterStore store, Func<byte[], TimeSpa
         {
             var spec = ServerJson.Obj(csr, "spec");
             if (ServerJson.Str(spec, "signerName") != CertificateSigningRequestStrategy.KubeApiServerClientSigner) continue;
-            var conditions = (ServerJson.Arr(ServerJson.Obj(csr, "status"), "conditions") ?? []).OfType<JsonObject>().Select(c => ServerJson.Str(c, "type")).ToList();
+            var conditions = (ServerJson.Arr(ServerJson.Obj(csr, "status"), "conditions") ?? [])
+                .OfType<JsonObject>().Select(c => ServerJson.Str(c, "type")).ToList();
             if (!conditions.Contains("Approved") || conditions.Contains("Denied") || conditions.Contains("Failed")) continue;
             if (!string.IsNullOrEmpty(ServerJson.Str(ServerJson.Obj(csr, "status"), "certificate"))) continue;
 

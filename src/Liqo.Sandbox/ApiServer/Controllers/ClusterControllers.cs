@@ -162,7 +162,8 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
         var current = store.TryGet(nsType, null, ns);
         if (current is null) return;
         var spec = ServerJson.Ensure(current, "spec");
-        var finalizers = (ServerJson.Arr(spec, "finalizers") ?? []).Select(n => n?.GetValue<string>()).Where(f => f != "kubernetes").ToList();
+        var finalizers = (ServerJson.Arr(spec, "finalizers") ?? []).Select(n => n?.GetValue<string>())
+            .Where(f => f != "kubernetes").ToList();
         if (finalizers.Count == (ServerJson.Arr(spec, "finalizers")?.Count ?? 0)) return;
         spec["finalizers"] = new JsonArray(finalizers.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
         Try(() => store.Update(nsType, null, ns, current, new WriteOptions { FieldManager = "namespace-controller", Subresource = "finalize" }));
@@ -188,7 +189,8 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
     {
         if (!ObjectMeta.Finalizers(crd).Contains(ClusterStore.CrdCleanupFinalizer)) return;
         var spec = ServerJson.Obj(crd, "spec");
-        var key = (ServerJson.Str(spec, "group") ?? "") + "/" + (ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "");
+        var key = (ServerJson.Str(spec, "group") ?? "") + "/"
+            + (ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "");
         var type = TypeOf(key);
         var remaining = 0;
         if (type is not null)
@@ -203,7 +205,8 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
         var current = store.TryGet(crdType, null, ObjectMeta.Name(crd));
         if (current is null) return;
         // Unserved before the CRD object can go, so no client sees the CRD gone while its resources are still served.
-        store.Types.SetCustomTypes(ServerJson.Str(spec, "group") ?? "", ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "", []);
+        store.Types.SetCustomTypes(ServerJson.Str(spec, "group") ?? "",
+            ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "", []);
         ObjectMeta.SetFinalizers(current, ObjectMeta.Finalizers(current).Where(f => f != ClusterStore.CrdCleanupFinalizer));
         Try(() => store.Update(crdType, null, ObjectMeta.Name(crd), current, new WriteOptions { FieldManager = "apiextensions-finalizer" }));
     }
@@ -224,7 +227,8 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
             var ownerType = TypeOf(key);
             if (ownerType is null) continue;
             var uid = ObjectMeta.Uid(owner);
-            var dependents = owned.Where(d => d.Owners.OfType<JsonObject>().Any(o => ServerJson.Str(o, "uid") == uid)).ToList();
+            var dependents = owned
+                .Where(d => d.Owners.OfType<JsonObject>().Any(o => ServerJson.Str(o, "uid") == uid)).ToList();
             var finalizers = ObjectMeta.Finalizers(owner);
             if (finalizers.Contains(ClusterStore.OrphanFinalizer))
             {
@@ -232,7 +236,8 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
                 {
                     if (TypeOf(dKey) is not { } dType || store.TryGet(dType, dNs, dName) is not { } dep) continue;
                     var refs = ServerJson.Arr(ObjectMeta.Meta(dep), "ownerReferences")!;
-                    foreach (var r in refs.OfType<JsonObject>().Where(o => ServerJson.Str(o, "uid") == uid).ToList()) refs.Remove(r);
+                    foreach (var r in refs.OfType<JsonObject>().Where(o => ServerJson.Str(o, "uid") == uid).ToList())
+                        refs.Remove(r);
                     if (refs.Count == 0) ObjectMeta.Meta(dep).Remove("ownerReferences");
                     Try(() => store.Update(dType, dNs, dName, dep, new WriteOptions { FieldManager = "garbage-collector" }));
                 }

@@ -22,7 +22,8 @@ internal sealed class CrdEstablisher(ClusterStore store)
         if (crd is null)
         {
             var spec = ServerJson.Obj(record.New, "spec");
-            store.Types.SetCustomTypes(ServerJson.Str(spec, "group") ?? "", ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "", []);
+            store.Types.SetCustomTypes(ServerJson.Str(spec, "group") ?? "",
+                ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "", []);
             return;
         }
         if (!ObjectMeta.IsDeleting(crd) && NeedsStatus(crd, out var desired))
@@ -42,7 +43,8 @@ internal sealed class CrdEstablisher(ClusterStore store)
         if (CrdTypes.IsEstablished(crd) && !(ObjectMeta.IsDeleting(crd) && !ObjectMeta.Finalizers(crd).Contains(ClusterStore.CrdCleanupFinalizer)))
         {
             var spec = ServerJson.Obj(crd, "spec");
-            store.Types.SetCustomTypes(ServerJson.Str(spec, "group") ?? "", ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "", CrdTypes.FromCrd(crd));
+            store.Types.SetCustomTypes(ServerJson.Str(spec, "group") ?? "",
+                ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "", CrdTypes.FromCrd(crd));
         }
     }
 

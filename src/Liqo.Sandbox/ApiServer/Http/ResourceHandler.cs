@@ -77,7 +77,8 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
                 JsonNode? patch;
                 try
                 {
-                    patch = pt == PatchType.Apply && !text.TrimStart().StartsWith('{') ? YamlToJson.Convert(text) : ServerJson.Parse(text);
+                    patch = pt == PatchType.Apply && !text.TrimStart().StartsWith('{') ? YamlToJson.Convert(text)
+                        : ServerJson.Parse(text);
                 }
                 catch (JsonException e)
                 {
@@ -136,7 +137,8 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     }
 
     /// <summary>A list or single object as JSON, as a Table, or as PartialObjectMetadata(List), as the Accept header asks.</summary>
-    private JsonNode Render(ResourceType type, IReadOnlyList<JsonObject> items, string rv, StoreListResult? list, MediaTypes accept, IQueryCollection q, bool single)
+    private JsonNode Render(ResourceType type, IReadOnlyList<JsonObject> items, string rv, StoreListResult? list,
+        MediaTypes accept, IQueryCollection q, bool single)
     {
         var chosen = accept.Choose("Table", single ? "PartialObjectMetadata" : "PartialObjectMetadataList")
             ?? throw ApiErrors.NotAcceptable(MediaTypes.Accepted);
@@ -195,9 +197,11 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
             throw ApiErrors.Invalid("authorization.k8s.io", "SelfSubjectAccessReview", "",
                 new FieldError(FieldErrorType.Invalid, "spec.resourceAttributes", null, "exactly one of nonResourceAttributes or resourceAttributes must be specified"));
         var attrs = ra is not null
-            ? new AuthorizationAttributes(ServerJson.Str(ra, "verb") ?? "", true, ServerJson.Str(ra, "group") ?? "", ServerJson.Str(ra, "resource") ?? "",
-                ServerJson.Str(ra, "subresource") ?? "", ServerJson.Str(ra, "namespace") ?? "", ServerJson.Str(ra, "name") ?? "", "")
-            : new AuthorizationAttributes(ServerJson.Str(nra, "verb") ?? "", false, "", "", "", "", "", ServerJson.Str(nra, "path") ?? "");
+            ? new AuthorizationAttributes(ServerJson.Str(ra, "verb") ?? "", true, ServerJson.Str(ra, "group") ?? "",
+                ServerJson.Str(ra, "resource") ?? "", ServerJson.Str(ra, "subresource") ?? "",
+                ServerJson.Str(ra, "namespace") ?? "", ServerJson.Str(ra, "name") ?? "", "")
+            : new AuthorizationAttributes(ServerJson.Str(nra, "verb") ?? "", false, "", "", "", "", "",
+                ServerJson.Str(nra, "path") ?? "");
         var (allowed, reason) = rbac.Authorize(user, attrs);
         var status = new JsonObject { ["allowed"] = allowed };
         if (reason.Length > 0) status["reason"] = reason;

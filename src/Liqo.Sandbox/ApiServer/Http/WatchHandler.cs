@@ -148,7 +148,8 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
             try
             {
                 var status = ApiErrors.Internal(e.GetType().Name + ": " + e.Message).ToStatus();
-                await res.Body.WriteAsync(ServerJson.Serialize(new JsonObject { ["type"] = "ERROR", ["object"] = status }), CancellationToken.None);
+                var error = new JsonObject { ["type"] = "ERROR", ["object"] = status };
+                await res.Body.WriteAsync(ServerJson.Serialize(error), CancellationToken.None);
                 await res.Body.WriteAsync(NewLine, CancellationToken.None);
                 await res.Body.FlushAsync(CancellationToken.None);
             }

@@ -59,9 +59,11 @@ internal static class BuiltInSchemas
         ("spec", Struct(("selector", LabelSelector), ("template", PodTemplateSpec))),
         ("status", WorkloadStatus));
 
-    private static readonly PatchSchemaNode JobSpec = Struct(("selector", LabelSelector), ("template", PodTemplateSpec));
+    private static readonly PatchSchemaNode JobSpec = Struct(("selector", LabelSelector),
+        ("template", PodTemplateSpec));
 
-    private static readonly FrozenDictionary<string, PatchSchemaNode> Kinds = new Dictionary<string, PatchSchemaNode>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, PatchSchemaNode> Kinds =
+        new Dictionary<string, PatchSchemaNode>(StringComparer.Ordinal)
     {
         ["/Pod"] = Struct(("metadata", ObjectMeta), ("spec", PodSpec), ("status", PodStatus)),
         ["/PodTemplate"] = Struct(("metadata", ObjectMeta), ("template", PodTemplateSpec)),

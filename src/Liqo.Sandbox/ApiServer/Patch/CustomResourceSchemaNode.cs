@@ -5,7 +5,8 @@ namespace Liqo.Sandbox.ApiServer.Patch;
 /// the caller's callback, by dotted path with array levels skipped, e.g. <c>spec.endpoints</c>); every other list is
 /// atomic and every object key counts as a named field. <c>metadata</c> at the root is ObjectMeta.
 /// </summary>
-internal sealed class CustomResourceSchemaNode(string path, Func<string, IReadOnlyList<string>?> listMapKeys) : PatchSchemaNode
+internal sealed class CustomResourceSchemaNode(string path, Func<string, IReadOnlyList<string>?> listMapKeys)
+    : PatchSchemaNode
 {
     private IReadOnlyList<string>? keys;
     private bool resolved;

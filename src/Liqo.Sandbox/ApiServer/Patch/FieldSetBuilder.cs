@@ -52,7 +52,8 @@ internal static class FieldSetBuilder
                     if (element is null)
                         throw Typed(describeObject, $"{FieldSetPath.Display(path)}[{i}]: {error}");
                     if (!seen.Add(element))
-                        throw Typed(describeObject, $"{FieldSetPath.Display(path)}: duplicate entries for key {FieldSetPath.Display(element)}");
+                        throw Typed(describeObject,
+                            $"{FieldSetPath.Display(path)}: duplicate entries for key {FieldSetPath.Display(element)}");
                     var itemPath = FieldSetPath.Append(path, element);
                     Walk(array[i], itemPath, schema.Item, set, describeObject);
                     set.Add(itemPath);

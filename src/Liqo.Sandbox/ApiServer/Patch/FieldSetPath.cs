@@ -19,7 +19,8 @@ internal static class FieldSetPath
     public static string Field(string name) => "f:" + name;
 
     /// <summary>A set item element, e.g. <c>v:"finalizer"</c>.</summary>
-    public static string Value(JsonNode? value) => "v:" + ServerGoJson.Marshal(value, NumberDecoding.Unstructured, GoJsonEncoder.JsonIterator);
+    public static string Value(JsonNode? value) =>
+        "v:" + ServerGoJson.Marshal(value, NumberDecoding.Unstructured, GoJsonEncoder.JsonIterator);
 
     /// <summary>A list index element, used only where an item has no usable identity.</summary>
     public static string Index(int index) => "i:" + index.ToString(CultureInfo.InvariantCulture);

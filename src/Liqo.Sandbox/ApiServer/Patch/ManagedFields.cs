@@ -222,7 +222,8 @@ public static class ManagedFields
         Encode(newObj, entries);
     }
 
-    private static PatchSchemaNode RootSchema(string group, string kind, Func<string, IReadOnlyList<string>?>? listMapKeys) =>
+    private static PatchSchemaNode RootSchema(string group, string kind,
+        Func<string, IReadOnlyList<string>?>? listMapKeys) =>
         listMapKeys is null ? BuiltInSchemas.For(group, kind) : new CustomResourceSchemaNode("", listMapKeys);
 
     /// <summary>
@@ -231,8 +232,8 @@ public static class ManagedFields
     /// <c>template</c>, …), so those never count as added; a custom resource is compared as it is (a created CR's
     /// <c>spec</c> is added, as on a real server).
     /// </summary>
-    private static ObjectComparison Diff(JsonObject? before, JsonObject after, PatchSchemaNode schema, string group, string kind,
-        Func<string, IReadOnlyList<string>?>? listMapKeys)
+    private static ObjectComparison Diff(JsonObject? before, JsonObject after, PatchSchemaNode schema, string group,
+        string kind, Func<string, IReadOnlyList<string>?>? listMapKeys)
     {
         if (listMapKeys is not null) return ObjectComparison.Compare(before ?? new JsonObject(), after, schema);
         var skeleton = BuiltInSchemas.Skeleton(group, kind);
@@ -326,7 +327,8 @@ public static class ManagedFields
     /// last-applied-configuration annotation with the value they still have (kubectl's client-side to server-side
     /// apply upgrade path). Null when there is no usable annotation.
     /// </summary>
-    private static FieldSet? AllowedByLastApplied(JsonObject? live, PatchSchemaNode schema, string apiVersion, string kind)
+    private static FieldSet? AllowedByLastApplied(JsonObject? live, PatchSchemaNode schema, string apiVersion,
+        string kind)
     {
         if (live is null || LastApplied(live) is not { Length: > 0 } text) return null;
         JsonObject? lastApplied;

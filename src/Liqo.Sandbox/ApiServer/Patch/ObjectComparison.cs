@@ -79,7 +79,8 @@ internal sealed class ObjectComparison
                 var lItems = Index(la, schema);
                 var rItems = Index(ra, schema);
                 foreach (var (element, item) in lItems)
-                    Walk(item, rItems.TryGetValue(element, out var other) ? other : null, FieldSetPath.Append(path, element), schema.Item);
+                    Walk(item, rItems.TryGetValue(element, out var other) ? other : null,
+                        FieldSetPath.Append(path, element), schema.Item);
                 foreach (var (element, item) in rItems)
                     if (!lItems.ContainsKey(element)) Walk(null, item, FieldSetPath.Append(path, element), schema.Item);
                 return;

@@ -179,10 +179,12 @@ public static class StrategicMergePatch
         }
     }
 
-    private static List<JsonNode?> MergeSliceHandler(List<JsonNode?> original, List<JsonNode?> patch, PatchSchemaNode list, bool isDeleteList) =>
+    private static List<JsonNode?> MergeSliceHandler(List<JsonNode?> original, List<JsonNode?> patch,
+        PatchSchemaNode list, bool isDeleteList) =>
         list.SmpMergeList ? MergeSlice(original, patch, list, isDeleteList) : MaterializeList(patch, list);
 
-    private static List<JsonNode?> MergeSlice(List<JsonNode?> original, List<JsonNode?> patch, PatchSchemaNode list, bool isDeleteList)
+    private static List<JsonNode?> MergeSlice(List<JsonNode?> original, List<JsonNode?> patch, PatchSchemaNode list,
+        bool isDeleteList)
     {
         if (original.Count == 0 && patch.Count == 0) return original;
         var kind = ElementKind(original.Concat(patch));
@@ -238,7 +240,8 @@ public static class StrategicMergePatch
         return replace ? (MaterializeList(rest, item), []) : (original, rest);
     }
 
-    private static List<JsonNode?> MergeByKey(List<JsonNode?> original, List<JsonNode?> patch, string mergeKey, PatchSchemaNode item)
+    private static List<JsonNode?> MergeByKey(List<JsonNode?> original, List<JsonNode?> patch, string mergeKey,
+        PatchSchemaNode item)
     {
         var result = new List<JsonNode?>(original);
         foreach (var node in patch)

@@ -14,10 +14,12 @@ internal static class CelRuleValidator
 {
     private const int MaxMessageExpressionLength = 5 * 1024;
 
-    public static void ValidateResource(JsonObject obj, JsonObject? oldObj, StructuralSchemaNode root, List<FieldError> errors) =>
+    public static void ValidateResource(JsonObject obj, JsonObject? oldObj, StructuralSchemaNode root,
+        List<FieldError> errors) =>
         Validate(obj, oldObj, root, null, errors);
 
-    private static void Validate(JsonNode? data, JsonNode? old, StructuralSchemaNode s, string? path, List<FieldError> errors)
+    private static void Validate(JsonNode? data, JsonNode? old, StructuralSchemaNode s, string? path,
+        List<FieldError> errors)
     {
         if (UnstructuredJson.IsNull(data) || !s.HasRulesBelow) return;
         if (UnstructuredJson.IsNull(old)) old = null;
@@ -81,7 +83,8 @@ internal static class CelRuleValidator
         return null;
     }
 
-    private static void Evaluate(JsonNode data, JsonNode? old, StructuralSchemaNode s, List<ValidationRule> rules, string? path, List<FieldError> errors)
+    private static void Evaluate(JsonNode data, JsonNode? old, StructuralSchemaNode s, List<ValidationRule> rules,
+        string? path, List<FieldError> errors)
     {
         var type = Strconv.Quote(s.Type);
         object? self = null;
@@ -91,7 +94,8 @@ internal static class CelRuleValidator
             if (rule.UsesOldSelf && old is null && !rule.OptionalOldSelf) continue;
             if (rule.Program is null)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.Render(path), type, "rule compile error: " + rule.CompileError));
+                errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.Render(path), type,
+                    "rule compile error: " + rule.CompileError));
                 continue;
             }
             self ??= CelConvert.FromJson(data, s);
@@ -120,7 +124,8 @@ internal static class CelRuleValidator
                     $"rule did not evaluate to a bool (got {CelOps.TypeName(result)}) evaluating rule: {RuleErrorString(rule)}"));
                 continue;
             }
-            var errorPath = rule.NormalizedFieldPath.Length > 0 ? ValidationFieldPath.Child(path, rule.NormalizedFieldPath) : path;
+            var errorPath = rule.NormalizedFieldPath.Length > 0
+                ? ValidationFieldPath.Child(path, rule.NormalizedFieldPath) : path;
             var message = MessageFromExpression(rule, scope) ?? RuleMessageOrDefault(rule);
             errors.Add(ForReason(ValidationFieldPath.Render(errorPath), type, message, rule.Reason));
         }

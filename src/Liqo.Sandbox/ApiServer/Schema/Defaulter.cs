@@ -15,7 +15,9 @@ internal static class Defaulter
         Default(obj, schema);
     }
 
-    /// <summary>Drops nulls given to non-nullable fields without a default (they would be type errors otherwise).</summary>
+    /// <summary>
+    /// Drops nulls given to non-nullable fields without a default (they would be type errors otherwise).
+    /// </summary>
     public static void PruneNonNullableNulls(JsonNode? x, StructuralSchemaNode? s)
     {
         if (s is null) return;

@@ -60,7 +60,8 @@ internal static class OpenApiValidator
         if (kind == JsonKind.Object) ObjectChecks((JsonObject)data!, s, path, errors, skipMetadata: false);
     }
 
-    private static void TypeCheck(JsonNode data, JsonKind kind, StructuralSchemaNode s, string path, List<FieldError> errors)
+    private static void TypeCheck(JsonNode data, JsonKind kind, StructuralSchemaNode s, string path,
+        List<FieldError> errors)
     {
         var types = s.OpenApiTypes;
         var format = s.Format;
@@ -72,7 +73,8 @@ internal static class OpenApiValidator
             JsonKind.Number => "float64",
             _ => "",
         };
-        var isFloatInt = kind == JsonKind.Number && UnstructuredJson.IsIntegral(UnstructuredJson.GetDouble(data)) && types.Contains("integer");
+        var isFloatInt = kind == JsonKind.Number && UnstructuredJson.IsIntegral(UnstructuredJson.GetDouble(data))
+            && types.Contains("integer");
         var isIntFloat = kind == JsonKind.Integer && types.Contains("number");
         var matches = types.Contains(schType) || isFloatInt || isIntFloat;
 
@@ -100,7 +102,8 @@ internal static class OpenApiValidator
             $"{path} in {In} must be of type {typeName}: {Strconv.Quote(value)}"));
 
     private static void AddInvalid(List<FieldError> errors, string path, string badValue, string message) =>
-        errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.FromOpenApiName(path), badValue, message));
+        errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.FromOpenApiName(path), badValue,
+            message));
 
     private static void AddComposite(List<FieldError> errors, string message) =>
         errors.Add(new FieldError(FieldErrorType.Invalid, "<nil>", Strconv.Quote(""), message));
@@ -205,7 +208,8 @@ internal static class OpenApiValidator
             AddInvalidType(errors, path, s.Format, value);
     }
 
-    private static void NumberChecks(JsonNode data, JsonKind kind, StructuralSchemaNode s, string path, List<FieldError> errors)
+    private static void NumberChecks(JsonNode data, JsonKind kind, StructuralSchemaNode s, string path,
+        List<FieldError> errors)
     {
         var isInt = kind == JsonKind.Integer;
         var l = isInt ? UnstructuredJson.GetLong(data) : 0;
@@ -293,7 +297,8 @@ internal static class OpenApiValidator
     }
 
     private static FieldError TooMany(string path, long actual, long max) =>
-        new(FieldErrorType.TooMany, ValidationFieldPath.FromOpenApiName(path), actual.ToString(CultureInfo.InvariantCulture),
+        new(FieldErrorType.TooMany, ValidationFieldPath.FromOpenApiName(path),
+            actual.ToString(CultureInfo.InvariantCulture),
             $"must have at most {max.ToString(CultureInfo.InvariantCulture)} {(max == 1 ? "item" : "items")}");
 
     private static void EnumCheck(JsonNode? data, StructuralSchemaNode s, string path, List<FieldError> errors)
@@ -307,12 +312,15 @@ internal static class OpenApiValidator
             }
         }
         // apiextensions lists a string enum value as it is and any other as encoding/json marshals it, then %q-quotes each.
-        var rendered = values.Select(v => Strconv.Quote(UnstructuredJson.KindOf(v) == JsonKind.String ? UnstructuredJson.GetString(v!) : ServerGoJson.Marshal(v, NumberDecoding.Unstructured)));
-        errors.Add(new FieldError(FieldErrorType.NotSupported, ValidationFieldPath.FromOpenApiName(path), FieldError.ValueText(data),
-            "supported values: " + string.Join(", ", rendered)));
+        var rendered = values.Select(v => Strconv.Quote(UnstructuredJson.KindOf(v) == JsonKind.String
+            ? UnstructuredJson.GetString(v!)
+            : ServerGoJson.Marshal(v, NumberDecoding.Unstructured)));
+        errors.Add(new FieldError(FieldErrorType.NotSupported, ValidationFieldPath.FromOpenApiName(path),
+            FieldError.ValueText(data), "supported values: " + string.Join(", ", rendered)));
     }
 
-    private static void ObjectChecks(JsonObject obj, StructuralSchemaNode s, string path, List<FieldError> errors, bool skipMetadata)
+    private static void ObjectChecks(JsonObject obj, StructuralSchemaNode s, string path, List<FieldError> errors,
+        bool skipMetadata)
     {
         var count = obj.Count;
         if (s.MinProperties is { } min && count < min)
@@ -367,7 +375,8 @@ internal static class OpenApiValidator
         {
             if (skipMetadata && required == "metadata") continue;
             if (!obj.ContainsKey(required))
-                errors.Add(new FieldError(FieldErrorType.Required, ValidationFieldPath.FromOpenApiName(path + "." + required), null, ""));
+                errors.Add(new FieldError(FieldErrorType.Required,
+                    ValidationFieldPath.FromOpenApiName(path + "." + required), null, ""));
         }
     }
 }

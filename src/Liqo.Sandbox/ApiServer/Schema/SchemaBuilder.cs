@@ -272,11 +272,11 @@ internal sealed class SchemaBuilder
             for (var i = 0; i < node.Rules.Count; i++)
             {
                 var r = node.Rules[i];
-                if (r.ValidationFieldPath.Length == 0) continue;
-                var normalized = NormalizeFieldPath(r.ValidationFieldPath, node, out var fpError);
+                if (r.FieldPath.Length == 0) continue;
+                var normalized = NormalizeFieldPath(r.FieldPath, node, out var fpError);
                 if (normalized is null)
                 {
-                    errors.Add(new FieldError(FieldErrorType.Invalid, $"{path}.x-kubernetes-validations[{i}].fieldPath", Strconv.Quote(r.ValidationFieldPath), "fieldPath must be a valid path: " + fpError));
+                    errors.Add(new FieldError(FieldErrorType.Invalid, $"{path}.x-kubernetes-validations[{i}].fieldPath", Strconv.Quote(r.FieldPath), "fieldPath must be a valid path: " + fpError));
                     continue;
                 }
                 node.Rules[i] = new ValidationRule
@@ -285,7 +285,7 @@ internal sealed class SchemaBuilder
                     Message = r.Message,
                     MessageExpression = r.MessageExpression,
                     Reason = r.Reason,
-                    ValidationFieldPath = r.ValidationFieldPath,
+                    FieldPath = r.FieldPath,
                     NormalizedFieldPath = normalized,
                     OptionalOldSelf = r.OptionalOldSelf,
                     Program = r.Program,
@@ -375,7 +375,7 @@ internal sealed class SchemaBuilder
                 Message = message,
                 MessageExpression = messageExpression,
                 Reason = reason,
-                ValidationFieldPath = fieldPath,
+                FieldPath = fieldPath,
                 OptionalOldSelf = optionalOldSelf,
                 Program = program,
                 MessageProgram = messageProgram,
@@ -477,8 +477,10 @@ internal sealed class SchemaBuilder
     }
 
     private static double? AsDouble(JsonNode? value) =>
-        UnstructuredJson.KindOf(value) is JsonKind.Integer or JsonKind.Number ? UnstructuredJson.GetDouble(value!) : null;
+        UnstructuredJson.KindOf(value) is JsonKind.Integer or JsonKind.Number ? UnstructuredJson.GetDouble(value!)
+            : null;
 
     private static long? AsLong(JsonNode? value) =>
-        UnstructuredJson.KindOf(value) is JsonKind.Integer or JsonKind.Number ? (long)UnstructuredJson.GetDouble(value!) : null;
+        UnstructuredJson.KindOf(value) is JsonKind.Integer or JsonKind.Number
+            ? (long)UnstructuredJson.GetDouble(value!) : null;
 }

@@ -12,7 +12,9 @@ internal static class SchemaWalker
     /// <summary>Visits one value and its schema at <paramref name="path"/>.</summary>
     public delegate void Visit(JsonNode? value, StructuralSchemaNode schema, string path);
 
-    /// <summary>The schema of member <paramref name="key"/> of an object that <paramref name="parent"/> describes.</summary>
+    /// <summary>
+    /// The schema of member <paramref name="key"/> of an object that <paramref name="parent"/> describes.
+    /// </summary>
     public static SchemaMember Member(StructuralSchemaNode parent, string key) =>
         parent.Properties is { } props && props.TryGetValue(key, out var prop)
             ? new SchemaMember(key, prop, Declared: true)
@@ -27,7 +29,9 @@ internal static class SchemaWalker
         foreach (var key in obj.Select(p => p.Key).ToList()) yield return Member(schema, key);
     }
 
-    /// <summary>The schemas right below <paramref name="schema"/>: its properties in order, additionalProperties, items.</summary>
+    /// <summary>
+    /// The schemas right below <paramref name="schema"/>: its properties in order, additionalProperties, items.
+    /// </summary>
     public static IEnumerable<StructuralSchemaNode> Children(StructuralSchemaNode schema)
     {
         if (schema.PropertyList is { } props)

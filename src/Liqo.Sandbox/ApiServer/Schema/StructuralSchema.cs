@@ -14,7 +14,9 @@ public sealed class StructuralSchema
 
     private StructuralSchema(StructuralSchemaNode root) => this.root = root;
 
-    /// <summary>Builds the schema; throws <see cref="ArgumentException"/> when it is not a valid structural schema.</summary>
+    /// <summary>
+    /// Builds the schema; throws <see cref="ArgumentException"/> when it is not a valid structural schema.
+    /// </summary>
     public static StructuralSchema FromOpenApiV3(JsonObject openApiV3Schema)
     {
         ArgumentNullException.ThrowIfNull(openApiV3Schema);

@@ -15,7 +15,9 @@ internal sealed class StructuralSchemaNode
     /// <summary>The declared type, or empty.</summary>
     public string Type { get; set; } = "";
 
-    /// <summary>The format kept for validation (formats the API server does not support are dropped, as it does).</summary>
+    /// <summary>
+    /// The format kept for validation (formats the API server does not support are dropped, as it does).
+    /// </summary>
     public string Format { get; set; } = "";
 
     public bool Nullable { get; set; }

@@ -6,7 +6,10 @@ using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
 
-/// <summary><see cref="JsonNode"/> values as unstructured Go values: classified (<see cref="JsonKind"/>), compared and serialized with Go semantics.</summary>
+/// <summary>
+/// <see cref="JsonNode"/> values as unstructured Go values: classified (<see cref="JsonKind"/>), compared and
+/// serialized with Go semantics.
+/// </summary>
 internal static class UnstructuredJson
 {
     public static JsonKind KindOf(JsonNode? node)
@@ -36,7 +39,8 @@ internal static class UnstructuredJson
 
     public static bool GetBool(JsonNode node) => node.GetValueKind() == JsonValueKind.True;
 
-    public static long GetLong(JsonNode node) => GoNumber.Unstructured(node.AsValue()) is long l ? l : (long)GetDouble(node);
+    public static long GetLong(JsonNode node) =>
+        GoNumber.Unstructured(node.AsValue()) is long l ? l : (long)GetDouble(node);
 
     public static double GetDouble(JsonNode node) => (double)GoNumber.Decode(node.AsValue(), NumberDecoding.Float64);
 
@@ -109,7 +113,9 @@ internal static class UnstructuredJson
             case JsonKind.Number:
             {
                 var d = GetDouble(node!);
-                sb.Append(IsIntegral(d) && Math.Abs(d) < 1e21 ? ((decimal)d).ToString(CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture));
+                sb.Append(IsIntegral(d) && Math.Abs(d) < 1e21
+                    ? ((decimal)d).ToString(CultureInfo.InvariantCulture)
+                    : d.ToString("R", CultureInfo.InvariantCulture));
                 break;
             }
             case JsonKind.String: sb.Append(JsonSerializer.Serialize(GetString(node!))); break;

@@ -10,7 +10,8 @@ internal static class ValidationFieldPath
 
     public static string Key(string? path, string key) => (path ?? "") + "[" + key + "]";
 
-    public static string Index(string? path, int index) => (path ?? "") + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+    public static string Index(string? path, int index) =>
+        (path ?? "") + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 
     public static string Render(string? path) => path ?? "<nil>";
 

@@ -9,7 +9,7 @@ internal sealed class ValidationRule
     public string Message { get; init; } = "";
     public string MessageExpression { get; init; } = "";
     public string? Reason { get; init; }
-    public string ValidationFieldPath { get; init; } = "";
+    public string FieldPath { get; init; } = "";
 
     /// <summary>The fieldPath as an error path suffix (e.g. <c>foo.bar</c>, <c>foo[key]</c>), or empty.</summary>
     public string NormalizedFieldPath { get; init; } = "";

@@ -73,5 +73,6 @@ internal sealed class EscalationCheck(ClusterStore store, RbacAuthorizer rbac, U
     private static string Quoted(IEnumerable<string> values) => string.Join(" ", values.Select(Strconv.Quote));
 
     private static List<string> Strings(JsonObject o, string field) =>
-        (ServerJson.Arr(o, field) ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();
+        (ServerJson.Arr(o, field) ?? []).Select(n =>
+            n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();
 }

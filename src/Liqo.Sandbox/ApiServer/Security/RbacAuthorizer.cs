@@ -21,7 +21,8 @@ internal sealed class RbacAuthorizer(ClusterStore store)
             var subject = MatchingSubject(crb, user, "");
             if (subject is null) continue;
             var roleName = ServerJson.Str(ServerJson.Obj(crb, "roleRef"), "name") ?? "";
-            if (ServerJson.Str(ServerJson.Obj(crb, "roleRef"), "kind") != "ClusterRole" || !clusterRoles.TryGetValue(roleName, out var role)) continue;
+            if (ServerJson.Str(ServerJson.Obj(crb, "roleRef"), "kind") != "ClusterRole"
+                || !clusterRoles.TryGetValue(roleName, out var role)) continue;
             if (Allows(role, a))
                 return (true, $"RBAC: allowed by ClusterRoleBinding {Strconv.Quote(ObjectMeta.Name(crb))} of ClusterRole {Strconv.Quote(roleName)} to {subject}");
         }
@@ -105,5 +106,6 @@ internal sealed class RbacAuthorizer(ClusterStore store)
     }
 
     private static List<string> Strings(JsonObject o, string field) =>
-        (ServerJson.Arr(o, field) ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();
+        (ServerJson.Arr(o, field) ?? []).Select(n =>
+            n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();
 }

@@ -180,7 +180,8 @@ public sealed partial class ClusterStore
             var oldMeta = ServerJson.Obj(old, "metadata");
             var meta = ServerJson.Obj(obj, "metadata");
             if (ServerJson.Str(meta, "name") != ServerJson.Str(oldMeta, "name"))
-                errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Strconv.Quote(ServerJson.Str(meta, "name") ?? ""), "field is immutable"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name",
+                    Strconv.Quote(ServerJson.Str(meta, "name") ?? ""), "field is immutable"));
         }
         if (errors.Count > 0) throw ApiErrors.Invalid(type.Group, type.Kind, ObjectMeta.Name(obj), errors);
     }

@@ -85,8 +85,10 @@ public sealed partial class ClusterStore
     {
         var applied = (JsonObject)patch.DeepClone();
         var warnings = new List<string>();
-        if (ServerJson.Str(applied, "kind") is not { Length: > 0 } || ServerJson.Str(applied, "apiVersion") is not { Length: > 0 })
-            throw ApiErrors.BadRequest("invalid object type: " + (ServerJson.Str(applied, "apiVersion") ?? "") + ", Kind=" + (ServerJson.Str(applied, "kind") ?? ""));
+        if (ServerJson.Str(applied, "kind") is not { Length: > 0 }
+            || ServerJson.Str(applied, "apiVersion") is not { Length: > 0 })
+            throw ApiErrors.BadRequest("invalid object type: " + (ServerJson.Str(applied, "apiVersion") ?? "")
+                + ", Kind=" + (ServerJson.Str(applied, "kind") ?? ""));
         CheckTypeOf(type, applied);
         var meta = ObjectMeta.Meta(applied);
         var bodyName = ServerJson.Str(meta, "name") ?? "";
@@ -141,7 +143,8 @@ public sealed partial class ClusterStore
         var existing = Find(type, nsv, name);
         if (existing is null)
         {
-            if (mode == UpdateMode.Put && sub is null && type.AllowCreateOnUpdate && string.IsNullOrEmpty(ServerJson.Str(meta, "resourceVersion")))
+            if (mode == UpdateMode.Put && sub is null && type.AllowCreateOnUpdate
+                && string.IsNullOrEmpty(ServerJson.Str(meta, "resourceVersion")))
                 return CreateLocked(type, ns, obj, o, committed, managedAlready: false);
             throw ApiErrors.NotFound(type.Group, type.Plural, name);
         }

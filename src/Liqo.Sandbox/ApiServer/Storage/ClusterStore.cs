@@ -137,10 +137,12 @@ public sealed partial class ClusterStore
         }
         if (remaining == 0) next = null;
         var items = picked.ConvertAll(o => ListItem(type, o));
-        return new StoreListResult(items, rv, next is null ? null : EncodeContinue(next), next is null ? null : remaining);
+        return new StoreListResult(items, rv, next is null ? null : EncodeContinue(next),
+            next is null ? null : remaining);
     }
 
-    private static string EncodeContinue(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"start\":" + ServerGoJson.String(key) + "}"));
+    private static string EncodeContinue(string key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"start\":" + ServerGoJson.String(key) + "}"));
 
     private static string DecodeContinue(string token)
     {

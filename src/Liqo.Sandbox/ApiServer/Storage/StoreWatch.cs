@@ -60,7 +60,8 @@ public sealed class StoreWatch : IDisposable
         {
             _buffer.Clear();
             if (!_store.ReadChanges(_subscription, _buffer) || _subscription.IsLagged)
-                return [new StoreWatchEvent("ERROR", ApiErrors.Expired($"too old resource version: {_subscription.Cursor} ({_store.OldestWatchableResourceVersion})").ToStatus())];
+                return [new StoreWatchEvent("ERROR",
+                    ApiErrors.Expired($"too old resource version: {_subscription.Cursor} ({_store.OldestWatchableResourceVersion})").ToStatus())];
             if (_buffer.Count > 0)
             {
                 var events = new List<StoreWatchEvent>();

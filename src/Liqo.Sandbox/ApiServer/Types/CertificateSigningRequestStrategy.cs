@@ -80,7 +80,8 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
 
     private static void ValidateConditions(JsonObject obj, JsonObject? old, List<FieldError> errors)
     {
-        var conditions = (ServerJson.Arr(ServerJson.Obj(obj, "status"), "conditions") ?? []).OfType<JsonObject>().ToList();
+        var conditions = (ServerJson.Arr(ServerJson.Obj(obj, "status"), "conditions") ?? [])
+            .OfType<JsonObject>().ToList();
         var types = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < conditions.Count; i++)
         {
@@ -100,7 +101,8 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
         }
         if (old is null) return;
         foreach (var gone in new[] { "Approved", "Denied", "Failed" })
-            if ((ServerJson.Arr(ServerJson.Obj(old, "status"), "conditions") ?? []).OfType<JsonObject>().Any(c => ServerJson.Str(c, "type") == gone) && !types.Contains(gone))
+            if ((ServerJson.Arr(ServerJson.Obj(old, "status"), "conditions") ?? []).OfType<JsonObject>()
+                    .Any(c => ServerJson.Str(c, "type") == gone) && !types.Contains(gone))
                 errors.Add(new FieldError(FieldErrorType.Forbidden, "status.conditions", null, $"updates may not remove a condition of type {Strconv.Quote(gone)}"));
     }
 
@@ -112,8 +114,10 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
         var conditions = (JsonArray?)ServerJson.Arr(ServerJson.Obj(body, "status"), "conditions")?.DeepClone() ?? [];
         foreach (var c in conditions.OfType<JsonObject>())
         {
-            if (string.IsNullOrEmpty(ServerJson.Str(c, "lastUpdateTime"))) c["lastUpdateTime"] = ObjectMeta.Timestamp(now);
-            if (string.IsNullOrEmpty(ServerJson.Str(c, "lastTransitionTime"))) c["lastTransitionTime"] = ObjectMeta.Timestamp(now);
+            if (string.IsNullOrEmpty(ServerJson.Str(c, "lastUpdateTime")))
+                c["lastUpdateTime"] = ObjectMeta.Timestamp(now);
+            if (string.IsNullOrEmpty(ServerJson.Str(c, "lastTransitionTime")))
+                c["lastTransitionTime"] = ObjectMeta.Timestamp(now);
         }
         if (conditions.Count > 0) status["conditions"] = conditions;
         else status.Remove("conditions");

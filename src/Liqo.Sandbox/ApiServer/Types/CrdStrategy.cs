@@ -11,7 +11,8 @@ internal sealed class CrdStrategy : IResourceStrategy
     {
         Defaults(obj);
         var storage = (ServerJson.Arr(ServerJson.Obj(obj, "spec"), "versions") ?? []).OfType<JsonObject>()
-            .Where(v => v["storage"] is JsonValue s && s.TryGetValue<bool>(out var b) && b).Select(v => ServerJson.Str(v, "name")).FirstOrDefault();
+            .Where(v => v["storage"] is JsonValue s && s.TryGetValue<bool>(out var b) && b)
+            .Select(v => ServerJson.Str(v, "name")).FirstOrDefault();
         obj["status"] = new JsonObject
         {
             ["conditions"] = null,
@@ -27,8 +28,10 @@ internal sealed class CrdStrategy : IResourceStrategy
         var spec = ServerJson.Ensure(obj, "spec");
         var names = ServerJson.Ensure(spec, "names");
         var kind = ServerJson.Str(names, "kind") ?? "";
-        if (string.IsNullOrEmpty(ServerJson.Str(names, "singular")) && kind.Length > 0) names["singular"] = kind.ToLowerInvariant();
-        if (string.IsNullOrEmpty(ServerJson.Str(names, "listKind")) && kind.Length > 0) names["listKind"] = kind + "List";
+        if (string.IsNullOrEmpty(ServerJson.Str(names, "singular")) && kind.Length > 0)
+            names["singular"] = kind.ToLowerInvariant();
+        if (string.IsNullOrEmpty(ServerJson.Str(names, "listKind")) && kind.Length > 0)
+            names["listKind"] = kind + "List";
         spec["conversion"] ??= new JsonObject { ["strategy"] = "None" };
     }
 
@@ -46,7 +49,8 @@ internal sealed class CrdStrategy : IResourceStrategy
         if (plural.Length == 0) errors.Add(new FieldError(FieldErrorType.Required, "spec.names.plural", null, ""));
         else if (!MetadataValidation.IsLabel(plural))
             errors.Add(new FieldError(FieldErrorType.Invalid, "spec.names.plural", Strconv.Quote(plural), "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"));
-        if (string.IsNullOrEmpty(ServerJson.Str(names, "kind"))) errors.Add(new FieldError(FieldErrorType.Required, "spec.names.kind", null, ""));
+        if (string.IsNullOrEmpty(ServerJson.Str(names, "kind")))
+            errors.Add(new FieldError(FieldErrorType.Required, "spec.names.kind", null, ""));
         var scope = ServerJson.Str(spec, "scope") ?? "";
         if (scope is not ("Cluster" or "Namespaced"))
             errors.Add(new FieldError(FieldErrorType.NotSupported, "spec.scope", Strconv.Quote(scope), "supported values: \"Cluster\", \"Namespaced\""));
@@ -62,7 +66,8 @@ internal sealed class CrdStrategy : IResourceStrategy
         for (var i = 0; i < versions.Count; i++)
         {
             var v = versions[i] as JsonObject;
-            if (string.IsNullOrEmpty(ServerJson.Str(v, "name"))) errors.Add(new FieldError(FieldErrorType.Required, $"spec.versions[{i}].name", null, ""));
+            if (string.IsNullOrEmpty(ServerJson.Str(v, "name")))
+                errors.Add(new FieldError(FieldErrorType.Required, $"spec.versions[{i}].name", null, ""));
             var schema = ServerJson.Obj(ServerJson.Obj(v, "schema"), "openAPIV3Schema");
             if (schema is null)
             {

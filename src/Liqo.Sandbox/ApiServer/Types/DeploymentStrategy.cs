@@ -35,14 +35,16 @@ internal sealed class DeploymentStrategy : IResourceStrategy
         var labels = ServerJson.Obj(ServerJson.Obj(ServerJson.Obj(spec, "template"), "metadata"), "labels");
         if (selector is not null)
             foreach (var (k, v) in selector)
-                if (labels is null || !labels.TryGetPropertyValue(k, out var lv) || ServerJson.ToText(lv) != ServerJson.ToText(v))
+                if (labels is null || !labels.TryGetPropertyValue(k, out var lv)
+                    || ServerJson.ToText(lv) != ServerJson.ToText(v))
                 {
                     errors.Add(new FieldError(FieldErrorType.Invalid, "spec.template.metadata.labels",
                         GoFmt.SharpV(ServerJson.StringMap(labels)),
                         "`selector` does not match template `labels`"));
                     break;
                 }
-        if (ServerJson.Arr(ServerJson.Obj(ServerJson.Obj(spec, "template"), "spec"), "containers") is not { Count: > 0 })
+        var podSpec = ServerJson.Obj(ServerJson.Obj(spec, "template"), "spec");
+        if (ServerJson.Arr(podSpec, "containers") is not { Count: > 0 })
             errors.Add(new FieldError(FieldErrorType.Required, "spec.template.spec.containers", null, ""));
     }
 }

@@ -17,14 +17,17 @@ internal sealed class RoleBindingStrategy(bool clusterScoped) : IResourceStrateg
         else if (clusterScoped ? kind != "ClusterRole" : kind is not ("Role" or "ClusterRole"))
             errors.Add(new FieldError(FieldErrorType.NotSupported, "roleRef.kind", Strconv.Quote(kind),
                 clusterScoped ? "supported values: \"ClusterRole\"" : "supported values: \"Role\", \"ClusterRole\""));
-        if (string.IsNullOrEmpty(ServerJson.Str(roleRef, "name"))) errors.Add(new FieldError(FieldErrorType.Required, "roleRef.name", null, ""));
+        if (string.IsNullOrEmpty(ServerJson.Str(roleRef, "name")))
+            errors.Add(new FieldError(FieldErrorType.Required, "roleRef.name", null, ""));
         if (old is not null && !JsonNode.DeepEquals(ServerJson.Obj(old, "roleRef"), roleRef))
-            errors.Add(new FieldError(FieldErrorType.Invalid, "roleRef", ServerJson.ToText(roleRef), "cannot change roleRef"));
+            errors.Add(new FieldError(FieldErrorType.Invalid, "roleRef", ServerJson.ToText(roleRef),
+                "cannot change roleRef"));
         var subjects = ServerJson.Arr(obj, "subjects");
         for (var i = 0; subjects is not null && i < subjects.Count; i++)
         {
             var s = subjects[i] as JsonObject;
-            if (string.IsNullOrEmpty(ServerJson.Str(s, "name"))) errors.Add(new FieldError(FieldErrorType.Required, $"subjects[{i}].name", null, ""));
+            if (string.IsNullOrEmpty(ServerJson.Str(s, "name")))
+                errors.Add(new FieldError(FieldErrorType.Required, $"subjects[{i}].name", null, ""));
             var sk = ServerJson.Str(s, "kind") ?? "";
             if (sk is not ("User" or "Group" or "ServiceAccount"))
                 errors.Add(new FieldError(FieldErrorType.NotSupported, $"subjects[{i}].kind", Strconv.Quote(sk),

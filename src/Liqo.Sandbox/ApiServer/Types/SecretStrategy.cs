@@ -52,7 +52,8 @@ internal sealed class SecretStrategy : IResourceStrategy
     {
         MetadataValidation.ValidateConfigKeys(ServerJson.Obj(obj, "data"), "data", errors);
         if (old is not null && ServerJson.Str(old, "type") is { } oldType && ServerJson.Str(obj, "type") != oldType)
-            errors.Add(new FieldError(FieldErrorType.Invalid, "type", Strconv.Quote(ServerJson.Str(obj, "type") ?? ""), "field is immutable"));
+            errors.Add(new FieldError(FieldErrorType.Invalid, "type",
+                Strconv.Quote(ServerJson.Str(obj, "type") ?? ""), "field is immutable"));
         ImmutableData.Check(obj, old, errors);
     }
 }

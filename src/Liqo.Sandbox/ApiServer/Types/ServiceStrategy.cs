@@ -66,8 +66,9 @@ internal sealed class ServiceStrategy : IResourceStrategy
         var headless = ServerJson.Str(spec, "clusterIP") == "None";
         if (type != "ExternalName" && !headless && (ServerJson.Arr(spec, "ports") is not { Count: > 0 }))
             errors.Add(new FieldError(FieldErrorType.Required, "spec.ports", null, ""));
-        if (old is not null && ServerJson.Str(ServerJson.Obj(old, "spec"), "clusterIP") is { } oldIp && ServerJson.Str(spec, "clusterIP") != oldIp && type != "ExternalName")
-            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.clusterIPs[0]", Strconv.Quote(ServerJson.Str(spec, "clusterIP") ?? ""),
-                "may not change once set"));
+        if (old is not null && ServerJson.Str(ServerJson.Obj(old, "spec"), "clusterIP") is { } oldIp
+            && ServerJson.Str(spec, "clusterIP") != oldIp && type != "ExternalName")
+            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.clusterIPs[0]",
+                Strconv.Quote(ServerJson.Str(spec, "clusterIP") ?? ""), "may not change once set"));
     }
 }

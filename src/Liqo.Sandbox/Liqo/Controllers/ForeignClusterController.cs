@@ -135,7 +135,8 @@ internal sealed class ForeignClusterController(LiqoControlPlane plane) : LiqoCon
                 if (vk is not null && (Obj.Long(vk, "status", "readyReplicas") ?? 0) >= total) readyVk++;
                 if (Obj.At(vn, "spec", "createNode") is JsonValue cn && cn.TryGetValue<bool>(out var b) && b) expected++;
                 var node = Get(Kind.Node, null, Obj.Name(vn));
-                if (node is not null && Obj.Condition(Obj.Array(node, "status", "conditions"), "Ready") is { } r && ApiServer.ServerJson.Str(r, "status") == "True")
+                if (node is not null && Obj.Condition(Obj.Array(node, "status", "conditions"), "Ready") is { } r
+                    && ApiServer.ServerJson.Str(r, "status") == "True")
                     readyNodes++;
             }
             Ensure(offloading, "OffloadingVirtualNodeStatus", readyVk == virtualNodes.Count

@@ -16,13 +16,15 @@ internal sealed class IpamController(LiqoControlPlane plane) : LiqoController(pl
     protected override void Reconcile()
     {
         var networks = List(Kind.Network);
-        var used = networks.Select(n => SimulatedCidr.Parse(Obj.Str(n, "status", "cidr"))).Where(c => c is not null).Select(c => c!.Value).ToList();
+        var used = networks.Select(n => SimulatedCidr.Parse(Obj.Str(n, "status", "cidr")))
+            .Where(c => c is not null).Select(c => c!.Value).ToList();
         static bool Keep(JsonObject n) => Obj.Label(n, LiqoLabels.NetworkNotRemapped) == "true" || Obj.Annotation(n, "liqo.io/preinstalled") == "true";
         foreach (var net in networks.OrderBy(n => Keep(n) ? 0 : 1))
         {
             if (Obj.Deleting(net) || Obj.Str(net, "status", "cidr") is { Length: > 0 }) continue;
             if (SimulatedCidr.Parse(Obj.Str(net, "spec", "cidr")) is not { } wanted || !Due(net, "allocate")) continue;
-            var assigned = Keep(net) || !used.Any(u => u.Overlaps(wanted)) ? wanted : SimulatedCidr.AllocateLike(wanted, used);
+            var assigned = Keep(net) || !used.Any(u => u.Overlaps(wanted)) ? wanted
+                : SimulatedCidr.AllocateLike(wanted, used);
             if (assigned is not { } cidr) continue;
             Obj.Set(net, cidr.ToString(), "status", "cidr");
             if (UpdateStatus(Kind.Network, net) is not null) used.Add(cidr);

@@ -100,7 +100,8 @@ internal sealed class RemoteResourceSliceController(LiqoControlPlane plane) : Li
                 {
                     var type = ApiServer.ServerJson.Str(c, "type") ?? "";
                     var value = ApiServer.ServerJson.Str(c, "status") ?? "";
-                    if (Obj.Condition(before, type) is { } old && ApiServer.ServerJson.Str(old, "status") == value) continue;
+                    if (Obj.Condition(before, type) is { } old
+                        && ApiServer.ServerJson.Str(old, "status") == value) continue;
                     Event(updated, "Normal", $"ResourceSlice{type}{value}", $"ResourceSlice {type.ToLowerInvariant()} {value.ToLowerInvariant()}");
                 }
             }

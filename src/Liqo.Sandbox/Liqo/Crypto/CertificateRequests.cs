@@ -75,7 +75,8 @@ internal static class CertificateRequests
         if (checkKey)
         {
             if (tenantPublicKey is not { Length: > 0 }) throw new CsrException("invalid public key");
-            var key = SimulatedClusterKeys.ParseTenantPublicKey(tenantPublicKey) ?? throw new CsrException("invalid public key");
+            var key = SimulatedClusterKeys.ParseTenantPublicKey(tenantPublicKey)
+                ?? throw new CsrException("invalid public key");
             if (!SimulatedClusterKeys.Pkix(key).AsSpan().SequenceEqual(csr.PublicKeyPkix)) throw new CsrException("invalid public key");
         }
         return csr;

@@ -66,7 +66,8 @@ internal sealed class SimulatedClusterKeys
         return key switch
         {
             Ed25519PrivateKeyParameters ed => new SimulatedClusterKeys(ed, ed.GeneratePublicKey()),
-            RsaPrivateCrtKeyParameters rsa => new SimulatedClusterKeys(rsa, new RsaKeyParameters(false, rsa.Modulus, rsa.PublicExponent)),
+            RsaPrivateCrtKeyParameters rsa =>
+                new SimulatedClusterKeys(rsa, new RsaKeyParameters(false, rsa.Modulus, rsa.PublicExponent)),
             _ => throw new ArgumentException("unsupported key type " + key.GetType().Name),
         };
     }

@@ -192,8 +192,10 @@ internal static class LiqoInstaller
             ["spec"] = new JsonObject { ["ip"] = proxyIp },
         }, w);
 
-        Create(store, "networking.liqo.io/v1beta1", "WgGatewayServerTemplate", ns, SimulatedGatewayTemplates.Server(options.LiqoVersion), w);
-        Create(store, "networking.liqo.io/v1beta1", "WgGatewayClientTemplate", ns, SimulatedGatewayTemplates.Client(options.LiqoVersion), w);
+        Create(store, "networking.liqo.io/v1beta1", "WgGatewayServerTemplate", ns,
+            SimulatedGatewayTemplates.Server(options.LiqoVersion), w);
+        Create(store, "networking.liqo.io/v1beta1", "WgGatewayClientTemplate", ns,
+            SimulatedGatewayTemplates.Client(options.LiqoVersion), w);
         Create(store, "offloading.liqo.io/v1beta1", "VkOptionsTemplate", ns, VkOptions(options.LiqoVersion), w);
 
         var args = new List<string>

@@ -12,12 +12,16 @@ internal static class Obj
     public static bool Deleting(JsonObject o) => ObjectMeta.IsDeleting(o);
     public static long Generation(JsonObject o) => ObjectMeta.Generation(o);
 
-    public static string? Label(JsonObject o, string key) => ServerJson.Str(ServerJson.Obj(ServerJson.Obj(o, "metadata"), "labels"), key);
-    public static string? Annotation(JsonObject o, string key) => ServerJson.Str(ServerJson.Obj(ServerJson.Obj(o, "metadata"), "annotations"), key);
+    public static string? Label(JsonObject o, string key) =>
+        ServerJson.Str(ServerJson.Obj(ServerJson.Obj(o, "metadata"), "labels"), key);
+    public static string? Annotation(JsonObject o, string key) =>
+        ServerJson.Str(ServerJson.Obj(ServerJson.Obj(o, "metadata"), "annotations"), key);
 
-    public static void SetLabel(JsonObject o, string key, string value) => ServerJson.Ensure(ObjectMeta.Meta(o), "labels")[key] = value;
+    public static void SetLabel(JsonObject o, string key, string value) =>
+        ServerJson.Ensure(ObjectMeta.Meta(o), "labels")[key] = value;
 
-    public static void SetAnnotation(JsonObject o, string key, string value) => ServerJson.Ensure(ObjectMeta.Meta(o), "annotations")[key] = value;
+    public static void SetAnnotation(JsonObject o, string key, string value) =>
+        ServerJson.Ensure(ObjectMeta.Meta(o), "annotations")[key] = value;
 
     public static void RemoveAnnotation(JsonObject o, string key)
     {
@@ -92,12 +96,14 @@ internal static class Obj
     }
 
     public static bool OwnedBy(JsonObject o, string ownerUid) =>
-        (ServerJson.Arr(ServerJson.Obj(o, "metadata"), "ownerReferences") ?? []).OfType<JsonObject>().Any(r => ServerJson.Str(r, "uid") == ownerUid);
+        (ServerJson.Arr(ServerJson.Obj(o, "metadata"), "ownerReferences") ?? []).OfType<JsonObject>()
+            .Any(r => ServerJson.Str(r, "uid") == ownerUid);
 
     /// <summary>The name of the controller owner of the given kind, or null.</summary>
     public static string? ControllerOwner(JsonObject o, string kind) =>
         (ServerJson.Arr(ServerJson.Obj(o, "metadata"), "ownerReferences") ?? []).OfType<JsonObject>()
-            .FirstOrDefault(r => ServerJson.Str(r, "kind") == kind && r["controller"] is JsonValue v && v.TryGetValue<bool>(out var b) && b) is { } found
+            .FirstOrDefault(r => ServerJson.Str(r, "kind") == kind && r["controller"] is JsonValue v
+                && v.TryGetValue<bool>(out var b) && b) is { } found
             ? ServerJson.Str(found, "name") : null;
 
     public static JsonObject Meta(string name, string? ns, IDictionary<string, string>? labels = null, IDictionary<string, string>? annotations = null)

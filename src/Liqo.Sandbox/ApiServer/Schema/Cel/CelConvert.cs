@@ -14,7 +14,8 @@ internal static class CelConvert
             case JsonKind.Boolean:
                 return UnstructuredJson.GetBool(node!);
             case JsonKind.Integer:
-                return schema?.Type == "number" ? (object)UnstructuredJson.GetDouble(node!) : UnstructuredJson.GetLong(node!);
+                return schema?.Type == "number" ? (object)UnstructuredJson.GetDouble(node!)
+                    : UnstructuredJson.GetLong(node!);
             case JsonKind.Number:
             {
                 var d = UnstructuredJson.GetDouble(node!);
