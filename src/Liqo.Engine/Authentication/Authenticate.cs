@@ -9,6 +9,9 @@ namespace Liqo.Engine.Authentication;
 /// <summary>liqoctl authenticate's options (and the authentication part of peer).</summary>
 public sealed record AuthenticateOptions
 {
+    /// <summary>liqoctl authenticate's (and unauthenticate's) --timeout default.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>In-band: the provider API server is reached through liqo-proxy over the tunnel.</summary>
     public bool InBand { get; init; }
 
