@@ -61,7 +61,7 @@ public static class Authenticate
     public static async Task<string> EnsureTenantNamespaceAsync(Operation op, ClusterConnection cluster, string remoteClusterId)
     {
         var ns = await TenantNamespace.EnsureAsync(op, cluster, remoteClusterId).ConfigureAwait(false);
-        op.Info(cluster, Module, "TenantNamespace", "Tenant namespace correctly ensured");
+        op.Info(cluster, Module, "TenantNamespace", "Tenant namespace correctly ensured", whatIf: "Tenant namespace would be ensured");
         return ns;
     }
 

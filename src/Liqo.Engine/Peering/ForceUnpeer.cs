@@ -85,7 +85,7 @@ public static class ForceUnpeer
         }
         if (ns.StringAt("metadata.deletionTimestamp") is null)
             await ObjectWriter.DeleteAsync(op, local, Kinds.Namespace, null, name!).ConfigureAwait(false);
-        op.Info(local, Module, "TenantNamespace", "Tenant namespace deleted");
+        op.Info(local, Module, "TenantNamespace", "Tenant namespace deleted", whatIf: "Tenant namespace would be deleted");
         if (!wait) return (name, false);
         var gone = await op.WaitAsync(local, Kinds.Namespace, null, null, "metadata.name=" + name, items => items.Count == 0 ? items : null,
             new WaitTarget("Waiting for the tenant namespace to be deleted", $"Namespace {name}", "deleted",

@@ -72,17 +72,20 @@ public abstract class ClusterCmdlet : LiqoCmdlet
     /// cluster without Liqo fails before anything is done) runs first, within the same bound.
     /// </summary>
     internal T RunOnCluster<T>(KubeconfigSource source, TimeSpan timeout, Func<Operation, ClusterConnection, Task<T>> step,
-        Func<ClusterConnection, CancellationToken, Task>? before = null) =>
-        RunEngine(async (log, ct) =>
+        Func<ClusterConnection, CancellationToken, Task>? before = null)
+    {
+        var whatIf = WhatIfRun;
+        return RunEngine(async (log, ct) =>
         {
             using var cluster = ClusterConnection.Open(source);
-            using var op = new Operation(log, timeout, ct);
+            using var op = new Operation(log, timeout, ct) { WhatIf = whatIf };
             return await op.BoundAsync(async () =>
             {
                 if (before is not null) await before(cluster, op.Cancellation).ConfigureAwait(false);
                 return await step(op, cluster).ConfigureAwait(false);
             }, cluster.Server).ConfigureAwait(false);
         });
+    }
 
     /// <summary>
     /// Opens both clusters (local, then remote) and runs one engine step on them, in an <see cref="Operation"/> bounded by
@@ -90,16 +93,19 @@ public abstract class ClusterCmdlet : LiqoCmdlet
     /// first, within the same bound.
     /// </summary>
     internal T RunOnClusters<T>(KubeconfigSource local, KubeconfigSource remote, TimeSpan timeout,
-        Func<Operation, ClusterConnection, ClusterConnection, Task<T>> step, Func<ClusterConnection, ClusterConnection, CancellationToken, Task>? before = null) =>
-        RunEngine(async (log, ct) =>
+        Func<Operation, ClusterConnection, ClusterConnection, Task<T>> step, Func<ClusterConnection, ClusterConnection, CancellationToken, Task>? before = null)
+    {
+        var whatIf = WhatIfRun;
+        return RunEngine(async (log, ct) =>
         {
             using var l = ClusterConnection.Open(local);
             using var r = ClusterConnection.Open(remote);
-            using var op = new Operation(log, timeout, ct);
+            using var op = new Operation(log, timeout, ct) { WhatIf = whatIf };
             return await op.BoundAsync(async () =>
             {
                 if (before is not null) await before(l, r, op.Cancellation).ConfigureAwait(false);
                 return await step(op, l, r).ConfigureAwait(false);
             }).ConfigureAwait(false);
         });
+    }
 }
