@@ -37,7 +37,7 @@ public static class Nonce
             new WaitTarget("Waiting for nonce to be generated", $"Secret {tenantNs}/{LiqoConstants.NonceSecretName}", "data.nonce set",
                 "The provider's nonce creator has not filled the Secret: check Liqo's controller manager on the provider.")).ConfigureAwait(false);
         if (filled is null) return null;
-        op.Info(provider, Module, "NonceGenerated", "Nonce generated successfully");
+        op.Info(provider, Module, "NonceGenerated", "Nonce generated successfully", whatIf: "Nonce would be generated");
         var nonce = DataString(filled, "nonce")!;
         op.Info(provider, Module, "NonceRetrieved", "Nonce retrieved");
         return nonce;

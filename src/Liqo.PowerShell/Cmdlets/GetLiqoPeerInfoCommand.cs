@@ -3,7 +3,6 @@ using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Info;
 using Liqo.PowerShell.Completers;
-using Liqo.PowerShell.Info;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -132,7 +131,7 @@ public sealed class GetLiqoPeerInfoCommand : TwoClusterCmdlet
         }
         else
         {
-            foreach (var peer in result.Peers) WriteObject(InfoObjects.From(peer));
+            foreach (var peer in result.Peers) WriteObject(OutputMapper.From(peer));
         }
     }
 }

@@ -100,7 +100,7 @@ public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
         WriteObject(RunOnCluster(LocalSource(), Timeout, async (op, consumer) =>
         {
             var slice = await ResourceSlice.CreateAsync(op, consumer, name, provider, options, wait).ConfigureAwait(false);
-            return OutputMapper.ResourceSlice(slice, name, provider, options, op);
+            return OutputMapper.CreatedResourceSlice(slice, name, provider, options, op);
         }, before: ClusterId.ReadAsync));
     }
 }

@@ -134,7 +134,7 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
         WriteObject(RunOnCluster(LocalSource(), Timeout, async (op, consumer) =>
         {
             var (vn, node) = await VirtualNode.CreateAsync(op, consumer, name, provider, options, wait).ConfigureAwait(false);
-            return OutputMapper.VirtualNode(vn, node, name, provider, options, op);
+            return OutputMapper.CreatedVirtualNode(vn, node, name, provider, options, op);
         }, before: ClusterId.ReadAsync));
     }
 }

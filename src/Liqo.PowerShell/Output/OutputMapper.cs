@@ -10,10 +10,10 @@ namespace Liqo.PowerShell;
 
 /// <summary>
 /// Turns engine results (types of the private load context) into the module's public output types: every cmdlet writes
-/// what it got from the engine through here. A result of a step the engine reports as plain values takes the step's
+/// what it got from the engine through here (the info reports: OutputMapper.Info.cs). A result of a step the engine reports as plain values takes the step's
 /// <see cref="Operation"/> too, for WhatIf (the step only planned) and Duration.
 /// </summary>
-internal static class OutputMapper
+internal static partial class OutputMapper
 {
     public static PeeringResult From(Engine.Peering.PeeringResult r) => new()
     {
@@ -127,29 +127,29 @@ internal static class OutputMapper
     };
 
     /// <summary>New-LiqoResourceSlice's result: the slice as written (and as the provider answered, when waited for).</summary>
-    public static ResourceSliceResult ResourceSlice(JsonObject slice, string name, string providerClusterId, ResourceSliceOptions options,
+    public static ResourceSliceResult CreatedResourceSlice(JsonObject slice, string name, string providerClusterId, ResourceSliceOptions options,
         Operation op) => new()
     {
         Name = name,
         Namespace = slice.Namespace() ?? "",
         ProviderClusterId = providerClusterId,
         Class = options.Class,
-        RequestedResources = Engine.Offloading.ResourceSlice.RequestedResources(slice),
+        RequestedResources = ResourceSlice.RequestedResources(slice),
         CreateVirtualNode = options.CreateVirtualNode,
-        Authentication = Engine.Offloading.ResourceSlice.ConditionStatus(slice, Engine.Offloading.ResourceSlice.AuthenticationCondition) ?? "",
-        Resources = Engine.Offloading.ResourceSlice.ConditionStatus(slice, Engine.Offloading.ResourceSlice.ResourcesCondition) ?? "",
+        Authentication = ResourceSlice.ConditionStatus(slice, ResourceSlice.AuthenticationCondition) ?? "",
+        Resources = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) ?? "",
         WhatIf = op.PlanOnly,
         Duration = op.Elapsed,
     };
 
     /// <summary>New-LiqoVirtualNode's result: the VirtualNode as written and its Node (null when not waited for or not Ready).</summary>
-    public static VirtualNodeResult VirtualNode(JsonObject virtualNode, JsonObject? node, string name, string providerClusterId,
+    public static VirtualNodeResult CreatedVirtualNode(JsonObject virtualNode, JsonObject? node, string name, string providerClusterId,
         VirtualNodeOptions options, Operation op) => new()
     {
         Name = name,
         Namespace = virtualNode.Namespace() ?? "",
         ClusterId = providerClusterId,
-        KubeconfigSecret = Engine.Offloading.VirtualNode.KubeconfigSecretName(virtualNode),
+        KubeconfigSecret = VirtualNode.KubeconfigSecretName(virtualNode),
         CreateNode = options.CreateNode,
         NodeReady = node is not null,
         WhatIf = op.PlanOnly,

@@ -1,9 +1,12 @@
 using Liqo.Engine.Info;
 
-namespace Liqo.PowerShell.Info;
+namespace Liqo.PowerShell;
 
-/// <summary>The engine's reports as the module's output objects (PowerShell casing, arrays, UTC DateTimes).</summary>
-internal static class InfoObjects
+/// <summary>
+/// The engine's info reports (Get-LiqoInfo, Get-LiqoPeerInfo, Get-LiqoForeignCluster) as the module's output objects
+/// (PowerShell casing, arrays, UTC DateTimes).
+/// </summary>
+internal static partial class OutputMapper
 {
     public static LiqoInfo From(LocalInfoReport r) => new()
     {
