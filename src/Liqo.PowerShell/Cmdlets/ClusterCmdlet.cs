@@ -10,6 +10,13 @@ namespace Liqo.PowerShell.Cmdlets;
 /// ~/.kube/config), -Context, or -KubeconfigContent for runbooks that hold a kubeconfig as a secret string (never written
 /// to disk); -LiqoNamespace where Liqo is installed.
 /// </summary>
+/// <remarks>
+/// The cmdlet classes go no deeper than PSCmdlet, <see cref="LiqoCmdlet"/>, ClusterCmdlet, <see cref="TwoClusterCmdlet"/>:
+/// the bases hold only the cluster-access parameters every cmdlet of their kind takes. Each cmdlet declares the rest of
+/// its parameters itself, in the order its syntax lists them (PowerShell lists a class's own parameters before its base's,
+/// positional ones first), with its own -Timeout default; what several cmdlets do alike is in helpers they call by name
+/// (<see cref="MaterialExchange"/>, <see cref="Teardown"/>, <see cref="ParameterConversions"/>, <see cref="OutputMapper"/>).
+/// </remarks>
 public abstract class ClusterCmdlet : LiqoCmdlet
 {
     /// <summary>
