@@ -28,7 +28,8 @@ public sealed class DisableLiqoAuthenticationCommand : TwoClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout; // liqoctl unauthenticate's --timeout, 2m
+    // liqoctl unauthenticate's --timeout, 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
 
     protected override void ProcessRecord() => Teardown.Run(this, LocalSource(), RemoteSource(), Timeout, Unauthenticate.RunAsync);
 }

@@ -34,7 +34,8 @@ public sealed class DisableLiqoNetworkingCommand : TwoClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout; // liqoctl network's --timeout, 2m
+    // liqoctl network's --timeout, 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
     protected override void ProcessRecord() => Teardown.Run(this, LocalSource(), RemoteSource(), Timeout, NetworkReset.DisconnectAsync);
 }

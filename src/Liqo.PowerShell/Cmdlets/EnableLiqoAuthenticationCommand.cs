@@ -34,7 +34,8 @@ public sealed class EnableLiqoAuthenticationCommand : TwoClusterCmdlet
     /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout; // liqoctl authenticate's --timeout, 2m
+    // liqoctl authenticate's --timeout, 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
 
     /// <summary>
     /// In-band authentication (liqoctl's --in-band): the consumer's control plane reaches the provider's API server through

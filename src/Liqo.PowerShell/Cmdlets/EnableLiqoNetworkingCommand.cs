@@ -38,7 +38,8 @@ public sealed class EnableLiqoNetworkingCommand : TwoClusterCmdlet
     /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout; // liqoctl network's --timeout, 2m
+    // liqoctl network's --timeout, 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
     /// <summary>Waits for the Connections on both clusters to be established (liqoctl's --wait).</summary>
     [Parameter] public SwitchParameter Wait { get; set; }

@@ -40,7 +40,8 @@ public sealed class ImportLiqoIdentityCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout; // liqoctl authenticate's --timeout, 2m
+    // kubectl applies what liqoctl generates, no --timeout; authenticate's is 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
 
     protected override void ProcessRecord() =>
         WriteObject(MaterialExchange.RunOnMaterial(this, LocalSource(), Path, InputObject, Timeout, async (op, consumer, material) =>

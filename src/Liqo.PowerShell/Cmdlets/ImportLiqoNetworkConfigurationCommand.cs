@@ -50,7 +50,8 @@ public sealed class ImportLiqoNetworkConfigurationCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout; // liqoctl network's --timeout, 2m
+    // kubectl applies what liqoctl generates, no --timeout; network's is 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
     protected override void ProcessRecord()
     {

@@ -43,7 +43,8 @@ public sealed class ImportLiqoPublicKeyCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout; // liqoctl network's --timeout, 2m
+    // liqoctl create publickey has none; network's is 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
     protected override void ProcessRecord()
     {

@@ -81,7 +81,8 @@ public sealed class NewLiqoGatewayServerCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout; // liqoctl create gatewayserver has none; network's is 2m
+    // liqoctl create gatewayserver has none; network's is 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
     protected override void ProcessRecord()
     {

@@ -55,7 +55,8 @@ public sealed class NewLiqoNonceCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout; // liqoctl create nonce has none; authenticate's is 2m
+    // liqoctl create nonce has none; authenticate's is 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
 
     protected override void ProcessRecord()
     {

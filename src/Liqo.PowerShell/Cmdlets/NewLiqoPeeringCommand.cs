@@ -71,7 +71,8 @@ public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
     /// <summary>The bound of the whole command (liqoctl --timeout, default 10m). Accepts 10m, 600, or 00:10:00.</summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = PeerOptions.DefaultTimeout; // liqoctl peer's --timeout, 10m
+    // liqoctl peer's --timeout, 10m
+    public TimeSpan Timeout { get; set; } = PeerOptions.DefaultTimeout;
 
     /// <summary>Does not set up networking (liqoctl's --networking-disabled), for clusters whose pods reach each other otherwise.</summary>
     [Parameter] public SwitchParameter NetworkingDisabled { get; set; }

@@ -68,7 +68,8 @@ public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(1); // liqoctl generate peering-user has no --timeout (it waits 30s for the certificate)
+    // liqoctl generate peering-user has no --timeout (it waits 30s for the certificate)
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(1);
 
     protected override void ProcessRecord()
     {

@@ -80,7 +80,8 @@ public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2); // liqoctl create resourceslice has no --timeout
+    // liqoctl create resourceslice has no --timeout
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Return once the slice or the VirtualNode is written, without waiting for the provider's answer or for its Node

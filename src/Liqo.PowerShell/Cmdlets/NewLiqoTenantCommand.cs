@@ -74,7 +74,8 @@ public sealed class NewLiqoTenantCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout; // liqoctl generate tenant has none; authenticate's is 2m
+    // liqoctl generate tenant has none; authenticate's is 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
 
     protected override void ProcessRecord()
     {

@@ -104,7 +104,8 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2); // liqoctl create virtualnode has no --timeout
+    // liqoctl create virtualnode has no --timeout
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Return once the slice or the VirtualNode is written, without waiting for the provider's answer or for its Node

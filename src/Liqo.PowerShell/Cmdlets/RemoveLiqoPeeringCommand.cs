@@ -93,7 +93,8 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = UnpeerOptions.DefaultTimeout; // liqoctl unpeer's --timeout, 2m
+    // liqoctl unpeer's --timeout, 2m
+    public TimeSpan Timeout { get; set; } = UnpeerOptions.DefaultTimeout;
 
     /// <summary>Also deletes both tenant namespaces (liqoctl's --delete-namespaces); refused for a bidirectional peering (ErrorId BidirectionalPeering).</summary>
     [Parameter(ParameterSetName = UnpeerSet)] public SwitchParameter DeleteNamespaces { get; set; }

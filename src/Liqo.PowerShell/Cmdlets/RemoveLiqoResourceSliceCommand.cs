@@ -50,7 +50,8 @@ public sealed class RemoveLiqoResourceSliceCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2); // liqoctl delete resourceslice has no --timeout
+    // liqoctl delete resourceslice has no --timeout
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Return once the slice or the VirtualNode is written, without waiting for the provider's answer or for its Node

@@ -40,7 +40,8 @@ public sealed class RemoveLiqoVirtualNodeCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2); // liqoctl delete virtualnode has no --timeout
+    // liqoctl delete virtualnode has no --timeout
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Return once the slice or the VirtualNode is written, without waiting for the provider's answer or for its Node
