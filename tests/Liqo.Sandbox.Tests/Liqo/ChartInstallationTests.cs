@@ -103,6 +103,33 @@ public sealed class ChartInstallationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task OtherInstalledObjectsLookAsTheChartAndTheControllerManagerLeaveThem()
+    {
+        await using var scope = await LiqoSandboxScope.StartAsync(output);
+        var k = scope.Peering.Consumer.K;
+        // templates/liqo-*-deployment.yaml: selector liqo.selectorLabels, pods labelled with all of liqo.labels
+        var manager = await k.AppsV1.ReadNamespacedDeploymentAsync("liqo-controller-manager", "liqo");
+        Assert.Equal(
+            ["app.kubernetes.io/component=controller-manager", "app.kubernetes.io/instance=liqo-controller-manager",
+             "app.kubernetes.io/name=controller-manager", "app.kubernetes.io/part-of=liqo"],
+            manager.Spec.Selector.MatchLabels.Select(l => $"{l.Key}={l.Value}").Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("v1.2.0", manager.Spec.Template.Metadata.Labels["app.kubernetes.io/version"]);
+        Assert.Equal("liqo-controller-manager", manager.Spec.Template.Spec.ServiceAccountName);
+        Assert.Null((await k.AppsV1.ReadNamespacedDeploymentAsync("liqo-proxy", "liqo")).Spec.Template.Spec.ServiceAccountName);
+        // templates/liqo-ipam-networks.yaml: pod and service CIDRs are shared and not remapped
+        var service = await scope.Peering.Consumer.GetAsync(Cr.Network, "liqo", "service-cidr");
+        Assert.Equal("true", service?["metadata"]?["labels"]?["ipam.liqo.io/network-shared"]?.GetValue<string>());
+        // the controller manager's start-up writes the api-server-proxy IP (EnforceAPIServerProxyIPRemapping)
+        var ip = await scope.Peering.Consumer.GetAsync(Cr.Ip, "liqo", "api-server-proxy");
+        Assert.Equal("api-server-proxy", ip?["metadata"]?["labels"]?["ipam.liqo.io/ip-type"]?.GetValue<string>());
+        Assert.Equal("true", ip?["metadata"]?["annotations"]?["liqo.io/preinstalled"]?.GetValue<string>());
+        // InitClusterKeys: no labels, type Opaque
+        var keys = await k.CoreV1.ReadNamespacedSecretAsync("authentication-keys", "liqo");
+        Assert.Equal("Opaque", keys.Type);
+        Assert.Null(keys.Metadata.Labels);
+    }
+
+    [Fact]
     public async Task AuthenticationKeysHoldsPkcs8Version0WithoutThePublicKeyAsGoWritesIt()
     {
         await using var scope = await LiqoSandboxScope.StartAsync(output);

@@ -160,7 +160,7 @@ internal static class LiqoInstaller
             ["spec"] = new JsonObject
             {
                 ["type"] = "ClusterIP",
-                ["selector"] = Obj.Map(Selector("proxy")),
+                ["selector"] = Obj.Map(Selector("proxy", "networking")),
                 ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = 8118, ["protocol"] = "TCP", ["targetPort"] = 8118 }),
             },
         }, w);
@@ -200,29 +200,28 @@ internal static class LiqoInstaller
         })
         {
             var labels = ChartLabels(app, component, options.LiqoVersion);
-            var podLabels = Selector(app);
+            // templates/liqo-*-deployment.yaml: the selector is liqo.selectorLabels, the pod carries all of liqo.labels
+            var selector = Selector(app, component);
+            var podSpec = new JsonObject
+            {
+                ["containers"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = container,
+                    ["image"] = image + ":" + options.LiqoVersion,
+                    ["imagePullPolicy"] = "IfNotPresent",
+                    ["args"] = Obj.Strings(extra),
+                }),
+            };
+            // the proxy runs as the namespace's default ServiceAccount: the chart gives it none
+            if (app != "proxy") podSpec["serviceAccountName"] = deploy;
             Create(store, "apps/v1", "Deployment", ns, new JsonObject
             {
                 ["metadata"] = new JsonObject { ["name"] = deploy, ["labels"] = Obj.Map(labels) },
                 ["spec"] = new JsonObject
                 {
                     ["replicas"] = 1,
-                    ["selector"] = new JsonObject { ["matchLabels"] = Obj.Map(podLabels) },
-                    ["template"] = new JsonObject
-                    {
-                        ["metadata"] = new JsonObject { ["labels"] = Obj.Map(podLabels) },
-                        ["spec"] = new JsonObject
-                        {
-                            ["serviceAccountName"] = deploy,
-                            ["containers"] = new JsonArray(new JsonObject
-                            {
-                                ["name"] = container,
-                                ["image"] = image + ":" + options.LiqoVersion,
-                                ["imagePullPolicy"] = "IfNotPresent",
-                                ["args"] = Obj.Strings(extra),
-                            }),
-                        },
-                    },
+                    ["selector"] = new JsonObject { ["matchLabels"] = Obj.Map(selector) },
+                    ["template"] = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = Obj.Map(labels) }, ["spec"] = podSpec },
                 },
             }, w);
         }
@@ -243,10 +242,13 @@ internal static class LiqoInstaller
         ["helm.sh/chart"] = "liqo-" + version,
     };
 
-    private static Dictionary<string, string> Selector(string name) => new()
+    /// <summary>The chart's liqo.selectorLabels.</summary>
+    private static Dictionary<string, string> Selector(string name, string component) => new()
     {
         [LiqoLabels.AppName] = name,
         ["app.kubernetes.io/instance"] = "liqo-" + name,
+        ["app.kubernetes.io/component"] = component,
+        ["app.kubernetes.io/part-of"] = "liqo",
     };
 
     private static JsonObject VkOptions(string version) => new()
