@@ -9,7 +9,7 @@ namespace Liqo.Engine.ClusterAccess;
 /// <see cref="Window"/>. Each attempt has <see cref="RequestTimeout"/>, so a server that accepts the connection and never
 /// answers costs one timeout, not the whole budget. Between attempts it waits what the server asked (Retry-After) or an
 /// exponential backoff with jitter, and writes one Verbose line naming the request and the reason. A permanent failure
-/// is thrown at once. When the budget runs out after a transient failure, the cancellation is a
+/// is thrown at once, and so is a transport failure before the server ever answered on this connection. When the budget runs out after a transient failure, the cancellation is a
 /// <see cref="RetryCanceledException"/> naming that failure.
 /// </summary>
 internal sealed class RequestRetry(ClusterConnection cluster)
@@ -24,6 +24,7 @@ internal sealed class RequestRetry(ClusterConnection cluster)
     private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(3);
 
     private string? _lastTransient;
+    private volatile bool _answered;
 
     /// <summary>Where the retries are reported (one Verbose line each).</summary>
     public IOperationLog Log { get; set; } = NullOperationLog.Instance;
@@ -55,7 +56,9 @@ internal sealed class RequestRetry(ClusterConnection cluster)
                 if (RequestTimeout != Timeout.InfiniteTimeSpan) bounded.CancelAfter(RequestTimeout);
                 try
                 {
-                    return await attempt(n, bounded.Token).ConfigureAwait(false);
+                    var result = await attempt(n, bounded.Token).ConfigureAwait(false);
+                    _answered = true;
+                    return result;
                 }
                 catch (OperationCanceledException e) when (ct.IsCancellationRequested)
                 {
@@ -72,8 +75,11 @@ internal sealed class RequestRetry(ClusterConnection cluster)
                 }
             }
 
+            if (failure is LiqoException) _answered = true; // an HTTP answer, even an error, proves the server is there
             var reason = failure is TimeoutException ? failure.Message : TransientFailure.Reason(failure);
-            if (reason is null || !mayRepeat(failure)) throw translate(failure);
+            // a server never reached in this command is reported at once (a wrong address, a cluster that is down), as
+            // kubectl does; once it has answered, a failed connection means a restart or a network blip, worth riding out
+            if (reason is null || !mayRepeat(failure) || !_answered) throw translate(failure);
             last = $"{request} on the {cluster.Scope} cluster: {reason}";
             Volatile.Write(ref _lastTransient, last);
             var delay = DelayBefore(n, failure);
