@@ -99,7 +99,7 @@ function Get-PeeringObjectCount([string] $Kubeconfig, [string] $RemoteId) {
     $counts = [ordered]@{}
     foreach ($k in $kinds.Keys) {
         $list = Invoke-SandboxGet $Kubeconfig $kinds[$k]
-        $counts[$k] = if ($list) { @($list.items | Where-Object { -not $_.metadata.deletionTimestamp }).Count } else { 0 }
+        $counts[$k] = if ($list) { @($list['items'] | Where-Object { -not $_['metadata'].Contains('deletionTimestamp') }).Count } else { 0 }
     }
     [pscustomobject]$counts
 }

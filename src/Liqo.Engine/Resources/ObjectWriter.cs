@@ -42,6 +42,25 @@ internal static class ObjectWriter
             {
                 op.Log.Verbose($"{what} on the {cluster.Scope} cluster changed while it was written ({e.Reason}); reading it again.");
             }
+            catch (LiqoException e) when (existing is null && attempt < MaxRaces && e is not KubeApiException { IsNotFound: true })
+            {
+                // a create refused because another writer made the object first: an admission webhook that allows one
+                // per namespace (Liqo's Tenant) answers 403, not AlreadyExists
+                if (!await ExistsNowAsync(op, cluster, kind, ns, name).ConfigureAwait(false)) throw;
+                op.Log.Verbose($"{what} on the {cluster.Scope} cluster was made by another writer meanwhile ({e.Message}); reading it again.");
+            }
+        }
+    }
+
+    private static async Task<bool> ExistsNowAsync(Operation op, ClusterConnection cluster, ResourceKind kind, string? ns, string name)
+    {
+        try
+        {
+            return await cluster.Api.GetAsync(kind, ns, name, op.Cancellation).ConfigureAwait(false) is not null;
+        }
+        catch (LiqoException)
+        {
+            return false;
         }
     }
 
