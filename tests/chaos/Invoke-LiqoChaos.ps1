@@ -108,29 +108,42 @@ function Test-Unpeered($Pair) {
     ($c.ResourceSlice + $c.VirtualNode + $c.GatewayClient + $c.Configuration + $p.Tenant + $p.GatewayServer + $p.Configuration) -eq 0
 }
 
+# the module's writes in the audit logs after a mark (byte offsets, so a poll reads only what is new)
 function Get-ModuleWriteCount($Pair, [hashtable] $Mark) {
     $n = 0
     foreach ($cluster in 'consumer', 'provider') {
-        $log = Join-Path $Pair.Path "$cluster.audit.jsonl"
-        $n += @(Get-Content $log | Select-Object -Skip $Mark[$cluster] | Where-Object {
-                $_ -like '*Liqo-PowerShell*' -and $_ -match '"verb":"(create|update|patch|delete)"' }).Count
+        foreach ($line in (Read-AuditTail (Join-Path $Pair.Path "$cluster.audit.jsonl") $Mark[$cluster])) {
+            if ($line.Contains('Liqo-PowerShell') -and $line -match '"verb":"(create|update|patch|delete)"') { $n++ }
+        }
     }
     $n
 }
 
-function Get-AuditMark($Pair) {
-    @{ consumer = Get-LiqoAuditQuietCount (Join-Path $Pair.Path 'consumer.audit.jsonl'); provider = Get-LiqoAuditQuietCount (Join-Path $Pair.Path 'provider.audit.jsonl') }
+function Read-AuditTail([string] $Path, [long] $Offset) {
+    $stream = [IO.File]::Open($Path, 'Open', 'Read', 'ReadWrite')
+    try {
+        $null = $stream.Seek($Offset, 'Begin')
+        $reader = [IO.StreamReader]::new($stream)
+        $reader.ReadToEnd() -split "`n"
+    }
+    finally { $stream.Dispose() }
 }
 
-function Get-LiqoAuditQuietCount([string] $Path) {
-    $count = @(Get-Content $Path -ErrorAction Ignore).Count
-    for ($deadline = [DateTime]::UtcNow.AddSeconds(5); [DateTime]::UtcNow -lt $deadline;) {
-        Start-Sleep -Milliseconds 300
-        $now = @(Get-Content $Path).Count
-        if ($now -eq $count) { break }
-        $count = $now
+# the audit logs' lengths once they are quiet (they are written asynchronously: no change for 300 ms, at most 5 s)
+function Get-AuditMark($Pair) {
+    $mark = @{}
+    foreach ($cluster in 'consumer', 'provider') {
+        $path = Join-Path $Pair.Path "$cluster.audit.jsonl"
+        $length = (Get-Item $path).Length
+        for ($deadline = [DateTime]::UtcNow.AddSeconds(5); [DateTime]::UtcNow -lt $deadline;) {
+            Start-Sleep -Milliseconds 300
+            $now = (Get-Item $path).Length
+            if ($now -eq $length) { break }
+            $length = $now
+        }
+        $mark[$cluster] = $length
     }
-    $count
+    $mark
 }
 
 function Add-Row([string] $Scenario, [string] $Goal, [int] $Done, [int] $Met, [string] $Notes, [double[]] $Seconds = @()) {
@@ -143,6 +156,17 @@ function Add-Row([string] $Scenario, [string] $Goal, [int] $Done, [int] $Met, [s
             Notes    = $Notes
         })
     Write-Host ("{0,-11} {1}/{2} {3}" -f $Scenario, $Met, $Done, $Notes)
+}
+
+# whether a running job has written the step line ending with $Step (steps are information records, mirrored to Verbose)
+function Test-StepSeen($Job, [string] $Step) {
+    try {
+        $records = @($Job.Output)
+        [bool]($records | Where-Object {
+                ($_ -is [Management.Automation.VerboseRecord] -and $_.Message -like "*$Step") -or
+                ($_ -is [Management.Automation.InformationRecord] -and "$($_.MessageData)" -like "*$Step") })
+    }
+    catch { $false } # the collection changed while it was read: look again
 }
 
 function Get-ShareDeadline([double] $Share) {
@@ -213,7 +237,7 @@ try {
         $mark = Get-AuditMark $pair
         if ($case.Mode -eq 'stop') {
             $job = Start-LiqoJob $command @{ Kubeconfig = $pair.Consumer; RemoteKubeconfig = $pair.Provider; Timeout = [TimeSpan]::FromMinutes(3) }
-            while ($job.State -in 'NotStarted', 'Running' -and (Get-ModuleWriteCount $pair $mark) -lt $case.N) { Start-Sleep -Milliseconds 20 }
+            while ($job.State -in 'NotStarted', 'Running' -and (Get-ModuleWriteCount $pair $mark) -lt $case.N) { Start-Sleep -Milliseconds 10 }
             Stop-Job $job
             $null = Receive-LiqoJob $job
         }
@@ -225,7 +249,7 @@ try {
             foreach ($a in '-NoProfile', '-NonInteractive', '-File', $script) { $psi.ArgumentList.Add($a) }
             $psi.UseShellExecute = $false
             $process = [Diagnostics.Process]::Start($psi)
-            while (-not $process.HasExited -and (Get-ModuleWriteCount $pair $mark) -lt $case.N) { Start-Sleep -Milliseconds 20 }
+            while (-not $process.HasExited -and (Get-ModuleWriteCount $pair $mark) -lt $case.N) { Start-Sleep -Milliseconds 10 }
             if (-not $process.HasExited) { $process.Kill($true) }
             $process.WaitForExit()
         }
@@ -258,9 +282,7 @@ try {
             $null = Invoke-Liqo $unpeerCommand $slow
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $job = Start-LiqoJob $peerCommand @{ Kubeconfig = $slow.Consumer; RemoteKubeconfig = $slow.Provider; Timeout = $timeout }
-            while ($job.State -in 'NotStarted', 'Running' -and -not (@($job.ChildJobs[0].Output) | Where-Object { $_ -is [Management.Automation.InformationRecord] -and "$($_.MessageData)" -like "*$trigger" })) {
-                Start-Sleep -Milliseconds 20
-            }
+            while ($job.State -in 'NotStarted', 'Running' -and -not (Test-StepSeen $job $trigger)) { Start-Sleep -Milliseconds 20 }
             $hit = $job.State -eq 'Running'
             if ($hit) {
                 Set-SandboxFault $slow.Path $cluster -Unreachable

@@ -36,11 +36,12 @@ BeforeAll {
     function Receive-LiqoJob($Job) {
         $null = Wait-Job $Job
         $errs = $null
+        $verbose = @($Job.Verbose | ForEach-Object Message)
         $output = @(Receive-Job $Job -ErrorAction SilentlyContinue -ErrorVariable errs)
         [pscustomobject]@{
             Output  = $output
             Errors  = @($errs | Where-Object { $_ -is [Management.Automation.ErrorRecord] } | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" })
-            Verbose = @($Job.ChildJobs[0].Verbose | ForEach-Object Message)
+            Verbose = $verbose
         }
     }
 
@@ -103,7 +104,7 @@ Describe 'transient failures are retried within the command''s budget' -Skip:$sc
         $job = Start-LiqoJob { param($Kubeconfig, $RemoteKubeconfig) New-LiqoPeering -Kubeconfig $Kubeconfig -RemoteKubeconfig $RemoteKubeconfig -Timeout 2m -Verbose } $script:pair
         # the outage starts when the module waits for the virtual node (the kubelet takes 3 s to register it)
         $deadline = [DateTime]::UtcNow.AddMinutes(2)
-        while (-not (@($job.ChildJobs[0].Verbose) | Where-Object { $_.Message -like '*ResourceSlice resources: Accepted' })) {
+        while (-not (@($job.Verbose) | Where-Object { $_.Message -like '*ResourceSlice resources: Accepted' })) {
             if ($job.State -notin 'NotStarted', 'Running' -or [DateTime]::UtcNow -gt $deadline) { break }
             Start-Sleep -Milliseconds 50
         }
