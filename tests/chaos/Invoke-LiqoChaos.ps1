@@ -67,7 +67,8 @@ function Save-Streams([object[]] $Records) {
 $jobBody = {
     param($module, $command, $arguments)
     Import-Module $module
-    try { & ([scriptblock]::Create($command)) @arguments -Verbose *>&1 } catch { $_ }
+    $VerbosePreference = 'Continue' # each retry is a Verbose line
+    try { & ([scriptblock]::Create($command)) @arguments *>&1 } catch { $_ }
 }
 
 function Start-LiqoJob([string] $Command, [hashtable] $Arguments) {
@@ -218,7 +219,7 @@ try {
 
     # ---- interrupt: stop New-/Remove-LiqoPeering after the Nth write, then run again
     $deadline = Get-ShareDeadline 0.6
-    $done = 0; $met = 0; $failures = @(); $seconds = @()
+    $done = 0; $met = 0; $failures = @(); $seconds = @(); $interrupted = 0
     $mark = Get-AuditMark $pair
     $null = Invoke-Liqo $peerCommand $pair
     $newWrites = Get-ModuleWriteCount $pair $mark
@@ -238,6 +239,7 @@ try {
         if ($case.Mode -eq 'stop') {
             $job = Start-LiqoJob $command @{ Kubeconfig = $pair.Consumer; RemoteKubeconfig = $pair.Provider; Timeout = [TimeSpan]::FromMinutes(3) }
             while ($job.State -in 'NotStarted', 'Running' -and (Get-ModuleWriteCount $pair $mark) -lt $case.N) { Start-Sleep -Milliseconds 10 }
+            if ($job.State -eq 'Running') { $interrupted++ }
             Stop-Job $job
             $null = Receive-LiqoJob $job
         }
@@ -250,7 +252,7 @@ try {
             $psi.UseShellExecute = $false
             $process = [Diagnostics.Process]::Start($psi)
             while (-not $process.HasExited -and (Get-ModuleWriteCount $pair $mark) -lt $case.N) { Start-Sleep -Milliseconds 10 }
-            if (-not $process.HasExited) { $process.Kill($true) }
+            if (-not $process.HasExited) { $interrupted++; $process.Kill($true) }
             $process.WaitForExit()
         }
         $again = Invoke-Liqo $command $pair
@@ -267,7 +269,7 @@ try {
     }
     $planned = $cases.Count
     Add-Row 'interrupt' "stop/kill after every write N of New ($newWrites writes) and Remove ($removeWrites writes), re-run converges, next run writes nothing" $done $met `
-        "$done of $planned cases run$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
+        "$done of $planned cases run, $interrupted of them stopped while the command ran (the others had finished when the audit log showed the Nth write)$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
     $null = Invoke-Liqo $unpeerCommand $pair
 
     # ---- outage: a 5-second outage of each cluster during each wait of New-LiqoPeering
@@ -275,7 +277,7 @@ try {
     $deadline = Get-ShareDeadline 0.9
     $triggers = 'Gateway server correctly set up', 'Gateway client correctly set up', 'Connection created successfully', 'Nonce secret ensured',
         'Signed nonce secret ensured', 'Tenant correctly applied on provider cluster', 'Identity correctly applied on consumer cluster', 'ResourceSlice created'
-    $done = 0; $met = 0; $failures = @(); $seconds = @(); $timeout = [TimeSpan]::FromMinutes(3)
+    $done = 0; $met = 0; $failures = @(); $seconds = @(); $timeout = [TimeSpan]::FromMinutes(3); $hits = 0
     foreach ($cluster in 'consumer', 'provider') {
         foreach ($trigger in $triggers) {
             if ([DateTime]::UtcNow -ge $deadline) { break }
@@ -285,6 +287,7 @@ try {
             while ($job.State -in 'NotStarted', 'Running' -and -not (Test-StepSeen $job $trigger)) { Start-Sleep -Milliseconds 20 }
             $hit = $job.State -eq 'Running'
             if ($hit) {
+                $hits++
                 Set-SandboxFault $slow.Path $cluster -Unreachable
                 Start-Sleep -Seconds 5
                 Clear-SandboxFault $slow.Path $cluster
@@ -296,7 +299,8 @@ try {
             if ($ok) { $met++ } else { $failures += "$cluster after '$trigger' (outage during the run: $hit): $($run.Errors -join '; ')" }
         }
     }
-    Add-Row 'outage' "5 s outage of each cluster after each of $($triggers.Count) steps that precede a wait: finish within -Timeout 3m" $done $met ($failures -join ' | ') $seconds
+    Add-Row 'outage' "5 s outage of each cluster after each of $($triggers.Count) steps that precede a wait: finish within -Timeout 3m" $done $met `
+        "$hits of $done outages began while the command ran$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
 }
 finally {
     foreach ($p in $sandboxes) { Stop-LiqoSandbox -Path $p -ErrorAction Continue }
