@@ -38,6 +38,7 @@ $null = New-Item -ItemType Directory -Force $work
 $streams = Join-Path $OutDirectory 'streams.txt'
 Set-Content $streams ''
 $started = [DateTime]::UtcNow
+$loadAtStart = (Get-Content /proc/loadavg -ErrorAction Ignore) -split ' ' | Select-Object -First 3
 $suiteDeadline = $started + $Budget
 $rows = [Collections.Generic.List[object]]::new()
 $sandboxes = [Collections.Generic.List[string]]::new()
@@ -333,13 +334,14 @@ $machine = [ordered]@{
     Cores     = [Environment]::ProcessorCount
     Cpu       = (Get-Content /proc/cpuinfo -ErrorAction Ignore | Select-String '^model name' | Select-Object -First 1) -replace '^.*:\s*', ''
     Os        = [Runtime.InteropServices.RuntimeInformation]::OSDescription
-    Load      = (Get-Content /proc/loadavg -ErrorAction Ignore) -split ' ' | Select-Object -First 3
+    LoadStart = $loadAtStart
+    LoadEnd   = (Get-Content /proc/loadavg -ErrorAction Ignore) -split ' ' | Select-Object -First 3
     Duration  = [math]::Round(([DateTime]::UtcNow - $started).TotalMinutes, 1)
 }
 $report = [ordered]@{ Machine = $machine; Rows = $rows }
 $report | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $OutDirectory '../chaos.json')
 Write-Host ''
-Write-Host "Chaos suite, $($machine.Date), $($machine.Cores) cores, load $($machine.Load -join ' '), $($machine.Duration) min"
+Write-Host "Chaos suite, $($machine.Date), $($machine.Cores) cores, load average $($machine.LoadStart -join ' ') at the start, $($machine.LoadEnd -join ' ') at the end, $($machine.Duration) min"
 $rows | Format-Table Scenario, Runs, Met, Result, P50s, MaxS, Goal -AutoSize -Wrap | Out-String -Width 200 | Write-Host
 foreach ($r in $rows | Where-Object Notes) { Write-Host "$($r.Scenario): $($r.Notes)" }
 if (@($rows | Where-Object Result -NE 'pass').Count) { exit 1 } else { exit 0 }
