@@ -15,11 +15,15 @@
     bench    builds tests/Liqo.Benchmarks in Release and runs one benchmark (-Name, default sandbox): prints its results
              table and writes out/bench/<name>.json. Bounded in time (the sandbox benchmark: under two minutes on 2 cores);
              not part of 'test'. Exit code 1 when a property the benchmark checks does not hold.
+    chaos    build, then tests/chaos/Invoke-LiqoChaos.ps1: New-/Remove-LiqoPeering on sandbox clusters (loopback only) under
+             injected faults, outages, interruptions and concurrency; prints a table and writes out/chaos.json. Bounded in
+             count and time (-Budget, default 30 minutes; -Quick: a few minutes, to check the harness); not part of 'test';
+             exit code 1 when a goal is not met.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'sandbox', 'package', 'bench')]
+    [ValidateSet('build', 'test', 'demo', 'sandbox', 'package', 'bench', 'chaos')]
     [string] $Task = 'build',
 
     # sandbox: the folder for kubeconfigs, audit logs and the 'ready' file.
@@ -32,7 +36,11 @@ param(
     [string] $Name = 'sandbox',
 
     # bench: a tenth of the counts and a fifth of the durations (checks the harness; the numbers mean little).
+    # chaos: two rounds per scenario within six minutes.
     [switch] $Quick,
+
+    # chaos: the time the suite may take; each scenario gets a share and stops when it is spent.
+    [TimeSpan] $Budget = [TimeSpan]::FromMinutes(30),
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -161,6 +169,13 @@ function Invoke-Bench {
     exit $LASTEXITCODE
 }
 
+function Invoke-Chaos {
+    Invoke-Build
+    $arguments = @{ OutDirectory = (Join-Path $out 'chaos'); Budget = $Budget; Quick = $Quick }
+    & (Join-Path $root 'tests/chaos/Invoke-LiqoChaos.ps1') @arguments
+    exit $LASTEXITCODE
+}
+
 function Invoke-Demo {
     Invoke-Build
     Import-Module (Join-Path $out 'Liqo/Liqo.psd1') -Force
@@ -216,6 +231,7 @@ try {
         'sandbox' { Invoke-Sandbox }
         'package' { Invoke-Package }
         'bench' { Invoke-Bench }
+        'chaos' { Invoke-Chaos }
     }
 }
 finally {

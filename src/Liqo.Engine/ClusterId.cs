@@ -17,6 +17,14 @@ public static partial class ClusterId
 
     public static bool IsValid(string? id) => id is not null && Format().IsMatch(id);
 
+    /// <summary>
+    /// Reads the ID within <paramref name="timeout"/> (Get-LiqoClusterId; OperationTimeout when it runs out); retries are
+    /// Verbose lines of <paramref name="log"/>.
+    /// </summary>
+    public static Task<string> ReadAsync(ClusterConnection cluster, TimeSpan timeout, IOperationLog log, CancellationToken ct) =>
+        Operation.ReadAsync(log, timeout, ct, bounded => ReadAsync(cluster, bounded), cluster);
+
+    /// <summary>Reads the ID, bounded by <paramref name="ct"/> (an operation's budget).</summary>
     public static async Task<string> ReadAsync(ClusterConnection cluster, CancellationToken ct)
     {
         var ns = cluster.LiqoNamespace;

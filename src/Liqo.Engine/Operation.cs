@@ -18,8 +18,12 @@ public sealed class Operation : IDisposable
     private readonly TimeSpan _timeout;
     private readonly CancellationToken _caller;
     private readonly CancellationTokenSource _budget;
+    private readonly HashSet<ClusterConnection> _clusters = [];
     private string? _lastStep;
     private int _pollingReported;
+
+    /// <summary>The bound of a command that only reads (the Get- cmdlets) when the caller gives none.</summary>
+    public static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromMinutes(1);
 
     public Operation(IOperationLog log, TimeSpan timeout, CancellationToken cancellation)
     {
@@ -58,8 +62,29 @@ public sealed class Operation : IDisposable
 
     public TimeSpan Timeout => _timeout;
 
+    /// <summary>
+    /// Makes the clusters' requests part of this operation: each retry is a Verbose line of its log, and transient failures
+    /// are retried for as long as the budget lasts. Every method that takes a cluster attaches it too.
+    /// </summary>
+    public void Attach(params ClusterConnection[] clusters)
+    {
+        lock (_clusters)
+        {
+            foreach (var c in clusters)
+                if (_clusters.Add(c)) c.AttachTo(Log, bounded: true);
+        }
+    }
+
+    /// <summary>The last transient failure on any of the operation's clusters, or null.</summary>
+    private string? LastTransient(Exception e)
+    {
+        if (RetryCanceledException.Find(e) is { } found) return found;
+        lock (_clusters) return _clusters.Select(c => c.LastTransientFailure).LastOrDefault(t => t is not null);
+    }
+
     public void Info(ClusterConnection cluster, string module, string step, string message)
     {
+        Attach(cluster);
         _lastStep = $"({cluster.Scope}) {message}";
         Log.Step(new StepEvent("INFO", cluster.Scope, cluster.ClusterId, module, step, message, Elapsed));
     }
@@ -74,6 +99,7 @@ public sealed class Operation : IDisposable
 
     public void Warn(ClusterConnection cluster, string module, string step, string message)
     {
+        Attach(cluster);
         _lastStep = $"({cluster.Scope}) {message}";
         Log.Step(new StepEvent("WARN", cluster.Scope, cluster.ClusterId, module, step, message, Elapsed));
     }
@@ -90,11 +116,34 @@ public sealed class Operation : IDisposable
         }
         catch (OperationCanceledException e) when (TimedOut)
         {
+            var transient = LastTransient(e);
             throw new LiqoException(ErrorIds.OperationTimeout, LiqoErrorCategory.OperationTimeout, target,
                 $"The command did not finish within its -Timeout of {Resources.Waiter.Format(_timeout)}" +
-                (_lastStep is null ? ", before its first step was done." : $"; the last step done was: {_lastStep}."),
-                "Check that both API servers answer (Get-LiqoInfo), or give more time with -Timeout. Running the command again goes on where it stopped.", e);
+                (_lastStep is null ? ", before its first step was done" : $"; the last step done was: {_lastStep}") +
+                (transient is null ? "." : $"; the last transient error was: {transient}."),
+                UnansweredAction, e);
         }
+    }
+
+    /// <summary>
+    /// What to do when a command ran out of time: a check that is itself bounded (kubectl's --request-timeout), not another
+    /// command that would wait on the same server.
+    /// </summary>
+    internal const string UnansweredAction =
+        "Check that the API servers answer, e.g. kubectl get --raw=/readyz --request-timeout=10s (each retry is a Verbose line), " +
+        "or give more time with -Timeout. Running the command again goes on where it stopped.";
+
+    /// <summary>
+    /// Runs a read-only command (<paramref name="body"/>, on <paramref name="clusters"/>) within <paramref name="timeout"/>
+    /// (default <see cref="DefaultReadTimeout"/>); when that runs out, the error is OperationTimeout naming the last
+    /// transient error.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(IOperationLog log, TimeSpan? timeout, CancellationToken ct, Func<CancellationToken, Task<T>> body,
+        params ClusterConnection?[] clusters)
+    {
+        using var op = new Operation(log, timeout ?? DefaultReadTimeout, ct);
+        op.Attach(clusters.OfType<ClusterConnection>().ToArray());
+        return await op.BoundAsync(() => body(op.Cancellation), clusters.FirstOrDefault()?.Server).ConfigureAwait(false);
     }
 
     public void Dispose() => _budget.Dispose();
@@ -105,6 +154,7 @@ public sealed class Operation : IDisposable
     /// </summary>
     public async Task<bool> MayWriteAsync(ClusterConnection cluster, string action, string what)
     {
+        Attach(cluster);
         var target = $"{cluster.Scope} cluster {cluster.ClusterId ?? cluster.Server}: {what}";
         var decision = await Log.ShouldWriteAsync(target, action).ConfigureAwait(false);
         switch (decision)
@@ -125,6 +175,7 @@ public sealed class Operation : IDisposable
         Func<IReadOnlyCollection<JsonObject>, T?> evaluate, WaitTarget target) where T : class
     {
         if (PlanOnly) return null;
+        Attach(cluster);
         return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, _caller, _timeout,
             ReportPolling).ConfigureAwait(false);
     }

@@ -58,6 +58,8 @@ public static class TenantNamespace
         }
         catch (KubeApiException e) when (e.IsAlreadyExists)
         {
+            // a concurrent run (or a lost answer) made it between the look-up and the create: it is ours when labelled
+            if (await FindAsync(cluster, remoteClusterId, op.Cancellation).ConfigureAwait(false) is { } made) return made;
             throw new LiqoException(ErrorIds.TenantNamespaceConflict, LiqoErrorCategory.ResourceExists, name,
                 $"The namespace '{name}' exists on the {cluster.Scope} cluster but is not labelled as the tenant namespace of '{remoteClusterId}'.",
                 $"Label it ({TenantNamespace.Selector(remoteClusterId)}=true) or delete it, then run the command again.");

@@ -28,8 +28,8 @@ public static class Nonce
                 [LiqoConstants.NonceSecretLabel] = "true",
                 [LiqoConstants.RemoteClusterIdLabel] = consumerId,
             });
-            if (await op.MayWriteAsync(provider, "Create", $"Secret {tenantNs}/{LiqoConstants.NonceSecretName}").ConfigureAwait(false))
-                await provider.Api.CreateAsync(Kinds.Secret, tenantNs, secret, op.Cancellation).ConfigureAwait(false);
+            // a concurrent run may make it first: then its nonce is the one to wait for
+            await ObjectWriter.CreateIfAbsentAsync(op, provider, Kinds.Secret, secret).ConfigureAwait(false);
         }
         op.Info(provider, Module, "NonceSecret", "Nonce secret ensured", whatIf: "Nonce secret would be ensured");
         var filled = await op.WaitAsync(provider, Kinds.Secret, tenantNs, NonceSelector(consumerId), null,
@@ -58,8 +58,8 @@ public static class Nonce
                 [LiqoConstants.RemoteClusterIdLabel] = providerId,
             });
             secret["stringData"] = new JsonObject { ["nonce"] = nonce ?? "<nonce from the provider>" };
-            if (await op.MayWriteAsync(consumer, "Create", $"Secret {tenantNs}/{LiqoConstants.SignedNonceSecretName}").ConfigureAwait(false))
-                await consumer.Api.CreateAsync(Kinds.Secret, tenantNs, secret, op.Cancellation).ConfigureAwait(false);
+            // a concurrent run may make it first, with the same nonce (the provider holds one per consumer)
+            await ObjectWriter.CreateIfAbsentAsync(op, consumer, Kinds.Secret, secret).ConfigureAwait(false);
         }
         else if (nonce is not null && DataString(existing[0], "nonce") != nonce)
         {

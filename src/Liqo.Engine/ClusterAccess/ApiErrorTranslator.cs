@@ -24,7 +24,8 @@ internal static class ApiErrorTranslator
                 $"certificate authority, or does not name the server ({tls.Message}).",
                 "Check the cluster's certificate-authority data and server address in the kubeconfig.", e);
 
-        if (e is HttpRequestException || Find<SocketException>(e) is not null || e is TaskCanceledException && !ct.IsCancellationRequested)
+        if (e is HttpRequestException or TimeoutException or IOException || Find<SocketException>(e) is not null ||
+            e is TaskCanceledException && !ct.IsCancellationRequested)
         {
             var reason = Find<SocketException>(e)?.Message ?? (e is TaskCanceledException ? "the request timed out" : e.Message);
             return new LiqoException(ErrorIds.ClusterUnreachable, LiqoErrorCategory.ConnectionError, cluster.Server,
@@ -35,7 +36,7 @@ internal static class ApiErrorTranslator
     }
 
     /// <summary>The exception for a non-2xx answer: 401 and 403 for the user, anything else for the caller to handle.</summary>
-    public static LiqoException FromStatus(int code, string body, ClusterConnection cluster, string verb, string resource)
+    public static LiqoException FromStatus(int code, string body, ClusterConnection cluster, string verb, string resource, TimeSpan? retryAfter = null)
     {
         var where = $"the {cluster.Scope} cluster's API server {cluster.Server} (context '{cluster.Context}')";
         var (message, reason) = StatusOf(body);
@@ -49,7 +50,7 @@ internal static class ApiErrorTranslator
                 $"{Capital(where)} forbids '{verb}' on '{resource}' (403 Forbidden): {message}",
                 "Use a kubeconfig whose user may do this, or ask a cluster administrator for the permission."),
             _ => new KubeApiException(code, reason ?? "", $"{Capital(where)} failed '{verb}' on '{resource}' ({code}): {message}",
-                $"{verb} {resource}", CategoryFor((HttpStatusCode)code)),
+                $"{verb} {resource}", CategoryFor((HttpStatusCode)code)) { RetryAfter = retryAfter },
         };
     }
 

@@ -12,6 +12,7 @@ public sealed class ClusterConnection : IDisposable
     private ClusterConnection(Kubernetes client, string server, string context, KubeconfigSource source)
     {
         Client = client;
+        Retry = new RequestRetry(this);
         Api = new Resources.KubeApi(client, this);
         Server = server;
         Context = context;
@@ -36,6 +37,30 @@ public sealed class ClusterConnection : IDisposable
     internal KubeconfigSource Source { get; }
 
     internal Kubernetes Client { get; }
+
+    /// <summary>How requests to this cluster are retried (see <see cref="AttachTo"/>).</summary>
+    internal RequestRetry Retry { get; }
+
+    /// <summary>
+    /// Reports this cluster's retries to <paramref name="log"/> (one Verbose line each) and lets them go on for as long as
+    /// the caller's cancellation allows (<paramref name="bounded"/>: the caller has a time budget). Until then, a request
+    /// retries transient failures for at most a minute and reports nothing.
+    /// </summary>
+    public void AttachTo(IOperationLog log, bool bounded)
+    {
+        Retry.Log = log;
+        Retry.Window = bounded ? System.Threading.Timeout.InfiniteTimeSpan : RequestRetry.DefaultWindow;
+    }
+
+    /// <summary>How long one request may take before it counts as a transient failure and is sent again (default 30 s).</summary>
+    public TimeSpan RequestTimeout
+    {
+        get => Retry.RequestTimeout;
+        set => Retry.RequestTimeout = value;
+    }
+
+    /// <summary>The last transient failure of a request to this cluster (the request and the reason), or null.</summary>
+    public string? LastTransientFailure => Retry.LastTransient;
 
     /// <summary>REST access to any resource as JSON.</summary>
     internal Resources.KubeApi Api { get; }

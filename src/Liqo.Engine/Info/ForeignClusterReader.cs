@@ -8,7 +8,15 @@ namespace Liqo.Engine.Info;
 /// <summary>Lists the ForeignClusters (one request) for Get-LiqoForeignCluster and the cluster-ID completers.</summary>
 public static class ForeignClusterReader
 {
-    public static async Task<IReadOnlyList<ForeignClusterRecord>> ListAsync(ClusterConnection cluster, CancellationToken ct)
+    /// <summary>
+    /// The ForeignClusters, within <paramref name="timeout"/> (default a minute; OperationTimeout when it runs out); retries
+    /// are Verbose lines of <paramref name="log"/>.
+    /// </summary>
+    public static Task<IReadOnlyList<ForeignClusterRecord>> ListAsync(ClusterConnection cluster, CancellationToken ct, TimeSpan? timeout = null,
+        IOperationLog? log = null) =>
+        Operation.ReadAsync(log ?? NullOperationLog.Instance, timeout, ct, bounded => ListUnboundedAsync(cluster, bounded), cluster);
+
+    private static async Task<IReadOnlyList<ForeignClusterRecord>> ListUnboundedAsync(ClusterConnection cluster, CancellationToken ct)
     {
         try
         {
@@ -31,7 +39,7 @@ public static class ForeignClusterReader
         {
             using var cts = new CancellationTokenSource(timeout);
             using var cluster = ClusterConnection.Open(source);
-            return (await ListAsync(cluster, cts.Token).ConfigureAwait(false)).Select(f => f.ClusterId).Where(id => id.Length > 0).Distinct().ToList();
+            return (await ListAsync(cluster, cts.Token, timeout).ConfigureAwait(false)).Select(f => f.ClusterId).Where(id => id.Length > 0).Distinct().ToList();
         }
         catch (Exception e) when (e is LiqoException or OperationCanceledException or IOException or HttpRequestException)
         {

@@ -18,7 +18,12 @@ public static class InfoCollector
                                               "Check 'liqoctl install --help' for further information.";
 
     /// <summary><c>liqoctl info</c>: the local installation, its health, its network (when asked) and its peerings.</summary>
-    public static async Task<LocalInfoResult> CollectLocalAsync(ClusterConnection cluster, bool includeNetwork, IOperationLog log, CancellationToken ct)
+    /// <remarks>Bounded by <paramref name="timeout"/> (default a minute): when it runs out, the error is OperationTimeout.</remarks>
+    public static Task<LocalInfoResult> CollectLocalAsync(ClusterConnection cluster, bool includeNetwork, IOperationLog log, CancellationToken ct,
+        TimeSpan? timeout = null) =>
+        Operation.ReadAsync(log, timeout, ct, bounded => CollectLocalUnboundedAsync(cluster, includeNetwork, log, bounded), cluster);
+
+    private static async Task<LocalInfoResult> CollectLocalUnboundedAsync(ClusterConnection cluster, bool includeNetwork, IOperationLog log, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var lister = new CountingLister(cluster);
@@ -53,8 +58,13 @@ public static class InfoCollector
     /// with the provider's view merged in when <paramref name="remote"/> is given (and the peers limited to the remote
     /// cluster when no IDs are given). IDs without a ForeignCluster are returned as unknown.
     /// </summary>
-    public static async Task<PeerInfoResult> CollectPeersAsync(ClusterConnection local, IReadOnlyCollection<string>? clusterIds, ClusterConnection? remote,
-        IOperationLog log, CancellationToken ct)
+    /// <remarks>Bounded by <paramref name="timeout"/> (default a minute): when it runs out, the error is OperationTimeout.</remarks>
+    public static Task<PeerInfoResult> CollectPeersAsync(ClusterConnection local, IReadOnlyCollection<string>? clusterIds, ClusterConnection? remote,
+        IOperationLog log, CancellationToken ct, TimeSpan? timeout = null) =>
+        Operation.ReadAsync(log, timeout, ct, bounded => CollectPeersUnboundedAsync(local, clusterIds, remote, log, bounded), local, remote);
+
+    private static async Task<PeerInfoResult> CollectPeersUnboundedAsync(ClusterConnection local, IReadOnlyCollection<string>? clusterIds,
+        ClusterConnection? remote, IOperationLog log, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var lister = new CountingLister(local);

@@ -21,6 +21,7 @@ public static class ForceUnpeer
     public static async Task<ForceUnpeerResult> RunAsync(Operation op, ClusterConnection local, string remoteId, ForceUnpeerOptions o)
     {
         var total = Stopwatch.StartNew();
+        op.Attach(local);
         var ct = op.Cancellation;
         // the ID goes into a label selector: a malformed one could select another cluster's objects
         if (!ClusterId.IsValid(remoteId))

@@ -16,6 +16,7 @@ public static class Peer
     public static async Task<PeeringResult> RunAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, PeerOptions o)
     {
         var total = Stopwatch.StartNew();
+        op.Attach(consumer, provider);
         if (o.CreateResourceSlice) Quantities.Canonical(o.ResourceSlice.Resources); // a bad amount fails before anything is written
         await Preflight.RunAsync(op, consumer, provider, o.Force).ConfigureAwait(false);
         var consumerId = consumer.ClusterId!;

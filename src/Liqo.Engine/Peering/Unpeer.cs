@@ -21,6 +21,7 @@ public static class Unpeer
     public static async Task<UnpeerResult> RunAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, UnpeerOptions o)
     {
         var total = Stopwatch.StartNew();
+        op.Attach(consumer, provider);
         var ct = op.Cancellation;
         var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
         var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);

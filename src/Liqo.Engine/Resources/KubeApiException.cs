@@ -12,9 +12,15 @@ public sealed class KubeApiException(int code, string reason, string message, ob
     /// <summary>metav1.Status reason: NotFound, AlreadyExists, Conflict, Invalid, Expired...</summary>
     public string Reason { get; } = reason;
 
+    /// <summary>The answer's Retry-After header (429, 503), when it carried one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public bool IsNotFound => Code == 404;
 
     public bool IsConflict => Code == 409 && Reason == "Conflict";
 
     public bool IsAlreadyExists => Code == 409 && Reason == "AlreadyExists";
+
+    /// <summary>An answer worth asking again: 429 (throttled) or 500/502/503/504 (the server or a proxy in front of it failed).</summary>
+    public bool IsTransient => Code is 429 or 500 or 502 or 503 or 504;
 }

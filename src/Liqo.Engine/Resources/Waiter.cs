@@ -46,8 +46,10 @@ internal static class Waiter
                 if (evaluate(current.Values) is { } done) return done;
                 var version = list.ResourceVersion;
                 var expired = false;
+                var resumption = new WatchResumption();
                 while (!expired)
                 {
+                    resumption.Opened();
                     var left = timeout == Timeout.InfiniteTimeSpan ? MaxWatchSeconds : (int)Math.Ceiling((timeout - (DateTimeOffset.UtcNow - started)).TotalSeconds);
                     IAsyncEnumerator<WatchEvent> events = cluster.Api.WatchAsync(kind, ns, labelSelector, fieldSelector, version,
                         Math.Clamp(left, 1, MaxWatchSeconds), deadline.Token).GetAsyncEnumerator(deadline.Token);
@@ -64,7 +66,13 @@ internal static class Waiter
                                 reportPolling?.Invoke($"The {cluster.Scope} cluster's user may not watch {kind.DisplayName}{In(ns)}: waits list every second instead ({target.Step}).");
                                 return await PollListAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, deadline.Token).ConfigureAwait(false);
                             }
+                            catch (LiqoException e) when (WatchResumption.IsExpired(e))
+                            {
+                                expired = true;
+                                break;
+                            }
                             var evt = events.Current;
+                            resumption.Delivered();
                             if (evt.Type == "ERROR")
                             {
                                 expired = true; // 410 Expired (or another watch error): list again
@@ -83,17 +91,21 @@ internal static class Waiter
                     {
                         await events.DisposeAsync().ConfigureAwait(false);
                     }
+                    if (!expired) await resumption.PauseAsync(deadline.Token).ConfigureAwait(false);
                 }
             }
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
+            var transient = ClusterAccess.RetryCanceledException.Find(e);
             throw new LiqoException(target.ErrorId, LiqoErrorCategory.OperationTimeout, target.Object,
                 (commandTimeout is { } whole && whole != Timeout.InfiniteTimeSpan && whole - timeout > TimeSpan.FromSeconds(1)
                     ? $"Timed out after {Format(whole)} (-Timeout; this wait had the last {Format(timeout)} of it) ({target.Step}): "
                     : $"Timed out after {Format(timeout)} ({target.Step}): ") +
-                $"{target.Object} on the {cluster.Scope} cluster did not reach: {target.Condition}.",
-                target.RecommendedAction ?? "Check the Liqo components on that cluster (Get-LiqoInfo), or give more time with -Timeout.");
+                $"{target.Object} on the {cluster.Scope} cluster did not reach: {target.Condition}." +
+                (transient is null ? "" : $" The last transient error was: {transient}."),
+                transient is not null ? Operation.UnansweredAction
+                    : target.RecommendedAction ?? "Check the Liqo components on that cluster (Get-LiqoInfo), or give more time with -Timeout.");
         }
     }
 
