@@ -6,7 +6,8 @@
 
 .PARAMETER Task
     build    builds everything and lays out the importable module in out/Liqo (and the sandbox in out/LiqoSandbox).
-    test     build, then every xunit project and every Pester file; prints each runner's summary and a last line
+    test     build, then every xunit project, every Pester file, and the PowerShell 7.4 / .NET 8 leg (a subset of the
+             Pester files in tests/Liqo.Pwsh74Host, a hostless runspace); prints each runner's summary and a last line
              "N passed, M failed, K skipped"; exits non-zero when anything failed or nothing ran.
     demo     peers two sandbox clusters with New-LiqoPeering, shows the result, unpeers, stops the sandbox.
     sandbox  starts sandbox clusters (-Cluster, default consumer,provider), writes their kubeconfigs into -Path and
@@ -109,10 +110,10 @@ function Invoke-Test {
     if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
     $null = New-Item -ItemType Directory $results
 
-    $xunitOk = $true
+    $xunit = @{ Ok = $true }   # a hashtable: the step's script block runs in a child scope, where '$xunitOk = ...' was lost
     Invoke-Step 'xunit' {
         & dotnet test "$root/Liqo.sln" -c $Configuration --no-build --nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $results
-        if ($LASTEXITCODE -ne 0) { $script:xunitOk = $false }
+        if ($LASTEXITCODE -ne 0) { $xunit.Ok = $false }
     }
     $x = Get-TrxCounts $results
     Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $x.Passed, $x.Failed, $x.Skipped)
@@ -124,13 +125,44 @@ function Invoke-Test {
     $p = if (Test-Path -LiteralPath $pesterSummary) { Get-Content -LiteralPath $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $p.Passed, $p.Failed, $p.Skipped)
 
-    $passed = $x.Passed + $p.Passed
-    $failed = $x.Failed + $p.Failed
-    if (-not $xunitOk -and $x.Failed -eq 0) { $failed++ }   # a runner that failed without a counted test (build or host crash)
+    $l = Invoke-Pwsh74Leg $results
+    Write-Host ("PowerShell 7.4 leg: {0} passed, {1} failed, {2} skipped" -f $l.Passed, $l.Failed, $l.Skipped)
+
+    $passed = $x.Passed + $p.Passed + $l.Passed
+    $failed = $x.Failed + $p.Failed + $l.Failed
+    if (-not $xunit.Ok -and $x.Failed -eq 0) { $failed++ }   # a runner that failed without a counted test (build or host crash)
     # Name every failure again at the very end, where a truncated CI log still shows it.
-    foreach ($f in @($x.Failures) + @($p.Failures) | Where-Object { $_ }) { Write-Host "FAILED $f" }
-    "$passed passed, $failed failed, $($x.Skipped + $p.Skipped) skipped"
+    foreach ($f in @($x.Failures) + @($p.Failures) + @($l.Failures | ForEach-Object { "[pwsh 7.4] $_" }) | Where-Object { $_ }) { Write-Host "FAILED $f" }
+    "$passed passed, $failed failed, $($x.Skipped + $p.Skipped + $l.Skipped) skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+# The Pester files the PowerShell 7.4 / .NET 8 leg runs: import and module conventions (ConfirmationRequired where a
+# prompt would be needed), peering, -WhatIf, info, pipeline removal, -KubeconfigContent and cluster-access errors.
+$Pwsh74Files = @('Module.Tests.ps1', 'Peering.Tests.ps1', 'Info.Sandbox.Tests.ps1', 'ClusterAccess.Tests.ps1')
+
+# Publishes tests/Liqo.Pwsh74Host (PowerShell 7.4.22 on .NET 8, self-contained: the runtime pack comes from NuGet) and
+# runs $Pwsh74Files in it, in a runspace without a host. Never skipped: a restore or publish that fails, a runtime that is
+# not .NET 8 / PowerShell 7.4, or a host that writes no summary is a counted failure.
+function Invoke-Pwsh74Leg([string] $Results) {
+    $fail = { param($why) [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Failures = @($why) } }
+    $hostDir = Join-Path $out 'pwsh74'
+    $summary = Join-Path $Results 'pwsh74-summary.json'
+    $state = @{ Published = $true }
+    Invoke-Step 'PowerShell 7.4 leg: publish tests/Liqo.Pwsh74Host (linux-x64, self-contained .NET 8)' {
+        & dotnet publish "$root/tests/Liqo.Pwsh74Host/Liqo.Pwsh74Host.csproj" -c $Configuration -o $hostDir --nologo -v quiet -clp:ErrorsOnly | Out-Host
+        if ($LASTEXITCODE -ne 0) { $state.Published = $false }
+    }
+    if (-not $state.Published) {
+        Write-Host 'PowerShell 7.4 leg FAILED: tests/Liqo.Pwsh74Host did not restore or publish (it needs Microsoft.PowerShell.SDK 7.4.22 and the .NET 8 runtime pack Microsoft.NETCore.App.Runtime.linux-x64 from NuGet)'
+        return & $fail 'PowerShell 7.4 leg: the host did not restore or publish; see the dotnet publish errors above'
+    }
+    Invoke-Step 'PowerShell 7.4 leg: Pester in a hostless runspace' {
+        $files = $Pwsh74Files | ForEach-Object { Join-Path $root "tests/pester/$_" }
+        & (Join-Path $hostDir 'Liqo.Pwsh74Host') --pester "$root/tests/pester/Invoke-LiqoPester.ps1" -SummaryPath $summary -Path @files | Out-Host
+    }
+    if (-not (Test-Path -LiteralPath $summary)) { return & $fail "PowerShell 7.4 leg: the host wrote no summary (exit code $LASTEXITCODE)" }
+    Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
 }
 
 function Invoke-Sandbox {
