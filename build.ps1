@@ -12,7 +12,8 @@
     demo     peers two sandbox clusters with New-LiqoPeering, shows the result, unpeers, stops the sandbox.
     sandbox  starts sandbox clusters (-Cluster, default consumer,provider), writes their kubeconfigs into -Path and
              runs until Ctrl+C.
-    package  build, then zips out/Liqo into out/Liqo.zip, ready for Azure Automation's module import.
+    package  build, then zips out/Liqo into out/Liqo.zip, ready for Azure Automation's module import, and writes
+             out/Liqo.<version>.nupkg, which PSResourceGet's Install-PSResource installs from a local or NuGet repository.
     bench    builds tests/Liqo.Benchmarks in Release and runs one benchmark (-Name, default sandbox): prints its results
              table and writes out/bench/<name>.json. Bounded in time (the sandbox benchmark: under two minutes on 2 cores);
              not part of 'test'. Exit code 1 when a property the benchmark checks does not hold.
@@ -59,16 +60,35 @@ function Invoke-Native([string] $File, [string[]] $Arguments) {
     if ($LASTEXITCODE -ne 0) { throw "'$File $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
 }
 
+# The module's version, from its one source: ModuleVersion in Liqo.psd1 (Directory.Build.props reads it too).
+function Get-LiqoVersion { (Import-PowerShellDataFile (Join-Path $root 'Liqo.psd1')).ModuleVersion }
+
+# Liqo.psd1 as shipped: ReleaseNotes become the CHANGELOG.md section of ModuleVersion ("## <version> ...").
+function Write-LiqoManifest([string] $Destination) {
+    $version = Get-LiqoVersion
+    $section = [regex]::Match((Get-Content -LiteralPath (Join-Path $root 'CHANGELOG.md') -Raw),
+        "(?ms)^## $([regex]::Escape($version))\b[^\n]*\n(.*?)(?=^## |\z)")
+    if (-not $section.Success) { throw "CHANGELOG.md has no section '## $version' for ModuleVersion $version of Liqo.psd1." }
+    $notes = $section.Groups[1].Value.Trim()
+    $manifest = Get-Content -LiteralPath (Join-Path $root 'Liqo.psd1') -Raw
+    $placeholder = "ReleaseNotes = 'See CHANGELOG.md'"
+    if (-not $manifest.Contains($placeholder)) { throw "Liqo.psd1 lacks the line $placeholder that the build fills in." }
+    $manifest = $manifest.Replace($placeholder, "ReleaseNotes = @'`n$notes`n'@")
+    Set-Content -LiteralPath $Destination -Value $manifest -NoNewline
+}
+
 function Invoke-Build {
     Invoke-Step 'dotnet build' { Invoke-Native dotnet @('build', "$root/Liqo.sln", '-c', $Configuration, '--nologo', '-clp:ErrorsOnly;Summary') }
     Invoke-Step 'module layout (out/Liqo)' {
         $module = Join-Path $out 'Liqo'
         if (Test-Path -LiteralPath $module) { Remove-Item -LiteralPath $module -Recurse -Force }
         Invoke-Native dotnet @('publish', "$root/src/Liqo.PowerShell/Liqo.PowerShell.csproj", '-c', $Configuration, '--no-build', '--nologo', '-o', $module, '-v', 'quiet')
-        Copy-Item "$root/Liqo.psd1" $module
+        Write-LiqoManifest (Join-Path $module 'Liqo.psd1')
         Copy-Item "$root/module/*" $module -Recurse
         # the cmdlets assembly's deps.json would make PowerShell resolve nothing extra; the engine's lives in Dependencies/
         Remove-Item (Join-Path $module 'Liqo.PowerShell.deps.json') -ErrorAction Ignore
+        # no symbols in the shipped module (stack traces name methods without them; line numbers are for a local build)
+        Get-ChildItem $module -Filter *.pdb -Recurse | Remove-Item
     }
     Invoke-Step 'cmdlet help (out/Liqo/en-US/Liqo.PowerShell.dll-Help.xml)' {
         # MAML from the cmdlets' doc comments and their metadata, read in a child pwsh (it imports the module)
@@ -106,6 +126,7 @@ function Get-TrxCounts([string] $Directory) {
 
 function Invoke-Test {
     Invoke-Build
+    Write-LiqoPackages   # tests/pester/Package.Tests.ps1 installs the nupkg
     $results = Join-Path $out 'test-results'
     if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
     $null = New-Item -ItemType Directory $results
@@ -173,13 +194,26 @@ function Invoke-Sandbox {
     exit $LASTEXITCODE
 }
 
+# out/Liqo.zip (Azure Automation's module import) and out/Liqo.<version>.nupkg (PSResourceGet's Install-PSResource, from a
+# repository that holds it: a folder registered with Register-PSResourceRepository, or a NuGet feed it was pushed to).
+function Write-LiqoPackages {
+    Invoke-Step 'packages (out/Liqo.zip, out/Liqo.<version>.nupkg)' {
+        $zip = Join-Path $out 'Liqo.zip'
+        if (Test-Path $zip) { Remove-Item $zip -Force }
+        # Azure Automation wants a zip named after the module, holding the module folder.
+        Compress-Archive -Path (Join-Path $out 'Liqo') -DestinationPath $zip
+        Get-ChildItem $out -Filter 'Liqo.*.nupkg' | Remove-Item
+        Import-Module Microsoft.PowerShell.PSResourceGet
+        Compress-PSResource -Path (Join-Path $out 'Liqo') -DestinationPath $out
+        $nupkg = Join-Path $out "Liqo.$(Get-LiqoVersion).nupkg"
+        if (-not (Test-Path -LiteralPath $nupkg)) { throw "Compress-PSResource did not write $nupkg." }
+        Write-Host "Module packages: $zip, $nupkg"
+    }
+}
+
 function Invoke-Package {
     Invoke-Build
-    $zip = Join-Path $out 'Liqo.zip'
-    if (Test-Path $zip) { Remove-Item $zip -Force }
-    # Azure Automation wants a zip named after the module, holding the module folder.
-    Compress-Archive -Path (Join-Path $out 'Liqo') -DestinationPath $zip
-    Write-Host "Module package: $zip"
+    Write-LiqoPackages
 }
 
 function Invoke-Bench {
