@@ -41,7 +41,13 @@ public static class Program
             return 2;
         }
 
-        ps.Streams.Information.DataAdded += (_, e) => Console.WriteLine(ps.Streams.Information[e.Index].MessageData);
+        ps.Streams.Information.DataAdded += (_, e) =>
+        {
+            // Write-Host -NoNewline (Pester writes a test's name, then its time) is one record per part
+            var data = ps.Streams.Information[e.Index].MessageData;
+            if (data is HostInformationMessage { NoNewLine: true } part) Console.Write(part.Message);
+            else Console.WriteLine(data);
+        };
         ps.Streams.Warning.DataAdded += (_, e) => Console.WriteLine("WARNING: " + ps.Streams.Warning[e.Index].Message);
         ps.Streams.Error.DataAdded += (_, e) => Console.Error.WriteLine(ps.Streams.Error[e.Index]);
         var output = new PSDataCollection<PSObject>();
