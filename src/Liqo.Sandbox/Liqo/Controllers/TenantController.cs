@@ -53,7 +53,6 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
 
         var roles = List(Kind.ClusterRole, null, LiqoLabels.AppName + "=remote-controlplane");
         var clusterWideRoles = List(Kind.ClusterRole, null, LiqoLabels.AppName + "=virtual-kubelet-remote-clusterwide");
-        if (roles.Count == 0 || clusterWideRoles.Count == 0) return;
 
         var handshake = Obj.Str(tenant, "spec", "authzPolicy") != "TolerateNoHandshake";
         var nonceRv = string.Join(",", List(Kind.Secret, null, $"{LiqoLabels.Nonce}=true,{LiqoLabels.RemoteClusterId}={clusterId}")
@@ -121,9 +120,9 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
             return false;
         }
         var publicKey = Obj.Bytes(tenant, "spec", "publicKey") ?? [];
-        var key = ClusterKeys.ParseTenantPublicKey(publicKey);
+        var key = SimulatedClusterKeys.ParseTenantPublicKey(publicKey);
         var signature = Obj.Bytes(tenant, "spec", "signature") ?? [];
-        if (Options.SignatureRejected || key is null || !ClusterKeys.Verify(key, nonce, signature))
+        if (Options.SignatureRejected || key is null || !SimulatedClusterKeys.Verify(key, nonce, signature))
         {
             Event(tenant, "Warning", "SignatureVerificationFailed", $"signature verification failed for Tenant \"{Obj.Name(tenant)}\"");
             return false;
