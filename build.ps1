@@ -159,8 +159,9 @@ function Invoke-Test {
 }
 
 # The Pester files the PowerShell 7.4 / .NET 8 leg runs: import and module conventions (ConfirmationRequired where a
-# prompt would be needed), peering, -WhatIf, info, pipeline removal, -KubeconfigContent and cluster-access errors.
-$Pwsh74Files = @('Module.Tests.ps1', 'Peering.Tests.ps1', 'Info.Sandbox.Tests.ps1', 'ClusterAccess.Tests.ps1')
+# prompt would be needed), peering, -WhatIf, info, pipeline removal, -KubeconfigContent (also as SecureString) and
+# cluster-access errors.
+$Pwsh74Files = @('Module.Tests.ps1', 'Peering.Tests.ps1', 'Info.Sandbox.Tests.ps1', 'ClusterAccess.Tests.ps1', 'SecretContent.Tests.ps1')
 
 # Publishes tests/Liqo.Pwsh74Host (PowerShell 7.4.22 on .NET 8, self-contained: the runtime pack comes from NuGet) and
 # runs $Pwsh74Files in it, in a runspace without a host. Never skipped: a restore or publish that fails, a runtime that is
