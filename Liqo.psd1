@@ -44,8 +44,11 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Liqo', 'Kubernetes', 'MultiCluster', 'Peering', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
-            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+            Tags         = @('Liqo', 'Kubernetes', 'MultiCluster', 'Peering', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ProjectUri   = 'https://github.com/liqotech/liqo'
+            # build.ps1 build writes the CHANGELOG.md section of ModuleVersion here, in out/Liqo/Liqo.psd1
+            ReleaseNotes = 'See CHANGELOG.md'
         }
     }
 }

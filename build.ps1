@@ -6,12 +6,14 @@
 
 .PARAMETER Task
     build    builds everything and lays out the importable module in out/Liqo (and the sandbox in out/LiqoSandbox).
-    test     build, then every xunit project and every Pester file; prints each runner's summary and a last line
+    test     build, then every xunit project, every Pester file, and the PowerShell 7.4 / .NET 8 leg (a subset of the
+             Pester files in tests/Liqo.Pwsh74Host, a hostless runspace); prints each runner's summary and a last line
              "N passed, M failed, K skipped"; exits non-zero when anything failed or nothing ran.
     demo     peers two sandbox clusters with New-LiqoPeering, shows the result, unpeers, stops the sandbox.
     sandbox  starts sandbox clusters (-Cluster, default consumer,provider), writes their kubeconfigs into -Path and
              runs until Ctrl+C.
-    package  build, then zips out/Liqo into out/Liqo.zip, ready for Azure Automation's module import.
+    package  build, then zips out/Liqo into out/Liqo.zip, ready for Azure Automation's module import, and writes
+             out/Liqo.<version>.nupkg, which PSResourceGet's Install-PSResource installs from a local or NuGet repository.
     bench    builds tests/Liqo.Benchmarks in Release and runs one benchmark (-Name, default sandbox): prints its results
              table and writes out/bench/<name>.json. Bounded in time (the sandbox benchmark: under two minutes on 2 cores);
              not part of 'test'. Exit code 1 when a property the benchmark checks does not hold.
@@ -66,16 +68,35 @@ function Invoke-Native([string] $File, [string[]] $Arguments) {
     if ($LASTEXITCODE -ne 0) { throw "'$File $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
 }
 
+# The module's version, from its one source: ModuleVersion in Liqo.psd1 (Directory.Build.props reads it too).
+function Get-LiqoVersion { (Import-PowerShellDataFile (Join-Path $root 'Liqo.psd1')).ModuleVersion }
+
+# Liqo.psd1 as shipped: ReleaseNotes become the CHANGELOG.md section of ModuleVersion ("## <version> ...").
+function Write-LiqoManifest([string] $Destination) {
+    $version = Get-LiqoVersion
+    $section = [regex]::Match((Get-Content -LiteralPath (Join-Path $root 'CHANGELOG.md') -Raw),
+        "(?ms)^## $([regex]::Escape($version))\b[^\n]*\n(.*?)(?=^## |\z)")
+    if (-not $section.Success) { throw "CHANGELOG.md has no section '## $version' for ModuleVersion $version of Liqo.psd1." }
+    $notes = $section.Groups[1].Value.Trim()
+    $manifest = Get-Content -LiteralPath (Join-Path $root 'Liqo.psd1') -Raw
+    $placeholder = "ReleaseNotes = 'See CHANGELOG.md'"
+    if (-not $manifest.Contains($placeholder)) { throw "Liqo.psd1 lacks the line $placeholder that the build fills in." }
+    $manifest = $manifest.Replace($placeholder, "ReleaseNotes = @'`n$notes`n'@")
+    Set-Content -LiteralPath $Destination -Value $manifest -NoNewline
+}
+
 function Invoke-Build {
     Invoke-Step 'dotnet build' { Invoke-Native dotnet @('build', "$root/Liqo.sln", '-c', $Configuration, '--nologo', '-clp:ErrorsOnly;Summary') }
     Invoke-Step 'module layout (out/Liqo)' {
         $module = Join-Path $out 'Liqo'
         if (Test-Path -LiteralPath $module) { Remove-Item -LiteralPath $module -Recurse -Force }
         Invoke-Native dotnet @('publish', "$root/src/Liqo.PowerShell/Liqo.PowerShell.csproj", '-c', $Configuration, '--no-build', '--nologo', '-o', $module, '-v', 'quiet')
-        Copy-Item "$root/Liqo.psd1" $module
+        Write-LiqoManifest (Join-Path $module 'Liqo.psd1')
         Copy-Item "$root/module/*" $module -Recurse
         # the cmdlets assembly's deps.json would make PowerShell resolve nothing extra; the engine's lives in Dependencies/
         Remove-Item (Join-Path $module 'Liqo.PowerShell.deps.json') -ErrorAction Ignore
+        # no symbols in the shipped module (stack traces name methods without them; line numbers are for a local build)
+        Get-ChildItem $module -Filter *.pdb -Recurse | Remove-Item
     }
     Invoke-Step 'cmdlet help (out/Liqo/en-US/Liqo.PowerShell.dll-Help.xml)' {
         # MAML from the cmdlets' doc comments and their metadata, read in a child pwsh (it imports the module)
@@ -113,14 +134,15 @@ function Get-TrxCounts([string] $Directory) {
 
 function Invoke-Test {
     Invoke-Build
+    Write-LiqoPackages   # tests/pester/Package.Tests.ps1 installs the nupkg
     $results = Join-Path $out 'test-results'
     if (Test-Path -LiteralPath $results) { Remove-Item -LiteralPath $results -Recurse -Force }
     $null = New-Item -ItemType Directory $results
 
-    $xunitOk = $true
+    $xunit = @{ Ok = $true }   # a hashtable: the step's script block runs in a child scope, where '$xunitOk = ...' was lost
     Invoke-Step 'xunit' {
         & dotnet test "$root/Liqo.sln" -c $Configuration --no-build --nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $results
-        if ($LASTEXITCODE -ne 0) { $script:xunitOk = $false }
+        if ($LASTEXITCODE -ne 0) { $xunit.Ok = $false }
     }
     $x = Get-TrxCounts $results
     Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $x.Passed, $x.Failed, $x.Skipped)
@@ -132,13 +154,45 @@ function Invoke-Test {
     $p = if (Test-Path -LiteralPath $pesterSummary) { Get-Content -LiteralPath $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $p.Passed, $p.Failed, $p.Skipped)
 
-    $passed = $x.Passed + $p.Passed
-    $failed = $x.Failed + $p.Failed
-    if (-not $xunitOk -and $x.Failed -eq 0) { $failed++ }   # a runner that failed without a counted test (build or host crash)
+    $l = Invoke-Pwsh74Leg $results
+    Write-Host ("PowerShell 7.4 leg: {0} passed, {1} failed, {2} skipped" -f $l.Passed, $l.Failed, $l.Skipped)
+
+    $passed = $x.Passed + $p.Passed + $l.Passed
+    $failed = $x.Failed + $p.Failed + $l.Failed
+    if (-not $xunit.Ok -and $x.Failed -eq 0) { $failed++ }   # a runner that failed without a counted test (build or host crash)
     # Name every failure again at the very end, where a truncated CI log still shows it.
-    foreach ($f in @($x.Failures) + @($p.Failures) | Where-Object { $_ }) { Write-Host "FAILED $f" }
-    "$passed passed, $failed failed, $($x.Skipped + $p.Skipped) skipped"
+    foreach ($f in @($x.Failures) + @($p.Failures) + @($l.Failures | ForEach-Object { "[pwsh 7.4] $_" }) | Where-Object { $_ }) { Write-Host "FAILED $f" }
+    "$passed passed, $failed failed, $($x.Skipped + $p.Skipped + $l.Skipped) skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+# The Pester files the PowerShell 7.4 / .NET 8 leg runs: import and module conventions (ConfirmationRequired where a
+# prompt would be needed), peering, -WhatIf, info, pipeline removal, -KubeconfigContent (also as SecureString) and
+# cluster-access errors.
+$Pwsh74Files = @('Module.Tests.ps1', 'Peering.Tests.ps1', 'Info.Sandbox.Tests.ps1', 'ClusterAccess.Tests.ps1', 'SecretContent.Tests.ps1')
+
+# Publishes tests/Liqo.Pwsh74Host (PowerShell 7.4.22 on .NET 8, self-contained: the runtime pack comes from NuGet) and
+# runs $Pwsh74Files in it, in a runspace without a host. Never skipped: a restore or publish that fails, a runtime that is
+# not .NET 8 / PowerShell 7.4, or a host that writes no summary is a counted failure.
+function Invoke-Pwsh74Leg([string] $Results) {
+    $fail = { param($why) [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Failures = @($why) } }
+    $hostDir = Join-Path $out 'pwsh74'
+    $summary = Join-Path $Results 'pwsh74-summary.json'
+    $state = @{ Published = $true }
+    Invoke-Step 'PowerShell 7.4 leg: publish tests/Liqo.Pwsh74Host (linux-x64, self-contained .NET 8)' {
+        & dotnet publish "$root/tests/Liqo.Pwsh74Host/Liqo.Pwsh74Host.csproj" -c $Configuration -o $hostDir --nologo -v quiet -clp:ErrorsOnly | Out-Host
+        if ($LASTEXITCODE -ne 0) { $state.Published = $false }
+    }
+    if (-not $state.Published) {
+        Write-Host 'PowerShell 7.4 leg FAILED: tests/Liqo.Pwsh74Host did not restore or publish (it needs Microsoft.PowerShell.SDK 7.4.22 and the .NET 8 runtime pack Microsoft.NETCore.App.Runtime.linux-x64 from NuGet)'
+        return & $fail 'PowerShell 7.4 leg: the host did not restore or publish; see the dotnet publish errors above'
+    }
+    Invoke-Step 'PowerShell 7.4 leg: Pester in a hostless runspace' {
+        $files = $Pwsh74Files | ForEach-Object { Join-Path $root "tests/pester/$_" }
+        & (Join-Path $hostDir 'Liqo.Pwsh74Host') --pester "$root/tests/pester/Invoke-LiqoPester.ps1" -SummaryPath $summary -Path @files | Out-Host
+    }
+    if (-not (Test-Path -LiteralPath $summary)) { return & $fail "PowerShell 7.4 leg: the host wrote no summary (exit code $LASTEXITCODE)" }
+    Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
 }
 
 function Invoke-Sandbox {
@@ -149,13 +203,26 @@ function Invoke-Sandbox {
     exit $LASTEXITCODE
 }
 
+# out/Liqo.zip (Azure Automation's module import) and out/Liqo.<version>.nupkg (PSResourceGet's Install-PSResource, from a
+# repository that holds it: a folder registered with Register-PSResourceRepository, or a NuGet feed it was pushed to).
+function Write-LiqoPackages {
+    Invoke-Step 'packages (out/Liqo.zip, out/Liqo.<version>.nupkg)' {
+        $zip = Join-Path $out 'Liqo.zip'
+        if (Test-Path $zip) { Remove-Item $zip -Force }
+        # Azure Automation wants a zip named after the module, holding the module folder.
+        Compress-Archive -Path (Join-Path $out 'Liqo') -DestinationPath $zip
+        Get-ChildItem $out -Filter 'Liqo.*.nupkg' | Remove-Item
+        Import-Module Microsoft.PowerShell.PSResourceGet
+        Compress-PSResource -Path (Join-Path $out 'Liqo') -DestinationPath $out
+        $nupkg = Join-Path $out "Liqo.$(Get-LiqoVersion).nupkg"
+        if (-not (Test-Path -LiteralPath $nupkg)) { throw "Compress-PSResource did not write $nupkg." }
+        Write-Host "Module packages: $zip, $nupkg"
+    }
+}
+
 function Invoke-Package {
     Invoke-Build
-    $zip = Join-Path $out 'Liqo.zip'
-    if (Test-Path $zip) { Remove-Item $zip -Force }
-    # Azure Automation wants a zip named after the module, holding the module folder.
-    Compress-Archive -Path (Join-Path $out 'Liqo') -DestinationPath $zip
-    Write-Host "Module package: $zip"
+    Write-LiqoPackages
 }
 
 function Invoke-Bench {

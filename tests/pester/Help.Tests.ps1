@@ -30,7 +30,7 @@ BeforeAll {
 
     # Commands an example may call besides PowerShell's own: the Azure Automation cmdlet that reads a runbook's
     # variables (not installed here), with the parameters it has.
-    $script:external = @{ 'Get-AutomationVariable' = @('Name') }
+    $script:external = @{ 'Get-AutomationVariable' = @('Name'); 'Get-AutomationPSCredential' = @('Name'); 'Get-Secret' = @('Name') }  # Azure Automation's and SecretManagement's, not installed here
     $script:standardModules = 'Microsoft.PowerShell.Core', 'Microsoft.PowerShell.Utility', 'Microsoft.PowerShell.Management'
 }
 

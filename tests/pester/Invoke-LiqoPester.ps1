@@ -1,11 +1,12 @@
 #requires -Version 7.4
 <#
 .SYNOPSIS
-    Runs every Pester file under tests/pester against the built module (out/Liqo), with Pester taken from the NuGet
-    global packages folder (restored by tests/pester/PesterPackages.csproj). Writes the counts to -SummaryPath.
+    Runs every Pester file under tests/pester (or the files -Path names) against the built module (out/Liqo), with Pester
+    taken from the NuGet global packages folder (restored by tests/pester/PesterPackages.csproj). Writes the counts to
+    -SummaryPath. The PowerShell 7.4 leg (tests/Liqo.Pwsh74Host) runs it too, on a subset of the files.
 #>
 param(
-    [string] $Path = $PSScriptRoot,
+    [string[]] $Path = $PSScriptRoot,
     [string] $SummaryPath,
     [string] $PesterVersion = '5.7.1'
 )

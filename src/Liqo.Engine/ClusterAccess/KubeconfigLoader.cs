@@ -80,7 +80,7 @@ internal static class KubeconfigLoader
         K8SConfiguration? config;
         try
         {
-            config = KubernetesYaml.Deserialize<K8SConfiguration>(yaml);
+            config = KubeconfigYaml.Deserialize(yaml);
         }
         catch (YamlException e)
         {

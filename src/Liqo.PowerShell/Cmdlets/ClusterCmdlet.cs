@@ -29,9 +29,11 @@ public abstract class ClusterCmdlet : LiqoCmdlet
 
     /// <summary>
     /// The local cluster's kubeconfig as text (its YAML), e.g. read from a secret store or an Automation variable in an Azure
-    /// Automation runbook. It is never written to a file.
+    /// Automation runbook: a string, a SecureString (Get-Secret of SecretManagement) or a PSCredential whose password holds
+    /// it. It is never written to a file.
     /// </summary>
     [Parameter]
+    [SecretTextTransformation]
     [ValidateNotNullOrEmpty]
     public string? KubeconfigContent { get; set; }
 

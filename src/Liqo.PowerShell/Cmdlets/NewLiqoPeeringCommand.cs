@@ -44,6 +44,24 @@ namespace Liqo.PowerShell.Cmdlets;
 /// verbose stream. New-LiqoPeering has ConfirmImpact Medium, so it does not ask for confirmation in a runbook.
 /// </example>
 /// <example>
+/// Peer with kubeconfigs kept in a SecretManagement vault
+/// <code>
+/// New-LiqoPeering -KubeconfigContent (Get-Secret -Name prod-kubeconfig) -RemoteKubeconfigContent (Get-Secret -Name provider-kubeconfig)
+/// </code>
+/// Get-Secret returns a SecureString; -KubeconfigContent and -RemoteKubeconfigContent take it as it is (a PSCredential
+/// whose password holds the kubeconfig too). The text is read in memory only and never shown in any output or error.
+/// </example>
+/// <example>
+/// Peer from an Azure Automation runbook with an encrypted variable and a credential
+/// <code>
+/// $consumer = Get-AutomationVariable -Name ConsumerKubeconfig
+/// $provider = Get-AutomationPSCredential -Name ProviderKubeconfig
+/// New-LiqoPeering -KubeconfigContent $consumer -RemoteKubeconfigContent $provider -Timeout 15m
+/// </code>
+/// An encrypted Automation variable holds the consumer's kubeconfig; the provider's is the password of an Automation
+/// credential, which arrives as a PSCredential and is taken as it is.
+/// </example>
+/// <example>
 /// See what a peering would write, then peer with a capped ResourceSlice
 /// <code>
 /// New-LiqoPeering -Context consumer -RemoteContext provider -WhatIf

@@ -110,8 +110,12 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string? RemoteKubeconfig { get; set; }
 
-    /// <summary>The remote cluster's kubeconfig YAML itself; never written to a file.</summary>
+    /// <summary>
+    /// The remote cluster's kubeconfig YAML itself: a string, a SecureString or a PSCredential whose password holds it;
+    /// never written to a file.
+    /// </summary>
     [Parameter(ParameterSetName = UnpeerSet)]
+    [SecretTextTransformation]
     [ValidateNotNullOrEmpty]
     public string? RemoteKubeconfigContent { get; set; }
 

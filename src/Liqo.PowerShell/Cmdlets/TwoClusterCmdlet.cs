@@ -19,8 +19,12 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string? RemoteKubeconfig { get; set; }
 
-    /// <summary>The remote cluster's kubeconfig as text (its YAML), e.g. from a secret store. It is never written to a file.</summary>
+    /// <summary>
+    /// The remote cluster's kubeconfig as text (its YAML), e.g. from a secret store: a string, a SecureString (Get-Secret of
+    /// SecretManagement) or a PSCredential whose password holds it. It is never written to a file.
+    /// </summary>
     [Parameter]
+    [SecretTextTransformation]
     [ValidateNotNullOrEmpty]
     public string? RemoteKubeconfigContent { get; set; }
 
