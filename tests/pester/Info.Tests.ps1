@@ -1,6 +1,7 @@
 # Get-LiqoInfo, Get-LiqoPeerInfo and Get-LiqoForeignCluster without a cluster: parameters, output types, views,
 # serialization and the errors a user gets before any API server answers. The engine's rules and liqoctl's formats are
-# tested in tests/Liqo.Engine.Tests/Info; the end-to-end tests on sandbox clusters are in Info.Sandbox.Tests.ps1.pending.
+# tested in tests/Liqo.Engine.Tests/Info and tests/Liqo.Engine.Tests/GoFormat; the end-to-end tests on sandbox clusters
+# are in Info.Sandbox.Tests.ps1.pending.
 BeforeAll {
     Import-Module $PSScriptRoot/LiqoTestSupport.psm1 -Force
     Import-Module (Get-LiqoModulePath) -Force

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Crypto;
 using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.Authentication;
@@ -94,7 +95,7 @@ public static class PeeringUser
         var server = await ApiServerAddressAsync(provider, ct).ConfigureAwait(false);
         var kubeconfig = Kubeconfig(KubeconfigUser(consumerId), consumerId, server, ca, certificate!, keys.ExportPrivateKeyPem(), tenantNs);
         using var cert = X509Certificate2.CreateFromPem(certificate);
-        op.Info(provider, Module, "PeeringUser", "User generated successfully");
+        op.Info(provider, Module, "PeeringUser", "User generated successfully", whatIf: "User would be generated");
         return new PeeringUserResult(consumerId, providerId, user, csr.CommonName, tenantNs, kubeconfig, new DateTimeOffset(cert.NotAfter.ToUniversalTime()), keyAlgorithm);
     }
 
@@ -112,7 +113,7 @@ public static class PeeringUser
             foreach (var o in (await provider.Api.ListAsync(kind, null, selector, ct: ct).ConfigureAwait(false)).Items)
                 if (await ObjectWriter.DeleteAsync(op, provider, kind, o.Namespace(), o.Name()).ConfigureAwait(false))
                     deleted++;
-        op.Info(provider, Module, "PeeringUser", $"Peering user for cluster with ID \"{consumerId}\" deleted successfully");
+        op.Info(provider, Module, "PeeringUser", $"Peering user for cluster with ID \"{consumerId}\" deleted successfully", whatIf: $"Peering user for cluster with ID \"{consumerId}\" would be deleted");
         return deleted;
     }
 

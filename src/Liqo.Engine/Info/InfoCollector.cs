@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Info.LocalStatus;
+using Liqo.Engine.Info.Peer;
 using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.Info;

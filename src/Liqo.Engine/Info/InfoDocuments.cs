@@ -1,3 +1,7 @@
+using Liqo.Engine.GoFormat;
+using Liqo.Engine.Info.LocalStatus;
+using Liqo.Engine.Info.Peer;
+
 namespace Liqo.Engine.Info;
 
 /// <summary>
@@ -14,14 +18,14 @@ public static class InfoDocuments
     };
 
     /// <summary>The document of <c>liqoctl info -o json|yaml</c> (sections health, local, network when collected, peerings).</summary>
-    public static string Local(LocalInfoReport report, MachineFormat format) => GoQuery.Machine(InfoShapes.LocalDocument(report), format);
+    public static string Local(LocalInfoReport report, MachineFormat format) => GoQuery.Machine(LocalInfoShapes.Document(report), format);
 
     /// <summary><c>liqoctl info --get query</c>; a bad query throws a LiqoException with ErrorId InvalidQuery and liqoctl's message.</summary>
     public static string LocalGet(LocalInfoReport report, string query, MachineFormat format) =>
-        GoQuery.SPrintField(query, InfoShapes.Local(report), LocalShortcuts, format);
+        GoQuery.SPrintField(query, LocalInfoShapes.Sections(report), LocalShortcuts, format);
 
     /// <summary>The document of <c>liqoctl info peer -o json|yaml</c>: cluster ID → info, network, authentication, offloading.</summary>
-    public static string Peers(IReadOnlyList<PeerReport> peers, MachineFormat format) => GoQuery.Machine(InfoShapes.PeerDocument(peers), format);
+    public static string Peers(IReadOnlyList<PeerReport> peers, MachineFormat format) => GoQuery.Machine(PeerInfoShapes.Document(peers), format);
 
     /// <summary>
     /// <c>liqoctl info peer [ids] --get query</c>: the first segment names the cluster, unless exactly one cluster is selected
@@ -39,6 +43,6 @@ public static class InfoDocuments
                    ?? throw new LiqoException(ErrorIds.InvalidQuery, LiqoErrorCategory.InvalidArgument, query,
                        $"cluster {GoText.Quote(selected)} in query {GoText.Quote(query)} is not among the requested clusters",
                        "Start the query with the ID of one of the clusters asked for, or ask for a single cluster and omit its ID.");
-        return GoQuery.SPrintField(rest, InfoShapes.Peer(peer), null, format);
+        return GoQuery.SPrintField(rest, PeerInfoShapes.Sections(peer), null, format);
     }
 }

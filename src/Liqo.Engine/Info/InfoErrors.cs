@@ -1,3 +1,5 @@
+using Liqo.Engine.GoFormat;
+
 namespace Liqo.Engine.Info;
 
 /// <summary>The errors of the info cmdlets that are not raised inside the engine's operations, with liqoctl's wording.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liqo.Engine.GoFormat;
 using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.Info;

@@ -134,14 +134,14 @@ public static class Gateway
         NetworkConnectOptions o, string templateNamespace)
     {
         var gwServer = await EnsureServerAsync(op, server, clientClusterId, tenantNamespace, o, templateNamespace).ConfigureAwait(false);
-        op.Info(server, Module, "GatewayServer", "Gateway server correctly set up");
+        op.Info(server, Module, "GatewayServer", "Gateway server correctly set up", whatIf: "Gateway server would be set up");
         await WaitForPodReadyAsync(op, server, tenantNamespace, clientClusterId).ConfigureAwait(false);
-        op.Info(server, Module, "GatewayServerPod", $"Gateway pod {ResourceName(clientClusterId)} is ready");
+        op.Info(server, Module, "GatewayServerPod", $"Gateway pod {ResourceName(clientClusterId)} is ready", whatIf: $"Gateway pod {ResourceName(clientClusterId)} would be waited for");
         gwServer = await op.WaitForObjectAsync(server, Kinds.GatewayServer, tenantNamespace, clientClusterId,
             g => g["status"]?["endpoint"]?["addresses"] is JsonArray { Count: > 0 },
             new WaitTarget("Waiting for the gateway server Service", $"GatewayServer {tenantNamespace}/{clientClusterId}", "status.endpoint.addresses set",
                 "Check the gateway Service on the server cluster: a LoadBalancer needs an external address (or use -GatewayServerServiceType NodePort).")).ConfigureAwait(false) ?? gwServer;
-        op.Info(server, Module, "GatewayServerService", "Gateway server Service created successfully");
+        op.Info(server, Module, "GatewayServerService", "Gateway server Service created successfully", whatIf: "Gateway server Service would be created");
         return gwServer;
     }
 
@@ -154,9 +154,9 @@ public static class Gateway
     {
         var gwClient = await EnsureClientAsync(op, client, serverClusterId, tenantNamespace, o, templateNamespace,
             endpoint.Addresses, endpoint.Port, endpoint.Protocol).ConfigureAwait(false);
-        op.Info(client, Module, "GatewayClient", "Gateway client correctly set up");
+        op.Info(client, Module, "GatewayClient", "Gateway client correctly set up", whatIf: "Gateway client would be set up");
         await WaitForPodReadyAsync(op, client, tenantNamespace, serverClusterId).ConfigureAwait(false);
-        op.Info(client, Module, "GatewayClientPod", $"Gateway pod {ResourceName(serverClusterId)} is ready");
+        op.Info(client, Module, "GatewayClientPod", $"Gateway pod {ResourceName(serverClusterId)} is ready", whatIf: $"Gateway pod {ResourceName(serverClusterId)} would be waited for");
         return gwClient;
     }
 
@@ -179,7 +179,7 @@ public static class Gateway
             : await ReadPublicKeyAsync(cluster, gateway, op.Cancellation).ConfigureAwait(false)
               ?? throw new LiqoException(ErrorIds.GatewayKeyMissing, LiqoErrorCategory.ObjectNotFound, gateway.Name(),
                   $"The Secret named by {kind.Kind} {gateway.Namespace()}/{gateway.Name()} status.secretRef on the {cluster.Scope} cluster has no publicKey.");
-        op.Info(cluster, Module, role == "server" ? "GatewayServerSecret" : "GatewayClientSecret", $"Gateway {role} Secret created successfully");
+        op.Info(cluster, Module, role == "server" ? "GatewayServerSecret" : "GatewayClientSecret", $"Gateway {role} Secret created successfully", whatIf: $"Gateway {role} Secret would be created");
         return (key, gateway);
     }
 

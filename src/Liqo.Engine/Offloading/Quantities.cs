@@ -1,4 +1,4 @@
-using Liqo.Engine.Info;
+using Liqo.Engine.GoFormat;
 
 namespace Liqo.Engine.Offloading;
 

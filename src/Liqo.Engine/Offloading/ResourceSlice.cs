@@ -92,7 +92,7 @@ public static class ResourceSlice
         }
         var ns = slice.Namespace()!;
         await ObjectWriter.DeleteAsync(op, consumer, Kinds.ResourceSlice, ns, name).ConfigureAwait(false);
-        op.Info(consumer, Module, "ResourceSlice", $"ResourceSlice {name} deleted");
+        op.Info(consumer, Module, "ResourceSlice", $"ResourceSlice {name} deleted", whatIf: $"ResourceSlice {name} would be deleted");
         if (wait && await Absence.WaitAsync(op, consumer, Kinds.ResourceSlice, ns, null, "metadata.name=" + name, $"ResourceSlice {ns}/{name}").ConfigureAwait(false))
             op.Info(consumer, Module, "ResourceSliceGone", "Ensured resourceslice absence");
         return true;
@@ -136,7 +136,7 @@ public static class ResourceSlice
     {
         var tenantNs = await RequireTenantNamespaceAsync(op, consumer, providerClusterId).ConfigureAwait(false);
         var slice = await EnsureAsync(op, consumer, name, tenantNs, providerClusterId, o).ConfigureAwait(false);
-        op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created");
+        op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created", whatIf: "ResourceSlice would be created");
         if (!wait) return slice;
         // liqoctl keeps polling through Denied until its timeout; a denial is final, so stop at once and say why
         var accepted = await op.WaitForObjectAsync(consumer, Kinds.ResourceSlice, tenantNs, name,

@@ -1,5 +1,4 @@
 using Liqo.Engine.Exchange;
-using Liqo.Engine.Tests.Authentication;
 
 namespace Liqo.Engine.Tests.Exchange;
 

@@ -1,3 +1,4 @@
+using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
 
 namespace Liqo.Engine.Tests.Info;

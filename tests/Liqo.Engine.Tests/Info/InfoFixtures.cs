@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Liqo.Engine.Info;
+using Liqo.Engine.Info.LocalStatus;
+using Liqo.Engine.Info.Peer;
 
 namespace Liqo.Engine.Tests.Info;
 

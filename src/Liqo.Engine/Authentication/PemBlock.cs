@@ -1,4 +1,0 @@
-namespace Liqo.Engine.Authentication;
-
-/// <summary>One decoded PEM block: its type (the word after BEGIN) and its DER bytes.</summary>
-internal sealed record PemBlock(string Type, byte[] Bytes);

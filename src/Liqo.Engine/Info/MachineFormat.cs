@@ -1,8 +1,0 @@
-namespace Liqo.Engine.Info;
-
-/// <summary>liqoctl's machine-readable output formats (-o json|yaml).</summary>
-public enum MachineFormat
-{
-    Yaml,
-    Json,
-}
