@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Liqo.Sandbox.ApiServer.Types;
 
 namespace Liqo.Sandbox.ApiServer.Storage;
