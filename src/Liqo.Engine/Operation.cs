@@ -19,6 +19,7 @@ public sealed class Operation : IDisposable
     private readonly CancellationToken _caller;
     private readonly CancellationTokenSource _budget;
     private string? _lastStep;
+    private int _pollingReported;
 
     public Operation(IOperationLog log, TimeSpan timeout, CancellationToken cancellation)
     {
@@ -124,7 +125,14 @@ public sealed class Operation : IDisposable
         Func<IReadOnlyCollection<JsonObject>, T?> evaluate, WaitTarget target) where T : class
     {
         if (PlanOnly) return null;
-        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, _caller, _timeout).ConfigureAwait(false);
+        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, _caller, _timeout,
+            ReportPolling).ConfigureAwait(false);
+    }
+
+    /// <summary>A wait whose watch (or list) its rights refuse polls instead: said on Verbose once per operation.</summary>
+    private void ReportPolling(string message)
+    {
+        if (Interlocked.Exchange(ref _pollingReported, 1) == 0) Log.Verbose(message);
     }
 
     /// <summary>Waits for one named object to satisfy a condition; null in plan mode.</summary>

@@ -28,9 +28,8 @@ public sealed record PeeringUserResult(string ConsumerClusterId, string Provider
 /// liqoctl generate peering-user and delete peering-user, on the provider: a user that may do exactly what peering from
 /// one consumer needs on this cluster. Its credentials are a client certificate issued through a Kubernetes
 /// CertificateSigningRequest (signer kubernetes.io/kube-apiserver-client, approved here) for a fresh key pair; its
-/// permissions the chart's peering-user Role (Liqo namespace) and ClusterRole (bound in the consumer's tenant namespace)
-/// plus a ClusterRole of its own (read networking objects and ForeignClusters, create and list Tenants, get, update and
-/// delete the consumer's Tenant). The kubeconfig is returned, never stored.
+/// permissions the chart's peering-user Role (Liqo namespace) and ClusterRole (bound in the consumer's tenant namespace),
+/// as liqoctl's userfactory binds them: nothing cluster-wide. The kubeconfig is returned, never stored.
 /// </summary>
 public static class PeeringUser
 {
@@ -77,16 +76,12 @@ public static class PeeringUser
         var csr = TenantCsr.ForPeerUser(keys, consumerId);
         var certificate = await IssueCertificateAsync(op, provider, user, csr).ConfigureAwait(false);
 
+        // userfactory.EnsureRoles: two RoleBindings to the chart's roles, nothing cluster-wide.
         var subject = new JsonArray(new JsonObject { ["kind"] = "User", ["name"] = csr.CommonName, ["apiGroup"] = RbacGroup });
         var labels = new Dictionary<string, string> { [NameLabel] = user };
         await CreateAsync(op, provider, Kinds.RoleBinding, Binding(Kinds.RoleBinding, $"{user}-liqo-ns-reader", chartRole.Namespace(), labels, subject, "Role", chartRole.Name()))
             .ConfigureAwait(false);
         await CreateAsync(op, provider, Kinds.RoleBinding, Binding(Kinds.RoleBinding, $"{user}-tenant-ns-writer", tenantNs, labels, subject, "ClusterRole", chartClusterRole.Name()))
-            .ConfigureAwait(false);
-        var minimal = Json.Object(Kinds.ClusterRole, $"{user}-cluster-min-perm", null, labels);
-        minimal["rules"] = MinimumRules(consumerId);
-        await CreateAsync(op, provider, Kinds.ClusterRole, minimal).ConfigureAwait(false);
-        await CreateAsync(op, provider, Kinds.ClusterRoleBinding, Binding(Kinds.ClusterRoleBinding, $"{user}-cluster-min-perm", null, labels, subject, "ClusterRole", minimal.Name()))
             .ConfigureAwait(false);
 
         if (op.PlanOnly)
@@ -100,8 +95,9 @@ public static class PeeringUser
     }
 
     /// <summary>
-    /// liqoctl delete peering-user: the user's ClusterRoles, ClusterRoleBindings, RoleBindings and CSR (all labelled with
-    /// its name). Its certificate then authenticates a user without permissions. Returns how many objects were deleted.
+    /// liqoctl delete peering-user (userfactory.RemovePermissions): the RoleBindings and the CertificateSigningRequest
+    /// labelled with the user's name, in any namespace. Its certificate then authenticates a user without permissions.
+    /// Returns how many objects were deleted.
     /// </summary>
     public static async Task<int> RemoveAsync(Operation op, ClusterConnection provider, string consumerId)
     {
@@ -109,32 +105,12 @@ public static class PeeringUser
         await AuthenticationExchange.ReadIdAsync(op, provider, consumerId).ConfigureAwait(false);
         var selector = $"{NameLabel}={UserName(consumerId)}";
         var deleted = 0;
-        foreach (var kind in new[] { Kinds.ClusterRole, Kinds.ClusterRoleBinding, Kinds.RoleBinding, Kinds.CertificateSigningRequest })
+        foreach (var kind in new[] { Kinds.RoleBinding, Kinds.CertificateSigningRequest })
             foreach (var o in (await provider.Api.ListAsync(kind, null, selector, ct: ct).ConfigureAwait(false)).Items)
                 if (await ObjectWriter.DeleteAsync(op, provider, kind, o.Namespace(), o.Name()).ConfigureAwait(false))
                     deleted++;
         op.Info(provider, Module, "PeeringUser", $"Peering user for cluster with ID \"{consumerId}\" deleted successfully", whatIf: $"Peering user for cluster with ID \"{consumerId}\" would be deleted");
         return deleted;
-    }
-
-    /// <summary>The ClusterRole liqoctl gives the user beyond the chart's roles (userfactory's minimum cluster permissions).</summary>
-    internal static JsonArray MinimumRules(string consumerId)
-    {
-        static JsonObject Rule(string group, string resource, string[] verbs, string? name = null)
-        {
-            var r = new JsonObject { ["apiGroups"] = Json.Strings([group]), ["resources"] = Json.Strings([resource]), ["verbs"] = Json.Strings(verbs) };
-            if (name is not null) r["resourceNames"] = Json.Strings([name]);
-            return r;
-        }
-        return new JsonArray(
-            Rule(Kinds.Tenant.Group, Kinds.Tenant.Plural, ["update", "get", "delete"], consumerId),
-            Rule(Kinds.Network.Group, Kinds.Network.Plural, ["get", "list"]),
-            Rule(Kinds.Configuration.Group, Kinds.Configuration.Plural, ["get", "list"]),
-            Rule(Kinds.GatewayClient.Group, Kinds.GatewayClient.Plural, ["get", "list"]),
-            Rule(Kinds.GatewayServer.Group, Kinds.GatewayServer.Plural, ["get", "list"]),
-            Rule(Kinds.PublicKey.Group, Kinds.PublicKey.Plural, ["get", "list"]),
-            Rule(Kinds.ForeignCluster.Group, Kinds.ForeignCluster.Plural, ["get", "list"]),
-            Rule(Kinds.Tenant.Group, Kinds.Tenant.Plural, ["create", "list"]));
     }
 
     private static JsonObject Binding(ResourceKind kind, string name, string? ns, Dictionary<string, string> labels, JsonArray subjects, string roleKind, string roleName)
@@ -225,25 +201,46 @@ public static class PeeringUser
     }
 
     /// <summary>
-    /// Liqo's apiserver.GetURL: the controller manager's --api-server-address-override (https:// added when it has no
-    /// scheme), else https://&lt;a control-plane node's InternalIP&gt;:6443.
+    /// Liqo's apiserver.GetURL: the controller manager's --api-server-address-override (https:// put in front unless it
+    /// starts with it), else https://&lt;address&gt;:6443 of the control-plane nodes, found by the first of Liqo's three
+    /// node-role labels that selects any, the address chosen by type in Liqo's order over all of them.
     /// </summary>
     private static async Task<string> ApiServerAddressAsync(ClusterConnection provider, CancellationToken ct)
     {
         var args = await ControllerManagerArgsAsync(provider, ct).ConfigureAwait(false);
         const string flag = "--api-server-address-override=";
         if (args.FirstOrDefault(a => a.StartsWith(flag, StringComparison.Ordinal))?[flag.Length..] is { Length: > 0 } address)
-            return address.Contains("://", StringComparison.Ordinal) ? address : "https://" + address;
-        foreach (var label in new[] { "node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master" })
+            return address.StartsWith("https://", StringComparison.Ordinal) ? address : "https://" + address;
+        foreach (var label in ControlPlaneNodeLabels)
         {
             var nodes = (await provider.Api.ListAsync(Kinds.Node, null, label, ct: ct).ConfigureAwait(false)).Items;
-            var ip = nodes.SelectMany(n => n["status"]?["addresses"] as JsonArray ?? new JsonArray()).OfType<JsonObject>()
-                .FirstOrDefault(a => a["type"]?.ToString() == "InternalIP")?["address"]?.ToString();
-            if (ip is not null) return $"https://{ip}:6443";
+            if (nodes.Count == 0) continue;
+            var host = NodeAddress(nodes)
+                       ?? throw new LiqoException(ErrorIds.ApiServerAddressNotFound, LiqoErrorCategory.ObjectNotFound, provider.Server,
+                           $"unable to get the API Server addr: no address found on the control-plane nodes of the {provider.Scope} cluster",
+                           "Install Liqo with apiServer.address set (the controller manager's --api-server-address-override).");
+            return $"https://{host}:6443";
         }
         throw new LiqoException(ErrorIds.ApiServerAddressNotFound, LiqoErrorCategory.ObjectNotFound, provider.Server,
-            $"unable to get the API Server addr: no control-plane node with an InternalIP on the {provider.Scope} cluster, and the controller manager has no --api-server-address-override",
+            $"unable to get the API Server addr: no ApiServer.Address variable provided and no master node found on the {provider.Scope} cluster, one of the two values must be present",
             "Install Liqo with apiServer.address set (the controller manager's --api-server-address-override).");
+    }
+
+    /// <summary>The node labels Liqo's getMasterNodes tries, in order (the last one is RKE's).</summary>
+    internal static readonly string[] ControlPlaneNodeLabels =
+        ["node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master", "node-role.kubernetes.io/controlplane"];
+
+    /// <summary>The address types in Liqo's order of preference (utils.GetAddressFromNodeList).</summary>
+    internal static readonly string[] AddressPreference = ["ExternalDNS", "ExternalIP", "InternalDNS", "InternalIP", "Hostname"];
+
+    /// <summary>Liqo's GetAddressFromNodeList: for each type in <see cref="AddressPreference"/>, the first node that has one; null when none has any.</summary>
+    internal static string? NodeAddress(IReadOnlyList<JsonObject> nodes)
+    {
+        foreach (var type in AddressPreference)
+            foreach (var node in nodes)
+                if ((node["status"]?["addresses"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(a => a["type"]?.ToString() == type) is { } found)
+                    return found["address"]?.ToString() ?? "";
+        return null;
     }
 
     /// <summary>The API server's CA: the one the kubeconfig trusts, else the cluster's kube-root-ca.crt.</summary>

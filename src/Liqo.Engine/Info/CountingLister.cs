@@ -39,6 +39,13 @@ internal sealed class CountingLister(ClusterConnection cluster)
         return await cluster.Api.GetAsync(kind, ns, name, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The tenant namespace of <paramref name="remoteClusterId"/> (one request, two when listing namespaces is refused).</summary>
+    public async Task<string?> TenantNamespaceAsync(string remoteClusterId, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _requests);
+        return await TenantNamespace.FindAsync(cluster, remoteClusterId, ct).ConfigureAwait(false);
+    }
+
     public async Task<string> ClusterIdAsync(CancellationToken ct)
     {
         Interlocked.Increment(ref _requests);

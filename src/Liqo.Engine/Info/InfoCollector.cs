@@ -87,7 +87,7 @@ public static class InfoCollector
         var slices = lister.ListAsync(Kinds.ResourceSlice, null, labelled, ct);
         var virtualNodes = lister.ListAsync(Kinds.VirtualNode, null, labelled, ct);
         var secrets = lister.ListAsync(Kinds.Secret, null, IdentityCertificate.SecretSelector, ct);
-        var providerSnapshot = remoteLister is null ? null : CollectProviderAsync(remoteLister, remoteId!, ct);
+        var providerSnapshot = remoteLister is null ? null : CollectProviderAsync(remoteLister, localId!, remoteId!, ct);
 
         var fcs = await foreignClusters.ConfigureAwait(false);
         if (fcs.Error is not null)
@@ -119,16 +119,23 @@ public static class InfoCollector
         return new PeerInfoResult(peers, unknown, requests, watch.Elapsed);
     }
 
-    private static async Task<ProviderSnapshot> CollectProviderAsync(CountingLister remote, string remoteId, CancellationToken ct)
+    /// <summary>
+    /// The provider's objects for this consumer, listed in the consumer's tenant namespace there (a peering user may list
+    /// nothing else); the ForeignCluster is cluster-scoped. Without a tenant namespace the lists are empty.
+    /// </summary>
+    private static async Task<ProviderSnapshot> CollectProviderAsync(CountingLister remote, string localId, string remoteId, CancellationToken ct)
     {
         const string labelled = LiqoConstants.RemoteClusterIdLabel;
+        var tenantNs = await remote.TenantNamespaceAsync(localId, ct).ConfigureAwait(false);
+        Task<ListResult> InTenantNamespace(ResourceKind kind, string? selector) =>
+            tenantNs is null ? Task.FromResult(ListResult.Of()) : remote.ListAsync(kind, tenantNs, selector, ct);
         var lists = await Task.WhenAll(
             remote.ListAsync(Kinds.ForeignCluster, null, null, ct),
-            remote.ListAsync(Kinds.Tenant, null, labelled, ct),
-            remote.ListAsync(Kinds.GatewayServer, null, labelled, ct),
-            remote.ListAsync(Kinds.GatewayClient, null, labelled, ct),
-            remote.ListAsync(Kinds.ResourceSlice, null, $"{labelled},{LiqoConstants.ReplicatedLabel}", ct),
-            remote.ListAsync(Kinds.Quota, null, null, ct)).ConfigureAwait(false);
+            InTenantNamespace(Kinds.Tenant, labelled),
+            InTenantNamespace(Kinds.GatewayServer, labelled),
+            InTenantNamespace(Kinds.GatewayClient, labelled),
+            InTenantNamespace(Kinds.ResourceSlice, $"{labelled},{LiqoConstants.ReplicatedLabel}"),
+            InTenantNamespace(Kinds.Quota, null)).ConfigureAwait(false);
         return new ProviderSnapshot(remoteId, lists[0], lists[1], lists[2], lists[3], lists[4], lists[5]);
     }
 

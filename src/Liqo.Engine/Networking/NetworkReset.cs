@@ -6,7 +6,8 @@ namespace Liqo.Engine.Networking;
 /// <summary>
 /// liqoctl network disconnect (gateways) and reset (gateways and Configurations): GatewayClient on each side, then
 /// GatewayServer on each side, then the Configurations. PublicKeys, Connections and the gateway Deployments, Services and
-/// Secrets go with their owners.
+/// Secrets go with their owners. As liqoctl, each side is searched in its tenant namespace for the other only (a peering
+/// user may list nothing else); a side without a tenant namespace has nothing left to delete.
 /// </summary>
 public static class NetworkReset
 {
@@ -14,22 +15,41 @@ public static class NetworkReset
 
     public static async Task DisconnectAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId)
     {
-        await DeleteGatewaysAsync(op, local, remoteId, Kinds.GatewayClient, "Gateway client").ConfigureAwait(false);
-        await DeleteGatewaysAsync(op, remote, localId, Kinds.GatewayClient, "Gateway client").ConfigureAwait(false);
-        await DeleteGatewaysAsync(op, local, remoteId, Kinds.GatewayServer, "Gateway server").ConfigureAwait(false);
-        await DeleteGatewaysAsync(op, remote, localId, Kinds.GatewayServer, "Gateway server").ConfigureAwait(false);
+        var (localNs, remoteNs) = await TenantNamespacesAsync(op, local, remote, localId, remoteId).ConfigureAwait(false);
+        await DisconnectAsync(op, local, remote, localId, remoteId, localNs, remoteNs).ConfigureAwait(false);
     }
 
     public static async Task RunAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId)
     {
-        await DisconnectAsync(op, local, remote, localId, remoteId).ConfigureAwait(false);
-        await DeleteConfigurationAsync(op, local, remoteId).ConfigureAwait(false);
-        await DeleteConfigurationAsync(op, remote, localId).ConfigureAwait(false);
+        var (localNs, remoteNs) = await TenantNamespacesAsync(op, local, remote, localId, remoteId).ConfigureAwait(false);
+        await DisconnectAsync(op, local, remote, localId, remoteId, localNs, remoteNs).ConfigureAwait(false);
+        await DeleteConfigurationAsync(op, local, remoteId, localNs).ConfigureAwait(false);
+        await DeleteConfigurationAsync(op, remote, localId, remoteNs).ConfigureAwait(false);
     }
 
-    private static async Task DeleteGatewaysAsync(Operation op, ClusterConnection cluster, string peerId, ResourceKind kind, string what)
+    private static async Task<(string? Local, string? Remote)> TenantNamespacesAsync(Operation op, ClusterConnection local, ClusterConnection remote,
+        string localId, string remoteId) =>
+        (await TenantNamespace.FindAsync(local, remoteId, op.Cancellation).ConfigureAwait(false),
+         await TenantNamespace.FindAsync(remote, localId, op.Cancellation).ConfigureAwait(false));
+
+    private static async Task DisconnectAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId,
+        string? localNs, string? remoteNs)
     {
-        var items = (await cluster.Api.ListAsync(kind, null, $"{LiqoConstants.RemoteClusterIdLabel}={peerId}", ct: op.Cancellation).ConfigureAwait(false)).Items;
+        await DeleteGatewaysAsync(op, local, remoteId, localNs, Kinds.GatewayClient, "Gateway client").ConfigureAwait(false);
+        await DeleteGatewaysAsync(op, remote, localId, remoteNs, Kinds.GatewayClient, "Gateway client").ConfigureAwait(false);
+        await DeleteGatewaysAsync(op, local, remoteId, localNs, Kinds.GatewayServer, "Gateway server").ConfigureAwait(false);
+        await DeleteGatewaysAsync(op, remote, localId, remoteNs, Kinds.GatewayServer, "Gateway server").ConfigureAwait(false);
+    }
+
+    /// <summary>The objects for <paramref name="peerId"/> in the tenant namespace; none when there is no tenant namespace.</summary>
+    private static async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> InTenantNamespaceAsync(Operation op, ClusterConnection cluster,
+        ResourceKind kind, string? tenantNs, string peerId) =>
+        tenantNs is null ? []
+            : (await cluster.Api.ListAsync(kind, tenantNs, $"{LiqoConstants.RemoteClusterIdLabel}={peerId}", ct: op.Cancellation).ConfigureAwait(false)).Items;
+
+    private static async Task DeleteGatewaysAsync(Operation op, ClusterConnection cluster, string peerId, string? tenantNs, ResourceKind kind, string what)
+    {
+        var items = await InTenantNamespaceAsync(op, cluster, kind, tenantNs, peerId).ConfigureAwait(false);
         if (items.Count == 0)
         {
             op.Info(cluster, Module, kind.Kind, $"{what} already deleted");
@@ -39,9 +59,9 @@ public static class NetworkReset
         op.Info(cluster, Module, kind.Kind, $"{what} correctly deleted", whatIf: $"{what} would be deleted");
     }
 
-    private static async Task DeleteConfigurationAsync(Operation op, ClusterConnection cluster, string peerId)
+    private static async Task DeleteConfigurationAsync(Operation op, ClusterConnection cluster, string peerId, string? tenantNs)
     {
-        var items = (await cluster.Api.ListAsync(Kinds.Configuration, null, $"{LiqoConstants.RemoteClusterIdLabel}={peerId}", ct: op.Cancellation).ConfigureAwait(false)).Items;
+        var items = await InTenantNamespaceAsync(op, cluster, Kinds.Configuration, tenantNs, peerId).ConfigureAwait(false);
         foreach (var c in items) await ObjectWriter.DeleteAsync(op, cluster, Kinds.Configuration, c.Namespace(), c.Name()).ConfigureAwait(false);
         if (items.Count == 0) op.Info(cluster, Module, "Configuration", "Network configuration already deleted");
         else op.Info(cluster, Module, "Configuration", "Network configuration correctly deleted", whatIf: "Network configuration would be deleted");

@@ -39,6 +39,15 @@ public static class Unpeer
                 "cannot delete the tenant namespace when a bidirectional is enabled, please remove the --delete-namespaces flag",
                 "Run without -DeleteNamespaces, or remove the opposite peering first.");
 
+        if (o.DeleteNamespaces)
+        {
+            // before the first write: a user who may not delete a tenant namespace (a peering user on the provider) would
+            // otherwise leave the peering half removed
+            foreach (var (cluster, remoteId) in new[] { (consumer, providerId), (provider, consumerId) })
+                if (await TenantNamespace.FindAsync(cluster, remoteId, ct).ConfigureAwait(false) is { } ns)
+                    await AccessCheck.RequireAsync(op, cluster, "delete", Kinds.Namespace, ns, ns, "-DeleteNamespaces").ConfigureAwait(false);
+        }
+
         await RemoveOffloadingAsync(op, consumer, providerId, o.Wait).ConfigureAwait(false);
         await Unauthenticate.RunAsync(op, consumer, provider, consumerId, providerId).ConfigureAwait(false);
         var networkingRemoved = false;

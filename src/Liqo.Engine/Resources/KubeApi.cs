@@ -11,11 +11,16 @@ namespace Liqo.Engine.Resources;
 /// The REST verbs on any resource, with objects as JSON (built-ins and Liqo's custom resources alike), through the
 /// connection's configured HTTP client (its TLS settings and credentials, token refresh included). Transport failures,
 /// 401 and 403 become the user-facing <see cref="LiqoException"/>s; other API errors become
-/// <see cref="KubeApiException"/> for callers to handle.
+/// <see cref="KubeApiException"/> for callers to handle. A read the server refused (403 on get, list or watch) is not
+/// sent again on the same connection (one command): the same error is raised at once, so a command that falls back
+/// to what its rights allow asks the server once.
 /// </summary>
 internal sealed class KubeApi(Kubernetes client, ClusterConnection cluster)
 {
     private static readonly string UserAgent = "Liqo-PowerShell/" + typeof(KubeApi).Assembly.GetName().Version?.ToString(3);
+
+    /// <summary>Refused reads by "verb path" (the path without its query: RBAC does not look at selectors).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LiqoException> _refusedReads = new(StringComparer.Ordinal);
 
     public async Task<JsonObject?> GetAsync(ResourceKind kind, string? ns, string name, CancellationToken ct)
     {
@@ -119,6 +124,9 @@ internal sealed class KubeApi(Kubernetes client, ClusterConnection cluster)
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string? body, string? contentType,
         ResourceKind kind, string verb, bool stream, CancellationToken ct)
     {
+        var read = verb is "get" or "list" or "watch";
+        var refusedKey = verb + " " + (pathAndQuery.IndexOf('?') is var q and >= 0 ? pathAndQuery[..q] : pathAndQuery);
+        if (read && _refusedReads.TryGetValue(refusedKey, out var refused)) throw refused;
         var request = new HttpRequestMessage(method, new Uri(client.BaseUri.ToString().TrimEnd('/') + pathAndQuery));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.UserAgent.ParseAdd(UserAgent);
@@ -143,7 +151,9 @@ internal sealed class KubeApi(Kubernetes client, ClusterConnection cluster)
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-            throw ApiErrorTranslator.FromStatus((int)response.StatusCode, text, cluster, verb, kind.DisplayName);
+            var error = ApiErrorTranslator.FromStatus((int)response.StatusCode, text, cluster, verb, kind.DisplayName);
+            if (read && error.ErrorId == ErrorIds.Forbidden) _refusedReads.TryAdd(refusedKey, error);
+            throw error;
         }
     }
 

@@ -23,7 +23,7 @@ internal static class Waiter
     /// </summary>
     public static async Task<T> UntilAsync<T>(ClusterConnection cluster, ResourceKind kind, string? ns, string? labelSelector,
         string? fieldSelector, Func<IReadOnlyCollection<JsonObject>, T?> evaluate, WaitTarget target, TimeSpan timeout,
-        CancellationToken ct, TimeSpan? commandTimeout = null) where T : class
+        CancellationToken ct, TimeSpan? commandTimeout = null, Action<string>? reportPolling = null) where T : class
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (timeout != Timeout.InfiniteTimeSpan) deadline.CancelAfter(timeout <= TimeSpan.Zero ? TimeSpan.FromTicks(1) : timeout);
@@ -39,6 +39,7 @@ internal static class Waiter
                 }
                 catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden && labelSelector is null && NameOf(fieldSelector) is { } name)
                 {
+                    reportPolling?.Invoke($"The {cluster.Scope} cluster's user may not list {kind.DisplayName}{In(ns)}: waits get the object every second instead ({target.Step}).");
                     return await PollObjectAsync(cluster, kind, ns, name, evaluate, deadline.Token).ConfigureAwait(false);
                 }
                 var current = list.Items.ToDictionary(Key);
@@ -60,6 +61,7 @@ internal static class Waiter
                             }
                             catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden)
                             {
+                                reportPolling?.Invoke($"The {cluster.Scope} cluster's user may not watch {kind.DisplayName}{In(ns)}: waits list every second instead ({target.Step}).");
                                 return await PollListAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, deadline.Token).ConfigureAwait(false);
                             }
                             var evt = events.Current;
@@ -134,6 +136,8 @@ internal static class Waiter
         Func<JsonObject, bool> condition, WaitTarget target, TimeSpan timeout, CancellationToken ct) =>
         UntilAsync(cluster, kind, ns, null, "metadata.name=" + name,
             objects => objects.FirstOrDefault(o => o.Name() == name && condition(o)), target, timeout, ct);
+
+    private static string In(string? ns) => ns is null ? "" : $" in the namespace '{ns}'";
 
     private static string Key(JsonObject o) => (o.Namespace() ?? "") + "/" + o.Name();
 

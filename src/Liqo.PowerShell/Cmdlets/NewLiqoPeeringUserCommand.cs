@@ -6,14 +6,17 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <summary>
 /// Creates a user on the provider that may peer it with one consumer and do nothing else (liqoctl generate peering-user).
 /// The user gets a client certificate issued through a Kubernetes CertificateSigningRequest (signer
-/// kubernetes.io/kube-apiserver-client) for a fresh key pair, the Liqo chart's peering-user Role and ClusterRole and a
-/// ClusterRole of its own. Its kubeconfig, which holds the private key, is written owner-only to -OutFile and nowhere else:
+/// kubernetes.io/kube-apiserver-client) for a fresh key pair, and two RoleBindings: to the Liqo chart's peering-user Role
+/// in the Liqo namespace and to its peering-user ClusterRole in the consumer's tenant namespace; nothing cluster-wide,
+/// exactly as liqoctl does. Its kubeconfig, which holds the private key, is written owner-only to -OutFile and nowhere else:
 /// give it to the consumer's administrator, who runs New-LiqoPeering and Remove-LiqoPeering with it as -RemoteKubeconfig.
 /// </summary>
 /// <remarks>
-/// Anything else the user tries is refused by the provider with 403 (ErrorId Forbidden). The key is RSA by default:
-/// .NET, and so this module, cannot present an Ed25519 client certificate; -KeyAlgorithm Ed25519 or Auto (liqoctl's
-/// default) suit liqoctl and kubectl. A second user for the same consumer is ErrorId PeeringUserExists: remove the first
+/// Anything else the user tries is refused by the provider with 403 (ErrorId Forbidden). The kubeconfig's server is the
+/// address Liqo chooses: the controller manager's --api-server-address-override, else port 6443 of the control-plane
+/// nodes' address (ExternalDNS, ExternalIP, InternalDNS, InternalIP, then Hostname). The key is RSA by default, where
+/// liqoctl's default is auto: .NET, and so this module, cannot present an Ed25519 client certificate; -KeyAlgorithm
+/// Ed25519 or Auto suit liqoctl and kubectl. A second user for the same consumer is ErrorId PeeringUserExists: remove the first
 /// one (Remove-LiqoPeeringUser).
 /// </remarks>
 /// <example>
@@ -58,7 +61,9 @@ public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
     [Parameter] public SwitchParameter Force { get; set; }
 
     /// <summary>
-    /// The user's key: Rsa (.NET clients such as this module need it), Ed25519 or Auto (liqoctl's --tls-compatibility-mode).
+    /// The user's key, as liqoctl's --tls-compatibility-mode: Rsa (true: RSA-2048), Ed25519 (false) or Auto (auto: RSA when
+    /// the controller manager runs with --tls-compatibility-mode, else Ed25519). The default is Rsa, not liqoctl's auto,
+    /// because .NET clients, this module included, cannot present an Ed25519 client certificate.
     /// </summary>
     [Parameter] public Liqo.PeeringUserKeyAlgorithm KeyAlgorithm { get; set; } = Liqo.PeeringUserKeyAlgorithm.Rsa;
 

@@ -52,10 +52,10 @@ public sealed class LiqoCluster : IAsyncDisposable
     public static Task<LiqoCluster> StartAsync(string directory, string name, LiqoOptions options, NetworkFabric fabric, bool overlappingCidrs = false,
         string serverVersion = "v1.32.4", string? crdDirectory = null, CancellationToken ct = default) =>
         StartAsync(directory, name, options, fabric, overlappingCidrs, serverVersion,
-            options.Installed ? LiqoCrdSource.Load(crdDirectory ?? LiqoCrdSource.FindRealCrdDirectory()) : [], ct);
+            options.Installed ? LiqoCrdSource.Load(crdDirectory ?? LiqoCrdSource.FindRealCrdDirectory()) : [], LiqoChartRbac.Find(), ct);
 
     internal static async Task<LiqoCluster> StartAsync(string directory, string name, LiqoOptions options, NetworkFabric fabric, bool overlappingCidrs,
-        string serverVersion, IReadOnlyList<System.Text.Json.Nodes.JsonObject> crds, CancellationToken ct)
+        string serverVersion, IReadOnlyList<System.Text.Json.Nodes.JsonObject> crds, LiqoChartRbac? rbac, CancellationToken ct)
     {
         var cluster = await SandboxCluster.StartAsync(new SandboxClusterOptions { Name = name, Directory = directory, ServerVersion = serverVersion }, ct)
             .ConfigureAwait(false);
@@ -66,7 +66,7 @@ public sealed class LiqoCluster : IAsyncDisposable
             LiqoInstaller.InstallNode(cluster.Store, plan, serverVersion);
             if (!options.Installed) return new LiqoCluster(cluster, options, clusterId, plan, null);
 
-            LiqoInstaller.Install(cluster, options, clusterId, plan, crds);
+            LiqoInstaller.Install(cluster, options, clusterId, plan, crds, rbac);
             var plane = new LiqoControlPlane(cluster, fabric, options, clusterId);
             foreach (var webhook in new LiqoWebhook[]
             {

@@ -44,10 +44,14 @@ public sealed class LiqoSandbox : IAsyncDisposable
         var fabric = new NetworkFabric();
         foreach (var name in names) fabric.SiteOf(name);
         var crds = Install.LiqoCrdSource.Load(options.OwnCrds ? null : crdDirectory ?? Install.LiqoCrdSource.FindRealCrdDirectory());
+        var rbac = Install.LiqoChartRbac.Find(options.ChartDirectory);
+        if (rbac is null && names.Any(n => options.For(n).Installed))
+            await Console.Error.WriteLineAsync($"LiqoSandbox: Liqo's v1.2.0 chart was not found ({options.ChartDirectory ?? Install.LiqoChartRbac.RelativePath} " +
+                "beside the repository): the clusters run without Liqo's RBAC, every authenticated user may do anything").ConfigureAwait(false);
         // One copy of the CRDs per cluster, made here: JSON nodes are not safe to read from several threads at once.
         var copies = names.Select(n => options.For(n).Installed ? crds.Select(c => (System.Text.Json.Nodes.JsonObject)c.DeepClone()).ToList() : []).ToList();
         var starts = names.Select((n, i) => LiqoCluster.StartAsync(directory, n, options.For(n), fabric, options.OverlappingCidrs, options.ServerVersion,
-            copies[i], ct)).ToList();
+            copies[i], rbac, ct)).ToList();
         try
         {
             var clusters = await Task.WhenAll(starts).ConfigureAwait(false);

@@ -17,6 +17,12 @@ public sealed record LiqoSandboxOptions
     /// <summary>Install the project's own minimal CRD definitions even when Liqo's real CRDs are available.</summary>
     public bool OwnCrds { get; init; }
 
+    /// <summary>
+    /// Where Liqo's v1.2.0 Helm chart is read from (its files/*.yaml give the installed RBAC rules); null: found beside
+    /// the repository (../shared/liqo-chart/v1.2.0). A folder without files/ runs the sandbox without Liqo's RBAC.
+    /// </summary>
+    public string? ChartDirectory { get; init; }
+
     /// <summary>The Kubernetes version /version reports.</summary>
     public string ServerVersion { get; init; } = "v1.32.4";
 

@@ -31,14 +31,24 @@ public sealed class PeeringUserKubeconfigTests
     }
 
     [Fact]
-    public void GetsTheMinimumClusterPermissionsOfLiqoctl()
+    public void ChoosesTheApiServerAddressByTypeInLiqosOrderOverAllControlPlaneNodes()
     {
-        var rules = PeeringUser.MinimumRules("milan").Select(r => r!.ToJsonString()).ToList();
-        Assert.Equal(8, rules.Count);
-        Assert.Equal("""{"apiGroups":["authentication.liqo.io"],"resources":["tenants"],"verbs":["update","get","delete"],"resourceNames":["milan"]}""", rules[0]);
-        Assert.Contains("""{"apiGroups":["core.liqo.io"],"resources":["foreignclusters"],"verbs":["get","list"]}""", rules);
-        Assert.Contains("""{"apiGroups":["authentication.liqo.io"],"resources":["tenants"],"verbs":["create","list"]}""", rules);
-        Assert.DoesNotContain(rules, r => r.Contains("\"watch\"", StringComparison.Ordinal));
+        static System.Text.Json.Nodes.JsonObject Node(params (string Type, string Address)[] addresses) => new()
+        {
+            ["status"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["addresses"] = new System.Text.Json.Nodes.JsonArray(addresses.Select(a =>
+                    (System.Text.Json.Nodes.JsonNode?)new System.Text.Json.Nodes.JsonObject { ["type"] = a.Type, ["address"] = a.Address }).ToArray()),
+            },
+        };
+        // an ExternalIP on the second node wins over the first node's InternalIP and Hostname
+        Assert.Equal("203.0.113.7", PeeringUser.NodeAddress([Node(("InternalIP", "10.0.0.1"), ("Hostname", "cp-1")), Node(("ExternalIP", "203.0.113.7"))]));
+        Assert.Equal("cp.example.org", PeeringUser.NodeAddress([Node(("InternalIP", "10.0.0.1")), Node(("ExternalDNS", "cp.example.org"), ("ExternalIP", "203.0.113.7"))]));
+        Assert.Equal("10.0.0.1", PeeringUser.NodeAddress([Node(("Hostname", "cp-1"), ("InternalIP", "10.0.0.1"))]));
+        Assert.Equal("cp-1", PeeringUser.NodeAddress([Node(("Hostname", "cp-1"))]));
+        Assert.Null(PeeringUser.NodeAddress([Node()]));
+        Assert.Equal(["node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master", "node-role.kubernetes.io/controlplane"],
+            PeeringUser.ControlPlaneNodeLabels);
         Assert.Equal("liqo-peer-user-milan", PeeringUser.UserName("milan"));
     }
 }

@@ -184,7 +184,17 @@ public class InfoCollectorTests
     public async Task TheRemoteClusterAddsTheProvidersViewToItsPeer()
     {
         using var rome = new FakeApiServer(Rome(), ["liqo"]);
-        using var milan = new FakeApiServer(Milan(), ["liqo"]);
+        // the provider's objects for rome are listed in rome's tenant namespace there, found by its labels
+        var tenantNamespace = new System.Text.Json.Nodes.JsonObject
+        {
+            ["apiVersion"] = "v1", ["kind"] = "Namespace",
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["name"] = "liqo-tenant-rome",
+                ["labels"] = new System.Text.Json.Nodes.JsonObject { ["liqo.io/remote-cluster-id"] = "rome", ["liqo.io/tenant-namespace"] = "true" },
+            },
+        };
+        using var milan = new FakeApiServer(Milan().Append(tenantNamespace), ["liqo"]);
         using var local = rome.Connect();
         using var remote = milan.Connect("remote");
         var log = new Log();
@@ -199,7 +209,9 @@ public class InfoCollectorTests
         Assert.Equal("milan-a8a4c692b93b", peer.Remote.ResourceSlices.Single().Quota!.Name);
         Assert.Empty(log.Warnings);
         Assert.Equal(rome.Requests.Count + milan.Requests.Count, result.ApiRequests);
-        Assert.Equal(7, milan.Requests.Count);
+        Assert.Equal(8, milan.Requests.Count);
+        Assert.All(milan.Requests.Where(r => r.Contains("tenants", StringComparison.Ordinal) || r.Contains("gateway", StringComparison.Ordinal)),
+            r => Assert.Contains("/namespaces/liqo-tenant-rome/", r, StringComparison.Ordinal));
         // the liqoctl document is unchanged by the merge
         Assert.Equal(InfoDocuments.Peers(InfoFixtures.RomePeerReports("milan"), MachineFormat.Json), InfoDocuments.Peers(result.Peers, MachineFormat.Json));
     }

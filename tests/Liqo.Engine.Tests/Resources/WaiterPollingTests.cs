@@ -67,4 +67,50 @@ public sealed class WaiterPollingTests(SandboxFixture fx) : IClassFixture<Sandbo
         Assert.Equal(ErrorIds.WaitTimeout, e.ErrorId);
         Assert.StartsWith("Timed out after 2s (Waiting for nothing): ConfigMap never on the local cluster did not reach: created.", e.Message);
     }
+
+    private sealed class Log : IOperationLog
+    {
+        public List<string> Verbose { get; } = [];
+        void IOperationLog.Verbose(string message) { lock (Verbose) Verbose.Add(message); }
+        public void Warning(string message) { }
+        public void Step(StepEvent step) { }
+        public Task<WriteDecision> ShouldWriteAsync(string target, string action) => Task.FromResult(WriteDecision.Proceed);
+    }
+
+    [Fact]
+    public async Task AReadTheServerRefusedIsNotSentAgainOnTheSameConnection()
+    {
+        using var user = await UserAsync("once", "refused-once", Rule("get"));
+        var first = await Assert.ThrowsAsync<LiqoException>(() => user.Api.ListAsync(Kinds.ConfigMap, "refused-once"));
+        Assert.Equal(ErrorIds.Forbidden, first.ErrorId);
+        // the same error, raised without asking the server again; another namespace is another question
+        Assert.Same(first, await Assert.ThrowsAsync<LiqoException>(() => user.Api.ListAsync(Kinds.ConfigMap, "refused-once", "app=x")));
+        Assert.NotSame(first, await Assert.ThrowsAsync<LiqoException>(() => user.Api.ListAsync(Kinds.ConfigMap, "default")));
+    }
+
+    [Fact]
+    public async Task FallingBackToPollingIsSaidOnVerboseOncePerOperation()
+    {
+        using var user = await UserAsync("getter2", "poll-once", Rule("get"));
+        using var admin = SandboxFixture.Connect(fx.Alpha);
+        foreach (var name in new[] { "a", "b" })
+            await admin.Api.CreateAsync(Kinds.ConfigMap, "poll-once", Json.Object(Kinds.ConfigMap, name, "poll-once"), default);
+        var log = new Log();
+        using var op = new Operation(log, TimeSpan.FromSeconds(20), default);
+        foreach (var name in new[] { "a", "b" })
+            Assert.NotNull(await op.WaitForObjectAsync(user, Kinds.ConfigMap, "poll-once", name, _ => true, new WaitTarget("test", "ConfigMap " + name, "exists")));
+        var said = Assert.Single(log.Verbose);
+        Assert.Contains("may not list configmaps in the namespace 'poll-once'", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStepTheRightsDoNotAllowIsRefusedNamingVerbResourceAndNamespace()
+    {
+        using var user = await UserAsync("reader", "access-check", Rule("get"));
+        using var op = new Operation(new Log(), TimeSpan.FromSeconds(20), default);
+        await AccessCheck.RequireAsync(op, user, "get", Kinds.ConfigMap, "access-check", "x", "the test");
+        var e = await Assert.ThrowsAsync<LiqoException>(() => AccessCheck.RequireAsync(op, user, "delete", Kinds.ConfigMap, "access-check", "x", "the test"));
+        Assert.Equal(ErrorIds.Forbidden, e.ErrorId);
+        Assert.Equal("The local cluster's user may not delete configmaps \"x\" in the namespace \"access-check\", which the test needs: nothing was changed.", e.Message);
+    }
 }

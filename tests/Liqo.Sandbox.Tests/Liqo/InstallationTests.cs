@@ -39,15 +39,6 @@ public sealed class InstallationTests(ITestOutputHelper output)
         Assert.NotNull(await c.GetAsync(Cr.WgClientTemplate, "liqo", "wireguard-client"));
         Assert.NotNull(await c.GetAsync(new Cr("offloading.liqo.io", "v1beta1", "vkoptionstemplates"), "liqo", "virtual-kubelet-default"));
 
-        // the chart's peering-user roles, which liqoctl generate peering-user finds by this label and binds
-        var peeringRole = Assert.Single((await c.K.RbacAuthorizationV1.ListRoleForAllNamespacesAsync(labelSelector: "app.kubernetes.io/component=peering-user")).Items);
-        Assert.Equal(("liqo", "liqo-peering-user-liqo-ns"), (peeringRole.Metadata.NamespaceProperty, peeringRole.Metadata.Name));
-        Assert.Contains(peeringRole.Rules, r => r.Resources.Contains("networks") && r.Verbs.Contains("list"));
-        var peeringClusterRole = Assert.Single((await c.K.RbacAuthorizationV1.ListClusterRoleAsync(labelSelector: "app.kubernetes.io/component=peering-user")).Items);
-        Assert.Equal("liqo-peering-user-tenant-ns", peeringClusterRole.Metadata.Name);
-        Assert.Contains(peeringClusterRole.Rules, r => r.Resources.Contains("gatewayservers") && r.Verbs.Contains("create"));
-        Assert.DoesNotContain(peeringClusterRole.Rules, r => r.Verbs.Contains("watch"));
-
         var deployments = await c.K.AppsV1.ListNamespacedDeploymentAsync("liqo",
             labelSelector: "app.kubernetes.io/name=controller-manager,app.kubernetes.io/component=controller-manager");
         var manager = Assert.Single(deployments.Items);

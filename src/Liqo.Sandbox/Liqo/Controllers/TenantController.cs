@@ -53,7 +53,6 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
 
         var roles = List(Kind.ClusterRole, null, LiqoLabels.AppName + "=remote-controlplane");
         var clusterWideRoles = List(Kind.ClusterRole, null, LiqoLabels.AppName + "=virtual-kubelet-remote-clusterwide");
-        if (roles.Count == 0 || clusterWideRoles.Count == 0) return;
 
         var handshake = Obj.Str(tenant, "spec", "authzPolicy") != "TolerateNoHandshake";
         var nonceRv = string.Join(",", List(Kind.Secret, null, $"{LiqoLabels.Nonce}=true,{LiqoLabels.RemoteClusterId}={clusterId}")

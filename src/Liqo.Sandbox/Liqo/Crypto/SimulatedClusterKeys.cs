@@ -1,5 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.EdEC;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -21,7 +25,7 @@ internal sealed class SimulatedClusterKeys
     {
         Private = privateKey;
         Public = publicKey;
-        PrivateKeyPem = Pem.Encode("PRIVATE KEY", PrivateKeyInfoFactory.CreatePrivateKeyInfo(privateKey).GetEncoded());
+        PrivateKeyPem = Pem.Encode("PRIVATE KEY", Pkcs8(privateKey));
         PublicKeyDer = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(publicKey).GetEncoded();
         PublicKeyPem = Pem.Encode("PUBLIC KEY", PublicKeyDer);
     }
@@ -33,6 +37,15 @@ internal sealed class SimulatedClusterKeys
     /// <summary>The PKIX SubjectPublicKeyInfo (DER).</summary>
     public byte[] PublicKeyDer { get; }
     public bool IsRsa => Private is RsaKeyParameters;
+
+    /// <summary>
+    /// The private key as Go's x509.MarshalPKCS8PrivateKey writes it: PKCS#8 version 0 without the public key (48 bytes
+    /// for Ed25519: the 32-byte seed in an OCTET STRING). BouncyCastle's own Ed25519 form is RFC 5958 version 1 with a
+    /// [1] public key, which OpenSSL 3.0 and Python's cryptography refuse.
+    /// </summary>
+    internal static byte[] Pkcs8(AsymmetricKeyParameter privateKey) => privateKey is Ed25519PrivateKeyParameters ed
+        ? new PrivateKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519), new DerOctetString(ed.GetEncoded())).GetEncoded()
+        : PrivateKeyInfoFactory.CreatePrivateKeyInfo(privateKey).GetEncoded();
 
     public static SimulatedClusterKeys Generate(LiqoKeyAlgorithm algorithm)
     {

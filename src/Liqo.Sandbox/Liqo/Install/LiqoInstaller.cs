@@ -11,7 +11,8 @@ namespace Liqo.Sandbox.Liqo.Install;
 /// <summary>
 /// Installs what `liqoctl install` (the Helm chart plus the controller manager's start-up) leaves in a cluster: the
 /// liqo namespace, the CRDs, the cluster-ID ConfigMap, the authentication-keys Secret, the IPAM Networks and the
-/// api-server-proxy IP, the gateway and virtual-kubelet templates, the control-plane and peering-user roles, the Liqo Deployments
+/// api-server-proxy IP, the gateway and virtual-kubelet templates, the chart's ServiceAccounts, roles and bindings
+/// (<see cref="LiqoChartRbac"/>, rules from Liqo's files), the Liqo Deployments
 /// (whose pods the workload simulation makes Ready) and a control-plane Node.
 /// </summary>
 internal static class LiqoInstaller
@@ -76,7 +77,8 @@ internal static class LiqoInstaller
     }
 
     /// <summary>Installs Liqo into the cluster.</summary>
-    public static void Install(SandboxCluster cluster, LiqoOptions options, string clusterId, LiqoNetworkPlan plan, IReadOnlyList<JsonObject> crds)
+    public static void Install(SandboxCluster cluster, LiqoOptions options, string clusterId, LiqoNetworkPlan plan, IReadOnlyList<JsonObject> crds,
+        LiqoChartRbac? rbac)
     {
         var store = cluster.Store;
         var ns = options.Namespace;
@@ -89,49 +91,22 @@ internal static class LiqoInstaller
             if (store.TryGet(crdType, null, ObjectMeta.Name(crd)) is null)
                 store.Create(crdType, null, crd, w);
 
-        foreach (var (name, app, rules) in new[]
+        if (rbac is not null)
         {
-            ("liqo-remote-controlplane", "remote-controlplane", new JsonArray(
-                Rule(["authentication.liqo.io"], ["resourceslices", "resourceslices/status"], AllVerbs),
-                Rule(["offloading.liqo.io"], ["namespacemaps", "namespacemaps/status"], AllVerbs))),
-            ("liqo-virtual-kubelet-remote-clusterwide", "virtual-kubelet-remote-clusterwide", new JsonArray(
-                Rule(["storage.k8s.io"], ["storageclasses"], ["get", "list", "watch"]),
-                Rule(["networking.k8s.io"], ["ingressclasses"], ["get", "list", "watch"]))),
-        })
+            foreach (var (apiVersion, kind, objectNs, obj) in rbac.Objects(ns, options.LiqoVersion))
+                Create(store, apiVersion, kind, objectNs, obj, w);
+        }
+        else
         {
-            Create(store, "rbac.authorization.k8s.io/v1", "ClusterRole", null, new JsonObject
+            // Without Liqo's chart there are no Liqo roles to bind: every authenticated user may do anything, as with
+            // an API server run with --authorization-mode=AlwaysAllow (docs/sandbox.md).
+            Create(store, "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", null, new JsonObject
             {
-                ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = Obj.Map(ChartLabels(app, "authentication", options.LiqoVersion)) },
-                ["rules"] = rules,
+                ["metadata"] = new JsonObject { ["name"] = WithoutChartRbacBinding },
+                ["subjects"] = new JsonArray(new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "Group", ["name"] = "system:authenticated" }),
+                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = "cluster-admin" },
             }, w);
         }
-
-        // The chart's peering-user roles, which liqoctl generate peering-user binds to the user it creates: a Role in
-        // the Liqo namespace (read the cluster ID, the networks and the gateway templates) and a ClusterRole it binds in
-        // the consumer's tenant namespace (network objects, nonce Secrets, the gateway status it waits on).
-        var peeringUserLabels = Obj.Map(ChartLabels("peering-user", "peering-user", options.LiqoVersion));
-        Create(store, "rbac.authorization.k8s.io/v1", "Role", ns, new JsonObject
-        {
-            ["metadata"] = new JsonObject { ["name"] = "liqo-peering-user-liqo-ns", ["labels"] = peeringUserLabels.DeepClone() },
-            ["rules"] = new JsonArray(
-                Rule([""], ["configmaps"], ["get", "list", "watch"]),
-                Rule(["ipam.liqo.io"], ["ips"], ["get"]),
-                Rule(["ipam.liqo.io"], ["networks"], ["get", "list"]),
-                Rule(["networking.liqo.io"], ["wggatewayclienttemplates", "wggatewayservertemplates"], ["get", "list"])),
-        }, w);
-        Create(store, "rbac.authorization.k8s.io/v1", "ClusterRole", null, new JsonObject
-        {
-            ["metadata"] = new JsonObject { ["name"] = "liqo-peering-user-tenant-ns", ["labels"] = peeringUserLabels.DeepClone() },
-            ["rules"] = new JsonArray(
-                Rule([""], ["namespaces", "services"], ["get"]),
-                Rule([""], ["secrets"], ["create", "delete", "get", "list"]),
-                Rule(["apps"], ["deployments"], ["get"]),
-                Rule(["authentication.liqo.io"], ["tenants/status"], ["get"]),
-                Rule(["ipam.liqo.io"], ["ips"], ["create", "delete", "get", "update"]),
-                Rule(["networking.liqo.io"], ["configurations", "gatewayclients", "gatewayservers", "publickeies"], ["create", "delete", "get", "list", "update"]),
-                Rule(["networking.liqo.io"], ["connections"], ["get", "list"]),
-                Rule(["networking.liqo.io"], ["gatewayclients/status", "gatewayservers/status"], ["get"])),
-        }, w);
 
         var idLabels = ChartLabels("clusterid-configmap", "clusterid-configmap", options.LiqoVersion);
         Create(store, "v1", "ConfigMap", ns, new JsonObject
@@ -160,7 +135,11 @@ internal static class LiqoInstaller
         {
             var labels = ChartLabels("ipam", "ipam", options.LiqoVersion);
             labels[LiqoLabels.NetworkType] = name;
-            if (notRemapped) labels[LiqoLabels.NetworkNotRemapped] = "true";
+            if (notRemapped)
+            {
+                labels[LiqoLabels.NetworkNotRemapped] = "true";
+                labels["ipam.liqo.io/network-shared"] = "true"; // templates/liqo-ipam-networks.yaml: pod and service CIDRs are shared
+            }
             var spec = new JsonObject { ["cidr"] = cidr };
             if (preAllocated > 0) spec["preAllocated"] = preAllocated;
             Create(store, "ipam.liqo.io/v1alpha1", "Network", ns, new JsonObject
@@ -181,16 +160,22 @@ internal static class LiqoInstaller
             ["spec"] = new JsonObject
             {
                 ["type"] = "ClusterIP",
-                ["selector"] = Obj.Map(Selector("proxy")),
+                ["selector"] = Obj.Map(Selector("proxy", "networking")),
                 ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = 8118, ["protocol"] = "TCP", ["targetPort"] = 8118 }),
             },
         }, w);
         var proxyIp = ServerJson.Str(ServerJson.Obj(proxy, "spec"), "clusterIP") ?? "10.96.0.10";
+        // Not the chart's: the controller manager's start-up (EnforceAPIServerProxyIPRemapping) writes it.
         Create(store, "ipam.liqo.io/v1alpha1", "IP", ns, new JsonObject
         {
-            ["metadata"] = new JsonObject { ["name"] = "api-server-proxy", ["labels"] = Obj.Map(ChartLabels("ipam", "ipam", options.LiqoVersion)) },
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = "api-server-proxy",
+                ["labels"] = new JsonObject { ["ipam.liqo.io/ip-type"] = "api-server-proxy" },
+                ["annotations"] = new JsonObject { ["liqo.io/preinstalled"] = "true" },
+            },
             ["spec"] = new JsonObject { ["ip"] = proxyIp },
-        }, w);
+        }, new WriteOptions { FieldManager = "liqo-controller-manager" });
 
         Create(store, "networking.liqo.io/v1beta1", "WgGatewayServerTemplate", ns,
             SimulatedGatewayTemplates.Server(options.LiqoVersion), w);
@@ -217,40 +202,35 @@ internal static class LiqoInstaller
         })
         {
             var labels = ChartLabels(app, component, options.LiqoVersion);
-            var podLabels = Selector(app);
+            // templates/liqo-*-deployment.yaml: the selector is liqo.selectorLabels, the pod carries all of liqo.labels
+            var selector = Selector(app, component);
+            var podSpec = new JsonObject
+            {
+                ["containers"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = container,
+                    ["image"] = image + ":" + options.LiqoVersion,
+                    ["imagePullPolicy"] = "IfNotPresent",
+                    ["args"] = Obj.Strings(extra),
+                }),
+            };
+            // the proxy runs as the namespace's default ServiceAccount: the chart gives it none
+            if (app != "proxy") podSpec["serviceAccountName"] = deploy;
             Create(store, "apps/v1", "Deployment", ns, new JsonObject
             {
                 ["metadata"] = new JsonObject { ["name"] = deploy, ["labels"] = Obj.Map(labels) },
                 ["spec"] = new JsonObject
                 {
                     ["replicas"] = 1,
-                    ["selector"] = new JsonObject { ["matchLabels"] = Obj.Map(podLabels) },
-                    ["template"] = new JsonObject
-                    {
-                        ["metadata"] = new JsonObject { ["labels"] = Obj.Map(podLabels) },
-                        ["spec"] = new JsonObject
-                        {
-                            ["serviceAccountName"] = deploy,
-                            ["containers"] = new JsonArray(new JsonObject
-                            {
-                                ["name"] = container,
-                                ["image"] = image + ":" + options.LiqoVersion,
-                                ["imagePullPolicy"] = "IfNotPresent",
-                                ["args"] = Obj.Strings(extra),
-                            }),
-                        },
-                    },
+                    ["selector"] = new JsonObject { ["matchLabels"] = Obj.Map(selector) },
+                    ["template"] = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = Obj.Map(labels) }, ["spec"] = podSpec },
                 },
             }, w);
         }
     }
 
-    private static readonly string[] AllVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
-
-    private static JsonObject Rule(string[] groups, string[] resources, string[] verbs) => new()
-    {
-        ["apiGroups"] = Obj.Strings(groups), ["resources"] = Obj.Strings(resources), ["verbs"] = Obj.Strings(verbs),
-    };
+    /// <summary>The ClusterRoleBinding that stands in for Liqo's RBAC when the chart is absent (cluster-admin to every authenticated user).</summary>
+    public const string WithoutChartRbacBinding = "sandbox-without-liqo-chart-rbac";
 
     /// <summary>The labels the chart puts on its objects.</summary>
     internal static Dictionary<string, string> ChartLabels(string name, string component, string version) => new()
@@ -264,10 +244,13 @@ internal static class LiqoInstaller
         ["helm.sh/chart"] = "liqo-" + version,
     };
 
-    private static Dictionary<string, string> Selector(string name) => new()
+    /// <summary>The chart's liqo.selectorLabels.</summary>
+    private static Dictionary<string, string> Selector(string name, string component) => new()
     {
         [LiqoLabels.AppName] = name,
         ["app.kubernetes.io/instance"] = "liqo-" + name,
+        ["app.kubernetes.io/component"] = component,
+        ["app.kubernetes.io/part-of"] = "liqo",
     };
 
     private static JsonObject VkOptions(string version) => new()
