@@ -185,5 +185,6 @@ public sealed class SandboxCluster : IAsyncDisposable
         _ca.Dispose();
         _serverCertificate.Dispose();
         _shutdown.Dispose();
+        Faults.Dispose();
     }
 }

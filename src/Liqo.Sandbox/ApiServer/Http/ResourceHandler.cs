@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -112,7 +113,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
                 return ApiResponse.Ok(new JsonObject
                 {
                     ["kind"] = type.ListKind, ["apiVersion"] = type.ApiVersion,
-                    ["metadata"] = new JsonObject { ["resourceVersion"] = store.ResourceVersion.ToString() }, ["items"] = items,
+                    ["metadata"] = new JsonObject { ["resourceVersion"] = store.ResourceVersion.ToString(CultureInfo.InvariantCulture) }, ["items"] = items,
                 });
             }
             default:

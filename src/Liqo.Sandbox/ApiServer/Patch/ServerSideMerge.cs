@@ -123,7 +123,7 @@ internal static class ServerSideMerge
 
     private static bool Remove(JsonNode node, string[] elements, PatchSchemaNode schema)
     {
-        JsonNode? current = node;
+        var current = node;
         var currentSchema = schema;
         for (var i = 0; i < elements.Length; i++)
         {
