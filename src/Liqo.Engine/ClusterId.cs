@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Resources;
 

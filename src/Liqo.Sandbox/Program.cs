@@ -1,4 +1,3 @@
-using Liqo.Sandbox;
 using Liqo.Sandbox.Liqo;
 
 // Liqo.Sandbox --path DIR [--cluster consumer,provider] [Liqo options, see LiqoCommandLine.Usage]

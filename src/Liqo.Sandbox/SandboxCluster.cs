@@ -89,7 +89,7 @@ public sealed class SandboxCluster : IAsyncDisposable
         var faults = new FaultInjector();
         var shutdown = new CancellationTokenSource();
         var controllers = new ClusterControllers(store, new CertificateSigner(store, ca.SignRequest));
-        string address = "127.0.0.1";
+        var address = "127.0.0.1";
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Liqo.Sandbox", Args = [] });
         builder.Logging.ClearProviders();
@@ -185,5 +185,6 @@ public sealed class SandboxCluster : IAsyncDisposable
         _ca.Dispose();
         _serverCertificate.Dispose();
         _shutdown.Dispose();
+        Faults.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Crypto;

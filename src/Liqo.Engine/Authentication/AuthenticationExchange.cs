@@ -8,7 +8,8 @@ namespace Liqo.Engine.Authentication;
 /// <summary>
 /// Authentication out of band (liqoctl create nonce, generate tenant, generate identity, and applying what they print),
 /// each step run with credentials for one cluster only and the same engine steps as Enable-LiqoAuthentication:
-/// provider <see cref="CreateNonceAsync"/> → consumer <see cref="CreateTenantAsync"/> → provider
+/// provider <see cref="CreateNonceAsync"/> → consumer
+/// <see cref="CreateTenantAsync(Operation, ClusterConnection, PeeringMaterial, string?)"/> → provider
 /// <see cref="ImportTenantAsync"/> and <see cref="ExportIdentityAsync"/> → consumer <see cref="ImportIdentityAsync"/>.
 /// Nothing exchanged is secret: the nonce is a challenge, the Tenant a public key, a CSR and a signature, the Identity a
 /// CA, a certificate (useless without the consumer's private key, which never leaves it) and an address.

@@ -4,7 +4,7 @@ namespace Liqo.Engine.ClusterAccess;
 
 /// <summary>
 /// One cluster, reached the way kubectl reaches it: the kubeconfig's server, TLS settings and credentials for the
-/// chosen context. Every request goes through <see cref="CallAsync{T}"/> so failures become <see cref="LiqoException"/>s
+/// chosen context. Every request goes through <see cref="Api"/> so failures become <see cref="LiqoException"/>s
 /// with stable ids. Credentials stay inside the client; only the server URL and context name are exposed.
 /// </summary>
 public sealed class ClusterConnection : IDisposable

@@ -8,6 +8,9 @@ namespace Liqo.Engine.Info;
 /// <summary>Lists the ForeignClusters (one request) for Get-LiqoForeignCluster and the cluster-ID completers.</summary>
 public static class ForeignClusterReader
 {
+    /// <summary>The modules a ForeignCluster reports, in liqoctl's order.</summary>
+    private static readonly string[] ModuleNames = ["networking", "authentication", "offloading"];
+
     /// <summary>
     /// The ForeignClusters, within <paramref name="timeout"/> (default a minute; OperationTimeout when it runs out); retries
     /// are Verbose lines of <paramref name="log"/>.
@@ -50,7 +53,7 @@ public static class ForeignClusterReader
     internal static ForeignClusterRecord ToRecord(JsonObject fc)
     {
         var status = fc["status"];
-        var modules = new[] { "networking", "authentication", "offloading" }.Select(name =>
+        var modules = ModuleNames.Select(name =>
         {
             var module = ModuleHealth.Module(fc, name);
             return new ForeignClusterModuleRecord(name, InfoJson.Bool(module?["enabled"]), ModuleHealth.Check(module).Status, Conditions(module?["conditions"]));

@@ -137,15 +137,15 @@ public static class InfoCollector
     {
         const string labelled = LiqoConstants.RemoteClusterIdLabel;
         var tenantNs = await remote.TenantNamespaceAsync(localId, ct).ConfigureAwait(false);
-        Task<ListResult> InTenantNamespace(ResourceKind kind, string? selector) =>
+        Task<ListResult> InTenantNamespaceAsync(ResourceKind kind, string? selector) =>
             tenantNs is null ? Task.FromResult(ListResult.Of()) : remote.ListAsync(kind, tenantNs, selector, ct);
         var lists = await Task.WhenAll(
             remote.ListAsync(Kinds.ForeignCluster, null, null, ct),
-            InTenantNamespace(Kinds.Tenant, labelled),
-            InTenantNamespace(Kinds.GatewayServer, labelled),
-            InTenantNamespace(Kinds.GatewayClient, labelled),
-            InTenantNamespace(Kinds.ResourceSlice, $"{labelled},{LiqoConstants.ReplicatedLabel}"),
-            InTenantNamespace(Kinds.Quota, null)).ConfigureAwait(false);
+            InTenantNamespaceAsync(Kinds.Tenant, labelled),
+            InTenantNamespaceAsync(Kinds.GatewayServer, labelled),
+            InTenantNamespaceAsync(Kinds.GatewayClient, labelled),
+            InTenantNamespaceAsync(Kinds.ResourceSlice, $"{labelled},{LiqoConstants.ReplicatedLabel}"),
+            InTenantNamespaceAsync(Kinds.Quota, null)).ConfigureAwait(false);
         return new ProviderSnapshot(remoteId, lists[0], lists[1], lists[2], lists[3], lists[4], lists[5]);
     }
 

@@ -24,7 +24,7 @@ public static class NetworkConfiguration
     /// <summary>Reads the cluster's pod CIDRs and external CIDR from the Networks in its Liqo namespace.</summary>
     public static async Task<Cidrs> ReadLocalCidrsAsync(ClusterConnection cluster, CancellationToken ct)
     {
-        async Task<List<string>> Read(string type)
+        async Task<List<string>> ReadAsync(string type)
         {
             var nets = (await cluster.Api.ListAsync(Kinds.Network, cluster.LiqoNamespace, $"{LiqoConstants.NetworkTypeLabel}={type}", ct: ct)
                 .ConfigureAwait(false)).Items;
@@ -35,7 +35,7 @@ public static class NetworkConfiguration
                     "Check that Liqo's networking module is enabled and healthy on that cluster (Get-LiqoInfo).");
             return cidrs;
         }
-        return new Cidrs(await Read("pod-cidr").ConfigureAwait(false), await Read("external-cidr").ConfigureAwait(false));
+        return new Cidrs(await ReadAsync("pod-cidr").ConfigureAwait(false), await ReadAsync("external-cidr").ConfigureAwait(false));
     }
 
     /// <summary>The Configuration describing <paramref name="remoteClusterId"/>'s CIDRs, for its tenant namespace.</summary>

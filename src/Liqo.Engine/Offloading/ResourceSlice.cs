@@ -84,7 +84,7 @@ public static class ResourceSlice
     /// </summary>
     public static async Task<bool> DeleteAsync(Operation op, ClusterConnection consumer, string name, string? providerClusterId, bool wait)
     {
-        var slice = await Locate(op, consumer, Kinds.ResourceSlice, name, providerClusterId).ConfigureAwait(false);
+        var slice = await LocateAsync(op, consumer, Kinds.ResourceSlice, name, providerClusterId).ConfigureAwait(false);
         if (slice is null)
         {
             op.Info(consumer, Module, "ResourceSlice", $"ResourceSlice {name} already deleted");
@@ -102,7 +102,7 @@ public static class ResourceSlice
     /// The object &lt;name&gt; of a consumer-side offloading kind: in the provider's tenant namespace when the provider is
     /// named, else the only one of that name in the cluster (two of them in different namespaces is an error).
     /// </summary>
-    internal static async Task<JsonObject?> Locate(Operation op, ClusterConnection consumer, ResourceKind kind, string name, string? providerClusterId)
+    internal static async Task<JsonObject?> LocateAsync(Operation op, ClusterConnection consumer, ResourceKind kind, string name, string? providerClusterId)
     {
         if (providerClusterId is not null)
         {

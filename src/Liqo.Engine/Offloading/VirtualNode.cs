@@ -165,7 +165,7 @@ public static class VirtualNode
     /// </summary>
     public static async Task<bool> DeleteAsync(Operation op, ClusterConnection consumer, string name, string? remoteClusterId, bool wait)
     {
-        var vn = await ResourceSlice.Locate(op, consumer, Kinds.VirtualNode, name, remoteClusterId).ConfigureAwait(false);
+        var vn = await ResourceSlice.LocateAsync(op, consumer, Kinds.VirtualNode, name, remoteClusterId).ConfigureAwait(false);
         if (vn is null)
         {
             op.Info(consumer, Module, "VirtualNode", $"Virtual node {name} already deleted");

@@ -29,12 +29,12 @@ public static class Peer
         {
             var watch = Stopwatch.StartNew();
             var (client, server) = o.GatewayServerLocation == GatewayServerLocation.Consumer ? (provider, consumer) : (consumer, provider);
-            var net = await Wrap("Unable to ensure networking", () => NetworkConnect.RunAsync(op, client, server, o.Network with { Wait = true })).ConfigureAwait(false);
+            var net = await WrapAsync("Unable to ensure networking", () => NetworkConnect.RunAsync(op, client, server, o.Network with { Wait = true })).ConfigureAwait(false);
             networking = new ModuleOutcome(op.PlanOnly ? "Planned" : net.ReusedReverseTunnel ? "Reused" : "Established", watch.Elapsed);
         }
 
         var authWatch = Stopwatch.StartNew();
-        var auth = await Wrap("Unable to ensure authentication", () => Authenticate.RunAsync(op, consumer, provider, o.Authentication)).ConfigureAwait(false);
+        var auth = await WrapAsync("Unable to ensure authentication", () => Authenticate.RunAsync(op, consumer, provider, o.Authentication)).ConfigureAwait(false);
         var authentication = new ModuleOutcome(op.PlanOnly ? "Planned" : "Established", authWatch.Elapsed);
 
         var offloading = ModuleOutcome.Skipped;
@@ -43,7 +43,7 @@ public static class Peer
         if (o.CreateResourceSlice)
         {
             var watch = Stopwatch.StartNew();
-            var slice = await Wrap("Unable to ensure offloading",
+            var slice = await WrapAsync("Unable to ensure offloading",
                 () => ResourceSlice.CreateAsync(op, consumer, providerId, providerId, o.ResourceSlice)).ConfigureAwait(false);
             var resourcesAccepted = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) == ResourceSlice.Accepted;
             if (o.ResourceSlice.CreateVirtualNode)
@@ -76,7 +76,7 @@ public static class Peer
     }
 
     /// <summary>liqoctl prefixes a module's failure with "Unable to ensure ...": keep the id, prefix the message.</summary>
-    private static async Task<T> Wrap<T>(string prefix, Func<Task<T>> step)
+    private static async Task<T> WrapAsync<T>(string prefix, Func<Task<T>> step)
     {
         try
         {

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Liqo.Engine.Authentication;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Networking;
-using Liqo.Engine.Offloading;
 using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.Peering;

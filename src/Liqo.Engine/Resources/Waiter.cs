@@ -51,7 +51,7 @@ internal static class Waiter
                 {
                     resumption.Opened();
                     var left = timeout == Timeout.InfiniteTimeSpan ? MaxWatchSeconds : (int)Math.Ceiling((timeout - (DateTimeOffset.UtcNow - started)).TotalSeconds);
-                    IAsyncEnumerator<WatchEvent> events = cluster.Api.WatchAsync(kind, ns, labelSelector, fieldSelector, version,
+                    var events = cluster.Api.WatchAsync(kind, ns, labelSelector, fieldSelector, version,
                         Math.Clamp(left, 1, MaxWatchSeconds), deadline.Token).GetAsyncEnumerator(deadline.Token);
                     try
                     {

@@ -41,7 +41,10 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
 
         try
         {
+            // the loop above pumped the queue until the task finished: this only collects its result
+#pragma warning disable VSTHRD002 // the task has completed here, so reading its result cannot block or deadlock
             var result = task.GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
             CompleteProgress();
             return result;
         }

@@ -34,7 +34,7 @@ internal static class MaterialExchange
         Func<Operation, ClusterConnection, Task<EngineMaterial>> step, string? outFile, bool force)
     {
         CheckOutFile(cmdlet, outFile, force);
-        Publish(cmdlet, cmdlet.RunOnCluster(source, timeout, (op, cluster) => Made(op, step(op, cluster))), outFile, force);
+        Publish(cmdlet, cmdlet.RunOnCluster(source, timeout, (op, cluster) => MadeAsync(op, () => step(op, cluster))), outFile, force);
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ internal static class MaterialExchange
         Func<Operation, ClusterConnection, EngineMaterial, Task<EngineMaterial>> step, string? outFile, bool force)
     {
         CheckOutFile(cmdlet, outFile, force);
-        Publish(cmdlet, RunOnMaterial(cmdlet, source, path, input, timeout, (op, cluster, material) => Made(op, step(op, cluster, material))),
+        Publish(cmdlet, RunOnMaterial(cmdlet, source, path, input, timeout, (op, cluster, material) => MadeAsync(op, () => step(op, cluster, material))),
             outFile, force);
     }
 
@@ -96,8 +96,8 @@ internal static class MaterialExchange
     }
 
     /// <summary>The material a step makes, and whether the step only planned (-WhatIf).</summary>
-    private static async Task<(EngineMaterial Material, bool Planned)> Made(Operation op, Task<EngineMaterial> making) =>
-        (await making.ConfigureAwait(false), op.PlanOnly);
+    private static async Task<(EngineMaterial Material, bool Planned)> MadeAsync(Operation op, Func<Task<EngineMaterial>> making) =>
+        (await making().ConfigureAwait(false), op.PlanOnly);
 
     /// <summary>
     /// Writes the material as the output object, writing its document to <paramref name="outFile"/> (owner-only) first when

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
 using Liqo.PowerShell.Completers;
 

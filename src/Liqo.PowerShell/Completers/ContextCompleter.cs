@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
@@ -33,6 +34,9 @@ public sealed class ContextCompleter : IArgumentCompleter
     private static IReadOnlyList<string> ContextNames(string? path, string? content) =>
         ClusterConnection.ContextNames(new KubeconfigSource(path, path is null ? content : null, null));
 
+    /// <summary>The characters that make PowerShell read a context name as more than one bare word.</summary>
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(" '\"$`;(){},@#");
+
     private static string Quote(string s) =>
-        s.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', ',', '@', '#' }) >= 0 ? "'" + s.Replace("'", "''") + "'" : s;
+        s.AsSpan().IndexOfAny(NeedsQuotes) >= 0 ? "'" + s.Replace("'", "''") + "'" : s;
 }

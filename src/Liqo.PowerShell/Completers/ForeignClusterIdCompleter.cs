@@ -37,6 +37,8 @@ public sealed class ForeignClusterIdCompleter : IArgumentCompleter
     // kept in its own method: the engine (and its load context) is touched only when completion runs. IArgumentCompleter
     // is synchronous, so this blocks; it cannot deadlock (the engine awaits with ConfigureAwait(false) and completion has
     // no synchronization context) and ClusterIdsAsync gives up after Timeout.
+#pragma warning disable VSTHRD002 // completers are a synchronous PowerShell API; the wait is bounded by Timeout
     private static IReadOnlyList<string> ClusterIds(KubeconfigSource source) =>
         Engine.Info.ForeignClusterReader.ClusterIdsAsync(source, Timeout).GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
 }

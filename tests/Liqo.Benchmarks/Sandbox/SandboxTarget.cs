@@ -1,10 +1,10 @@
-using Liqo.Sandbox;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using k8s;
+using Liqo.Sandbox;
 
 namespace Liqo.Benchmarks.Sandbox;
 

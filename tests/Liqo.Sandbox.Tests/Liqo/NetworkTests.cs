@@ -1,5 +1,4 @@
 using k8s;
-using System.Text.Json.Nodes;
 using Liqo.Sandbox.Liqo;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
-using k8s;
 using System.Text.Json.Nodes;
+using k8s;
 using Xunit.Abstractions;
 
 namespace Liqo.Sandbox.Tests.Liqo;

@@ -1,6 +1,6 @@
-using k8s;
 using System.Text;
 using System.Text.Json.Nodes;
+using k8s;
 using k8s.Models;
 using Liqo.Sandbox.Liqo;
 

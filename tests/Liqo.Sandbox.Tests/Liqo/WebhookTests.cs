@@ -1,6 +1,6 @@
-using k8s;
 using System.Net;
 using System.Text.Json.Nodes;
+using k8s;
 using k8s.Autorest;
 using Xunit.Abstractions;
 

@@ -34,7 +34,7 @@ internal static class LiqoCrds
         var schema = (YamlMappingNode)Child(Child(version, "schema")!, "openAPIV3Schema")!;
         return path =>
         {
-            YamlMappingNode? node = schema;
+            var node = schema;
             foreach (var part in path.Split('.'))
             {
                 if (Child(node, "items") is YamlMappingNode items) node = items;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Liqo.Sandbox.ApiServer.Printing;
 using static Liqo.Sandbox.Tests.Printing.PrinterAssert;
 

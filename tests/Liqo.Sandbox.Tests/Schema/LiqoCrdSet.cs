@@ -7,7 +7,7 @@ namespace Liqo.Sandbox.Tests.Schema;
 /// <summary>Every CRD file of one folder, with the structural schema of each served version.</summary>
 public sealed class LiqoCrdSet
 {
-    private readonly Dictionary<string, StructuralSchema> byKind = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StructuralSchema> _byKind = new(StringComparer.Ordinal);
 
     private LiqoCrdSet() { }
 
@@ -21,10 +21,10 @@ public sealed class LiqoCrdSet
     public TimeSpan BuildTime { get; private set; }
 
     /// <summary>Every <c>Kind/version</c> with a schema.</summary>
-    public IEnumerable<string> KindVersions => byKind.Keys;
+    public IEnumerable<string> KindVersions => _byKind.Keys;
 
     /// <summary>The schema of <c>Kind/version</c>, e.g. <c>ForeignCluster/v1beta1</c>.</summary>
-    public StructuralSchema this[string kindAndVersion] => byKind[kindAndVersion];
+    public StructuralSchema this[string kindAndVersion] => _byKind[kindAndVersion];
 
     public static LiqoCrdSet Load(string folder)
     {
@@ -44,7 +44,7 @@ public sealed class LiqoCrdSet
                 var name = version["name"]!.GetValue<string>();
                 var schema = version["schema"]!["openAPIV3Schema"]!.AsObject();
                 build.Start();
-                set.byKind[$"{kind}/{name}"] = StructuralSchema.FromOpenApiV3(schema);
+                set._byKind[$"{kind}/{name}"] = StructuralSchema.FromOpenApiV3(schema);
                 build.Stop();
                 set.BuiltVersions.Add($"{Path.GetFileName(file)}#{name}");
             }
@@ -58,12 +58,12 @@ public sealed class LiqoCrdSet
 /// <summary>Loads the shared Liqo CRDs once per test class (null sets when the folder is absent).</summary>
 public sealed class LiqoCrdFixture
 {
-    private readonly Lazy<LiqoCrdSet?> v120 = new(() => LiqoCrdFolder.V120 is { } f ? LiqoCrdSet.Load(f) : null);
-    private readonly Lazy<LiqoCrdSet?> master = new(() => LiqoCrdFolder.Master is { } f ? LiqoCrdSet.Load(f) : null);
+    private readonly Lazy<LiqoCrdSet?> _v120 = new(() => LiqoCrdFolder.V120 is { } f ? LiqoCrdSet.Load(f) : null);
+    private readonly Lazy<LiqoCrdSet?> _master = new(() => LiqoCrdFolder.Master is { } f ? LiqoCrdSet.Load(f) : null);
 
-    public LiqoCrdSet V120 => v120.Value ?? throw new InvalidOperationException("Liqo v1.2.0 CRDs are absent");
+    public LiqoCrdSet V120 => _v120.Value ?? throw new InvalidOperationException("Liqo v1.2.0 CRDs are absent");
 
-    public LiqoCrdSet? Master => master.Value;
+    public LiqoCrdSet? Master => _master.Value;
 }
 
 /// <summary>What the API server does to a custom resource on create or update, step by step.</summary>

@@ -39,7 +39,7 @@ internal static class LocalInfoBuilder
         string version = "", apiServer = "";
         IReadOnlyDictionary<string, string>? labels = null;
         var deployments = s.ControllerManagerDeployments;
-        string? deploymentError = deployments.Error ?? (deployments.Items!.Count switch
+        var deploymentError = deployments.Error ?? (deployments.Items!.Count switch
         {
             0 => "deployments.apps \"liqo-controller-manager\" not found",
             1 => null,
@@ -166,7 +166,7 @@ internal static class LocalInfoBuilder
         string Unique(string type, string key, string what)
         {
             var found = OfType(type).ToList();
-            string? error = found.Count switch
+            var error = found.Count switch
             {
                 0 => "networks.ipam.liqo.io \"networks\" not found",
                 > 1 => $"multiple resources of type {{networks.ipam.liqo.io}} found for label selector {{{LiqoConstants.NetworkTypeLabel}={type}}}, when only one was expected",

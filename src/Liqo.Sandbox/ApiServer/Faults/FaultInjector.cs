@@ -9,7 +9,7 @@ namespace Liqo.Sandbox.ApiServer;
 /// a seeded RNG, so runs are reproducible. Rules can be set from tests or loaded from a JSON file
 /// (<c>{"seed":1,"rules":[…],"unreachable":false}</c>) that the running program watches.
 /// </summary>
-public sealed class FaultInjector
+public sealed class FaultInjector : IDisposable
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private readonly Lock _gate = new();
@@ -76,6 +76,12 @@ public sealed class FaultInjector
             else _outage = new CancellationTokenSource();
         }
         cut?.Cancel();
+    }
+
+    /// <summary>Releases the current outage source (the cancelled ones went with the watches they ended).</summary>
+    public void Dispose()
+    {
+        lock (_gate) _outage.Dispose();
     }
 
     /// <summary>Restarts the RNG with a seed.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +20,7 @@ internal sealed class ApiResponse
     public static ApiResponse FromError(ApiException e)
     {
         var r = new ApiResponse { Code = e.Code, Body = e.ToStatus(), Error = e };
-        if (e.RetryAfterSeconds is { } s && e.Code is 429 or 503 or 504) r.Headers["Retry-After"] = s.ToString();
+        if (e.RetryAfterSeconds is { } s && e.Code is 429 or 503 or 504) r.Headers["Retry-After"] = s.ToString(CultureInfo.InvariantCulture);
         return r;
     }
 

@@ -131,7 +131,7 @@ internal static class ProtobufBodies
                     (o[f.Name] as JsonArray ?? (JsonArray)(o[f.Name] = new JsonArray())).Add(Message(value ?? [], f.Message!));
                     break;
                 case K.MapStr or K.MapBytes:
-                    string key = "";
+                    var key = "";
                     byte[] entry = [];
                     foreach (var (ef, _, ev) in Fields(value ?? []))
                     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -112,7 +113,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
                 return ApiResponse.Ok(new JsonObject
                 {
                     ["kind"] = type.ListKind, ["apiVersion"] = type.ApiVersion,
-                    ["metadata"] = new JsonObject { ["resourceVersion"] = store.ResourceVersion.ToString() }, ["items"] = items,
+                    ["metadata"] = new JsonObject { ["resourceVersion"] = store.ResourceVersion.ToString(CultureInfo.InvariantCulture) }, ["items"] = items,
                 });
             }
             default:
@@ -281,7 +282,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     private static async Task<DeleteOptions> DeleteOptionsFromAsync(HttpContext ctx)
     {
         var q = ctx.Request.Query;
-        string? policy = q["propagationPolicy"].ToString() is { Length: > 0 } p ? p : null;
+        var policy = q["propagationPolicy"].ToString() is { Length: > 0 } p ? p : null;
         if (q.TryGetValue("orphanDependents", out var od) && policy is null) policy = od.ToString() == "true" ? "Orphan" : "Background";
         long? grace = long.TryParse(q["gracePeriodSeconds"], out var g) ? g : null;
         var dryRun = DryRun(q["dryRun"]);

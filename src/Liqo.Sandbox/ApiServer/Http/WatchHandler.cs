@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Liqo.Sandbox.ApiServer.Printing;
 using Liqo.Sandbox.ApiServer.Storage;

@@ -53,7 +53,7 @@ internal static partial class YamlToJson
         if (IntPattern().IsMatch(v) && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
             return JsonValue.Create(l);
         if (FloatPattern().IsMatch(v) && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            return JsonNode.Parse(v.StartsWith('.') ? "0" + v : v.StartsWith("+", StringComparison.Ordinal) ? v[1..] : v);
+            return JsonNode.Parse(v.StartsWith('.') ? "0" + v : v.StartsWith('+') ? v[1..] : v);
         return JsonValue.Create(v);
     }
 }

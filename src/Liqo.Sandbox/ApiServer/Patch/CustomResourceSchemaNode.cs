@@ -8,8 +8,8 @@ namespace Liqo.Sandbox.ApiServer.Patch;
 internal sealed class CustomResourceSchemaNode(string path, Func<string, IReadOnlyList<string>?> listMapKeys)
     : PatchSchemaNode
 {
-    private IReadOnlyList<string>? keys;
-    private bool resolved;
+    private IReadOnlyList<string>? _keys;
+    private bool _resolved;
 
     public override PatchSchemaNode Child(string name) =>
         path.Length == 0 && name == "metadata"
@@ -26,12 +26,12 @@ internal sealed class CustomResourceSchemaNode(string path, Func<string, IReadOn
     {
         get
         {
-            if (!resolved)
+            if (!_resolved)
             {
-                keys = path.Length == 0 ? null : listMapKeys(path);
-                resolved = true;
+                _keys = path.Length == 0 ? null : listMapKeys(path);
+                _resolved = true;
             }
-            return keys;
+            return _keys;
         }
     }
 }

@@ -8,29 +8,29 @@ namespace Liqo.Sandbox.ApiServer.Patch;
 /// </summary>
 internal sealed class FieldSet
 {
-    private readonly HashSet<string> members;
+    private readonly HashSet<string> _members;
 
-    public FieldSet() => members = new HashSet<string>(StringComparer.Ordinal);
+    public FieldSet() => _members = new HashSet<string>(StringComparer.Ordinal);
 
-    private FieldSet(IEnumerable<string> paths) => members = new HashSet<string>(paths, StringComparer.Ordinal);
+    private FieldSet(IEnumerable<string> paths) => _members = new HashSet<string>(paths, StringComparer.Ordinal);
 
-    public bool IsEmpty => members.Count == 0;
+    public bool IsEmpty => _members.Count == 0;
 
-    public IEnumerable<string> Members => members;
+    public IEnumerable<string> Members => _members;
 
-    public void Add(string path) => members.Add(path);
+    public void Add(string path) => _members.Add(path);
 
-    public bool Contains(string path) => members.Contains(path);
+    public bool Contains(string path) => _members.Contains(path);
 
-    public FieldSet Union(FieldSet other) => new(members.Concat(other.members));
+    public FieldSet Union(FieldSet other) => new(_members.Concat(other._members));
 
-    public FieldSet Except(FieldSet other) => new(members.Where(p => !other.members.Contains(p)));
+    public FieldSet Except(FieldSet other) => new(_members.Where(p => !other._members.Contains(p)));
 
-    public FieldSet Intersect(FieldSet other) => new(members.Where(other.members.Contains));
+    public FieldSet Intersect(FieldSet other) => new(_members.Where(other._members.Contains));
 
-    public FieldSet Where(Func<string, bool> predicate) => new(members.Where(predicate));
+    public FieldSet Where(Func<string, bool> predicate) => new(_members.Where(predicate));
 
-    public FieldSet Copy() => new(members);
+    public FieldSet Copy() => new(_members);
 
     /// <summary>
     /// structured-merge-diff's <c>EnsureNamedFieldsAreMembers</c>: every field element above a member becomes a
@@ -38,8 +38,8 @@ internal sealed class FieldSet
     /// </summary>
     public FieldSet WithNamedAncestors()
     {
-        var result = new HashSet<string>(members, StringComparer.Ordinal);
-        foreach (var path in members)
+        var result = new HashSet<string>(_members, StringComparer.Ordinal);
+        foreach (var path in _members)
         {
             var parent = FieldSetPath.Parent(path);
             while (parent.Length > 0)
@@ -103,7 +103,7 @@ internal sealed class FieldSet
     private Node BuildTree()
     {
         var root = new Node();
-        foreach (var path in members)
+        foreach (var path in _members)
         {
             var node = root;
             foreach (var element in FieldSetPath.Elements(path))

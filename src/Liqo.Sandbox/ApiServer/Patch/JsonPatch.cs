@@ -114,8 +114,7 @@ public static class JsonPatch
             case JsonObject o:
                 o[key] = value?.DeepClone();
                 break;
-            case JsonArray a:
-                JsonPointer.TryParseIndex(key, out var index);
+            case JsonArray a when JsonPointer.TryParseIndex(key, out var index): // TryGet above checked the index
                 a[index] = value?.DeepClone();
                 break;
         }
@@ -181,7 +180,7 @@ public static class JsonPatch
     private static (JsonNode? Parent, string Key) FindParent(JsonNode doc, string path)
     {
         if (path.Length == 0 || !JsonPointer.TryParse(path, out var tokens) || tokens.Length == 0) return (null, "");
-        JsonNode? current = doc;
+        var current = doc;
         for (var i = 0; i < tokens.Length - 1; i++)
         {
             current = current switch

@@ -48,7 +48,7 @@ internal static class ServerSideMerge
         for (var i = 0; i < config.Count; i++) rItems.TryAdd(rElements[i], config[i]);
 
         var shared = new Queue<string>(rElements.Where(lItems.ContainsKey));
-        string? nextShared = shared.Count > 0 ? shared.Dequeue() : null;
+        var nextShared = shared.Count > 0 ? shared.Dequeue() : null;
         var merged = new HashSet<string>(StringComparer.Ordinal);
         var output = new JsonArray();
         int l = 0, r = 0;
@@ -123,7 +123,7 @@ internal static class ServerSideMerge
 
     private static bool Remove(JsonNode node, string[] elements, PatchSchemaNode schema)
     {
-        JsonNode? current = node;
+        var current = node;
         var currentSchema = schema;
         for (var i = 0; i < elements.Length; i++)
         {

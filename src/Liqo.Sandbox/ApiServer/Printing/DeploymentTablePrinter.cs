@@ -47,7 +47,7 @@ internal sealed class DeploymentTablePrinter : ColumnTablePrinter
                 requirements.Add(LabelRequirement.Create(key, LabelOperator.Equals, [value]));
             foreach (var expression in ObjectFields.Objects(selector, "matchExpressions"))
             {
-                LabelOperator op = ObjectFields.String(expression, "operator") switch
+                var op = ObjectFields.String(expression, "operator") switch
                 {
                     "In" => LabelOperator.In,
                     "NotIn" => LabelOperator.NotIn,

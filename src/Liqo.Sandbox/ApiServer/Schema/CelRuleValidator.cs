@@ -103,7 +103,7 @@ internal static class CelRuleValidator
             if (rule.UsesOldSelf)
             {
                 if (old is not null) oldSelf ??= CelConvert.FromJson(old, s);
-                object boundOld = rule.OptionalOldSelf
+                var boundOld = rule.OptionalOldSelf
                     ? (old is null ? CelOptional.None : new CelOptional(oldSelf!))
                     : oldSelf!;
                 scope = scope.Bind("oldSelf", boundOld);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Schema;
 

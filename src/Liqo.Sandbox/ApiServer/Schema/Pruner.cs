@@ -25,14 +25,14 @@ internal sealed class Pruner
         "manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private readonly List<string> pruned = [];
-    private readonly List<string> prunedMetadata = [];
+    private readonly List<string> _pruned = [];
+    private readonly List<string> _prunedMetadata = [];
 
     /// <summary>
     /// The removed paths as the API server reports them: the schema-pruned ones sorted (byte order), then the
     /// unknown ObjectMeta fields, which the server finds in a later step.
     /// </summary>
-    public IReadOnlyList<string> Pruned => pruned.Order(StringComparer.Ordinal).Concat(prunedMetadata).ToList();
+    public IReadOnlyList<string> Pruned => _pruned.Order(StringComparer.Ordinal).Concat(_prunedMetadata).ToList();
 
     public void PruneResource(JsonObject obj, StructuralSchemaNode schema, string path)
     {
@@ -66,7 +66,7 @@ internal sealed class Pruner
         else
         {
             obj.Remove(key);
-            pruned.Add(childPath);
+            _pruned.Add(childPath);
         }
     }
 
@@ -101,7 +101,7 @@ internal sealed class Pruner
             if (!ObjectMetaFields.Contains(key))
             {
                 meta.Remove(key);
-                prunedMetadata.Add(Join(path, key));
+                _prunedMetadata.Add(Join(path, key));
                 continue;
             }
             if (key == "ownerReferences" && meta[key] is JsonArray owners)
@@ -120,7 +120,7 @@ internal sealed class Pruner
             {
                 if (fields.Contains(key)) continue;
                 entry.Remove(key);
-                prunedMetadata.Add($"{path}[{i}].{key}");
+                _prunedMetadata.Add($"{path}[{i}].{key}");
             }
         }
     }

@@ -16,17 +16,17 @@ internal sealed class SchemaBuilder
     private static readonly FrozenSet<string> Types = new[] { "array", "boolean", "integer", "number", "object", "string" }.ToFrozenSet(StringComparer.Ordinal);
     private static readonly FrozenSet<string> Reasons = new[] { "FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, (Regex? Regex, string? Error)> regexCache = new(StringComparer.Ordinal);
-    private readonly List<FieldError> errors = [];
+    private readonly Dictionary<string, (Regex? Regex, string? Error)> _regexCache = new(StringComparer.Ordinal);
+    private readonly List<FieldError> _errors = [];
 
-    public IReadOnlyList<FieldError> Errors => errors;
+    public IReadOnlyList<FieldError> Errors => _errors;
 
     public StructuralSchemaNode BuildRoot(JsonObject schema)
     {
         const string path = "openAPIV3Schema";
         var root = Build(schema, path, SpineRole.Root);
         if (root.Type.Length > 0 && root.Type != "object")
-            errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(root.Type), "must be object at the root"));
+            _errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(root.Type), "must be object at the root"));
         return root;
     }
 
@@ -63,7 +63,7 @@ internal sealed class SchemaBuilder
                 case "x-kubernetes-preserve-unknown-fields":
                     node.PreserveUnknownFields = AsBool(value, path, key);
                     if (!node.PreserveUnknownFields && structural)
-                        errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, "false", "must be true or undefined"));
+                        _errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, "false", "must be true or undefined"));
                     break;
                 case "x-kubernetes-embedded-resource":
                     node.EmbeddedResource = AsBool(value, path, key);
@@ -78,7 +78,7 @@ internal sealed class SchemaBuilder
                             if (propSchema is JsonObject ps)
                                 node.PropertyList.Add(new(name, Build(ps, childPath, structural ? SpineRole.Property : SpineRole.ValueValidation)));
                             else
-                                errors.Add(new FieldError(FieldErrorType.Invalid, childPath, FieldError.ValueText(propSchema), "must be an object"));
+                                _errors.Add(new FieldError(FieldErrorType.Invalid, childPath, FieldError.ValueText(propSchema), "must be an object"));
                         }
                     }
                     break;
@@ -97,7 +97,7 @@ internal sealed class SchemaBuilder
                     if (value is JsonObject items)
                         node.Items = Build(items, path + ".items", structural ? SpineRole.Items : SpineRole.ValueValidation);
                     else if (value is JsonArray)
-                        errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".items", null, "items must be a schema object and not an array"));
+                        _errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".items", null, "items must be a schema object and not an array"));
                     break;
                 case "required":
                     if (value is JsonArray req)
@@ -114,16 +114,16 @@ internal sealed class SchemaBuilder
                     node.Pattern = AsString(value, path, key);
                     if (node.Pattern is not null)
                     {
-                        if (!regexCache.TryGetValue(node.Pattern, out var compiled))
+                        if (!_regexCache.TryGetValue(node.Pattern, out var compiled))
                         {
                             var rx = GoRegex.TryCompile(node.Pattern, out var err);
                             compiled = (rx, err);
-                            regexCache[node.Pattern] = compiled;
+                            _regexCache[node.Pattern] = compiled;
                         }
                         node.PatternRegex = compiled.Regex;
                         node.PatternError = compiled.Error;
                         if (compiled.Regex is null)
-                            errors.Add(new FieldError(FieldErrorType.Invalid, path + ".pattern", Strconv.Quote(node.Pattern), "must be a valid regular expression, but isn't: " + compiled.Error));
+                            _errors.Add(new FieldError(FieldErrorType.Invalid, path + ".pattern", Strconv.Quote(node.Pattern), "must be a valid regular expression, but isn't: " + compiled.Error));
                     }
                     break;
                 case "minimum": node.Minimum = AsDouble(value); break;
@@ -140,7 +140,7 @@ internal sealed class SchemaBuilder
                 case "uniqueItems":
                     node.UniqueItems = AsBool(value, path, key);
                     if (node.UniqueItems)
-                        errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".uniqueItems", null, "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
+                        _errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".uniqueItems", null, "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
                     break;
                 case "x-kubernetes-list-type":
                     node.ListType = AsString(value, path, key);
@@ -167,13 +167,13 @@ internal sealed class SchemaBuilder
                     if (value is JsonArray rules) node.Rules = BuildRules(rules, path);
                     break;
                 case "$ref":
-                    errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".$ref", null, "$ref is not supported"));
+                    _errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".$ref", null, "$ref is not supported"));
                     break;
                 case "definitions":
                 case "dependencies":
                 case "additionalItems":
                 case "patternProperties":
-                    errors.Add(new FieldError(FieldErrorType.Forbidden, path + "." + key, null, key + " is not supported"));
+                    _errors.Add(new FieldError(FieldErrorType.Forbidden, path + "." + key, null, key + " is not supported"));
                     break;
             }
         }
@@ -218,55 +218,55 @@ internal sealed class SchemaBuilder
                 SpineRole.Items => "must not be empty for specified array items",
                 _ => "must not be empty for specified object fields",
             };
-            errors.Add(new FieldError(FieldErrorType.Required, path + ".type", null, detail));
+            _errors.Add(new FieldError(FieldErrorType.Required, path + ".type", null, detail));
         }
         if (node.Type.Length > 0 && !Types.Contains(node.Type))
-            errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".type", Strconv.Quote(node.Type), "supported values: " + string.Join(", ", Types.Order(StringComparer.Ordinal).Select(Strconv.Quote))));
+            _errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".type", Strconv.Quote(node.Type), "supported values: " + string.Join(", ", Types.Order(StringComparer.Ordinal).Select(Strconv.Quote))));
         if (node.IntOrString && node.Type.Length > 0)
-            errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(node.Type), "must be empty if x-kubernetes-int-or-string is true"));
+            _errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(node.Type), "must be empty if x-kubernetes-int-or-string is true"));
         if (node.PropertyList is not null && (node.AdditionalProperties is not null || node.AdditionalPropertiesAny))
-            errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".additionalProperties", null, "additionalProperties and properties are mutual exclusive"));
+            _errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".additionalProperties", null, "additionalProperties and properties are mutual exclusive"));
         if (node.AdditionalPropertiesFalse)
-            errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".additionalProperties", null, "must not be false"));
+            _errors.Add(new FieldError(FieldErrorType.Forbidden, path + ".additionalProperties", null, "must not be false"));
         if (node.Type == "array" && node.Items is null)
-            errors.Add(new FieldError(FieldErrorType.Required, path + ".items", null, "must be specified"));
+            _errors.Add(new FieldError(FieldErrorType.Required, path + ".items", null, "must be specified"));
         if (node.EmbeddedResource)
         {
             if (node.Type != "object")
-                errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(node.Type), "must be object if x-kubernetes-embedded-resource is true"));
+                _errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(node.Type), "must be object if x-kubernetes-embedded-resource is true"));
             if (node.PropertyList is null && !node.PreserveUnknownFields)
-                errors.Add(new FieldError(FieldErrorType.Required, path + ".properties", null, "must not be empty if x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields"));
+                _errors.Add(new FieldError(FieldErrorType.Required, path + ".properties", null, "must not be empty if x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields"));
         }
         if (node.ListType is not null)
         {
             if (node.ListType is not ("atomic" or "set" or "map"))
-                errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".x-kubernetes-list-type", Strconv.Quote(node.ListType), "supported values: \"atomic\", \"map\", \"set\""));
+                _errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".x-kubernetes-list-type", Strconv.Quote(node.ListType), "supported values: \"atomic\", \"map\", \"set\""));
             else if (node.Type != "array")
-                errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(node.Type), "must be array if x-kubernetes-list-type is specified"));
+                _errors.Add(new FieldError(FieldErrorType.Invalid, path + ".type", Strconv.Quote(node.Type), "must be array if x-kubernetes-list-type is specified"));
         }
         if (node.ListType == "map")
         {
             if (node.ListMapKeys is null || node.ListMapKeys.Count == 0)
             {
-                errors.Add(new FieldError(FieldErrorType.Required, path + ".x-kubernetes-list-map-keys", null, "must not be empty if x-kubernetes-list-type is map"));
+                _errors.Add(new FieldError(FieldErrorType.Required, path + ".x-kubernetes-list-map-keys", null, "must not be empty if x-kubernetes-list-type is map"));
             }
             else if (node.Items is not null)
             {
                 if (node.Items.Type != "object")
-                    errors.Add(new FieldError(FieldErrorType.Invalid, path + ".items.type", Strconv.Quote(node.Items.Type), "must be object if parent array's x-kubernetes-list-type is map"));
+                    _errors.Add(new FieldError(FieldErrorType.Invalid, path + ".items.type", Strconv.Quote(node.Items.Type), "must be object if parent array's x-kubernetes-list-type is map"));
                 foreach (var k in node.ListMapKeys)
                 {
                     if (node.Items.Properties is null || !node.Items.Properties.ContainsKey(k))
-                        errors.Add(new FieldError(FieldErrorType.Invalid, path + ".x-kubernetes-list-map-keys", Strconv.Quote(k), "entries must all be names of item properties"));
+                        _errors.Add(new FieldError(FieldErrorType.Invalid, path + ".x-kubernetes-list-map-keys", Strconv.Quote(k), "entries must all be names of item properties"));
                 }
             }
         }
         else if (node.ListMapKeys is { Count: > 0 })
         {
-            errors.Add(new FieldError(FieldErrorType.Required, path + ".x-kubernetes-list-type", null, "must be map if x-kubernetes-list-map-keys is non-empty"));
+            _errors.Add(new FieldError(FieldErrorType.Required, path + ".x-kubernetes-list-type", null, "must be map if x-kubernetes-list-map-keys is non-empty"));
         }
         if (node.MapType is not null and not ("granular" or "atomic"))
-            errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".x-kubernetes-map-type", Strconv.Quote(node.MapType), "supported values: \"atomic\", \"granular\""));
+            _errors.Add(new FieldError(FieldErrorType.NotSupported, path + ".x-kubernetes-map-type", Strconv.Quote(node.MapType), "supported values: \"atomic\", \"granular\""));
         if (node.Rules is not null)
         {
             for (var i = 0; i < node.Rules.Count; i++)
@@ -276,7 +276,7 @@ internal sealed class SchemaBuilder
                 var normalized = NormalizeFieldPath(r.FieldPath, node, out var fpError);
                 if (normalized is null)
                 {
-                    errors.Add(new FieldError(FieldErrorType.Invalid, $"{path}.x-kubernetes-validations[{i}].fieldPath", Strconv.Quote(r.FieldPath), "fieldPath must be a valid path: " + fpError));
+                    _errors.Add(new FieldError(FieldErrorType.Invalid, $"{path}.x-kubernetes-validations[{i}].fieldPath", Strconv.Quote(r.FieldPath), "fieldPath must be a valid path: " + fpError));
                     continue;
                 }
                 node.Rules[i] = new ValidationRule
@@ -323,15 +323,15 @@ internal sealed class SchemaBuilder
             var optionalOldSelf = r["optionalOldSelf"] is JsonValue ov && ov.TryGetValue<bool>(out var ob) && ob;
             if (source.Trim().Length == 0)
             {
-                errors.Add(new FieldError(FieldErrorType.Required, rulePath + ".rule", null, ""));
+                _errors.Add(new FieldError(FieldErrorType.Required, rulePath + ".rule", null, ""));
                 continue;
             }
             if (reason is not null && !Reasons.Contains(reason))
-                errors.Add(new FieldError(FieldErrorType.NotSupported, rulePath + ".reason", Strconv.Quote(reason), "supported values: \"FieldValueDuplicate\", \"FieldValueForbidden\", \"FieldValueInvalid\", \"FieldValueRequired\""));
+                _errors.Add(new FieldError(FieldErrorType.NotSupported, rulePath + ".reason", Strconv.Quote(reason), "supported values: \"FieldValueDuplicate\", \"FieldValueForbidden\", \"FieldValueInvalid\", \"FieldValueRequired\""));
             if (message.Length > 0 && message.Trim().Length == 0)
-                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".message", Strconv.Quote(message), "message must be non-empty if specified"));
+                _errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".message", Strconv.Quote(message), "message must be non-empty if specified"));
             if (message.Contains('\n'))
-                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".message", Strconv.Quote(message), "message must not contain line breaks"));
+                _errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".message", Strconv.Quote(message), "message must not contain line breaks"));
 
             CelExpr? program = null;
             string? compileError = null;
@@ -347,11 +347,11 @@ internal sealed class SchemaBuilder
             }
             catch (CelCompileException e)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".rule", Strconv.Quote(source), "compilation failed: " + e.Message));
+                _errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".rule", Strconv.Quote(source), "compilation failed: " + e.Message));
                 continue;
             }
             if (optionalOldSelf && !usesOldSelf)
-                errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".optionalOldSelf", "true", "may not be set if oldSelf is not used in rule"));
+                _errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".optionalOldSelf", "true", "may not be set if oldSelf is not used in rule"));
 
             CelExpr? messageProgram = null;
             if (messageExpression.Length > 0)
@@ -366,7 +366,7 @@ internal sealed class SchemaBuilder
                 }
                 catch (CelCompileException e)
                 {
-                    errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".messageExpression", Strconv.Quote(messageExpression), "messageExpression compilation failed: " + e.Message));
+                    _errors.Add(new FieldError(FieldErrorType.Invalid, rulePath + ".messageExpression", Strconv.Quote(messageExpression), "messageExpression compilation failed: " + e.Message));
                 }
             }
             list.Add(new ValidationRule
@@ -464,7 +464,7 @@ internal sealed class SchemaBuilder
     {
         if (UnstructuredJson.KindOf(value) == JsonKind.String) return UnstructuredJson.GetString(value!);
         if (value is not null)
-            errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, FieldError.ValueText(value), "must be a string"));
+            _errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, FieldError.ValueText(value), "must be a string"));
         return null;
     }
 
@@ -472,7 +472,7 @@ internal sealed class SchemaBuilder
     {
         if (UnstructuredJson.KindOf(value) == JsonKind.Boolean) return UnstructuredJson.GetBool(value!);
         if (value is not null)
-            errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, FieldError.ValueText(value), "must be a boolean"));
+            _errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, FieldError.ValueText(value), "must be a boolean"));
         return false;
     }
 

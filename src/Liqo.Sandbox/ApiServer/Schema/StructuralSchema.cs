@@ -10,9 +10,9 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 public sealed class StructuralSchema
 {
-    private readonly StructuralSchemaNode root;
+    private readonly StructuralSchemaNode _root;
 
-    private StructuralSchema(StructuralSchemaNode root) => this.root = root;
+    private StructuralSchema(StructuralSchemaNode root) => _root = root;
 
     /// <summary>
     /// Builds the schema; throws <see cref="ArgumentException"/> when it is not a valid structural schema.
@@ -46,8 +46,8 @@ public sealed class StructuralSchema
     {
         ArgumentNullException.ThrowIfNull(obj);
         var pruner = new Pruner();
-        pruner.PruneResource(obj, root, "");
-        Defaulter.PruneNonNullableNulls(obj, root);
+        pruner.PruneResource(obj, _root, "");
+        Defaulter.PruneNonNullableNulls(obj, _root);
         return pruner.Pruned;
     }
 
@@ -55,7 +55,7 @@ public sealed class StructuralSchema
     public void ApplyDefaults(JsonObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        Defaulter.Apply(obj, root);
+        Defaulter.Apply(obj, _root);
     }
 
     /// <summary>
@@ -70,10 +70,10 @@ public sealed class StructuralSchema
     {
         ArgumentNullException.ThrowIfNull(obj);
         var errors = new List<FieldError>();
-        OpenApiValidator.ValidateResource(obj, root, errors);
-        EmbeddedResourceValidator.ValidateResource(obj, root, errors);
-        ListTypeValidator.ValidateResource(obj, root, errors);
-        if (root.HasRulesBelow)
+        OpenApiValidator.ValidateResource(obj, _root, errors);
+        EmbeddedResourceValidator.ValidateResource(obj, _root, errors);
+        ListTypeValidator.ValidateResource(obj, _root, errors);
+        if (_root.HasRulesBelow)
         {
             if (errors.Any(e => e.Type is FieldErrorType.NotSupported or FieldErrorType.Required or FieldErrorType.TooLong
                     or FieldErrorType.TooMany or FieldErrorType.TypeInvalid))
@@ -83,7 +83,7 @@ public sealed class StructuralSchema
             }
             else
             {
-                CelRuleValidator.ValidateResource(obj, oldObj, root, errors);
+                CelRuleValidator.ValidateResource(obj, oldObj, _root, errors);
             }
         }
         return errors;
@@ -96,7 +96,7 @@ public sealed class StructuralSchema
     public IReadOnlyList<string>? ListMapKeys(string dottedPath)
     {
         ArgumentNullException.ThrowIfNull(dottedPath);
-        var node = root;
+        var node = _root;
         foreach (var segment in dottedPath.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
             while (node.Type == "array" && node.Items is not null) node = node.Items;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Liqo.Sandbox.ApiServer.Security;
@@ -11,23 +12,23 @@ internal static class KubeconfigWriter
         sb.Append("apiVersion: v1\n");
         sb.Append("kind: Config\n");
         sb.Append("clusters:\n");
-        sb.Append($"- name: {Q(contextName)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"- name: {Q(contextName)}\n");
         sb.Append("  cluster:\n");
-        sb.Append($"    server: {Q(server.ToString().TrimEnd('/'))}\n");
-        sb.Append($"    certificate-authority-data: {B64(caPem)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    server: {Q(server.ToString().TrimEnd('/'))}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    certificate-authority-data: {B64(caPem)}\n");
         sb.Append("users:\n");
-        sb.Append($"- name: {Q(userEntry)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"- name: {Q(userEntry)}\n");
         sb.Append("  user:\n");
-        if (token is not null) sb.Append($"    token: {Q(token)}\n");
-        if (certPem is not null) sb.Append($"    client-certificate-data: {B64(certPem)}\n");
-        if (keyPem is not null) sb.Append($"    client-key-data: {B64(keyPem)}\n");
+        if (token is not null) sb.Append(CultureInfo.InvariantCulture, $"    token: {Q(token)}\n");
+        if (certPem is not null) sb.Append(CultureInfo.InvariantCulture, $"    client-certificate-data: {B64(certPem)}\n");
+        if (keyPem is not null) sb.Append(CultureInfo.InvariantCulture, $"    client-key-data: {B64(keyPem)}\n");
         sb.Append("contexts:\n");
-        sb.Append($"- name: {Q(contextName)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"- name: {Q(contextName)}\n");
         sb.Append("  context:\n");
-        sb.Append($"    cluster: {Q(contextName)}\n");
-        sb.Append($"    user: {Q(userEntry)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    cluster: {Q(contextName)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    user: {Q(userEntry)}\n");
         sb.Append("    namespace: default\n");
-        sb.Append($"current-context: {Q(contextName)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"current-context: {Q(contextName)}\n");
         sb.Append("preferences: {}\n");
         return sb.ToString();
     }

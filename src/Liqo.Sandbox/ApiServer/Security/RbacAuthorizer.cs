@@ -36,7 +36,7 @@ internal sealed class RbacAuthorizer(ClusterStore store)
                 var roleRef = ServerJson.Obj(rb, "roleRef");
                 var roleName = ServerJson.Str(roleRef, "name") ?? "";
                 var kind = ServerJson.Str(roleRef, "kind");
-                JsonObject? role = kind == "ClusterRole" ? clusterRoles.GetValueOrDefault(roleName)
+                var role = kind == "ClusterRole" ? clusterRoles.GetValueOrDefault(roleName)
                     : kind == "Role" ? roles.GetValueOrDefault(roleName) : null;
                 if (role is not null && Allows(role, a))
                     return (true, $"RBAC: allowed by RoleBinding {Strconv.Quote(ObjectMeta.Name(rb) + "/" + a.Namespace)} of {kind} {Strconv.Quote(roleName)} to {subject}");

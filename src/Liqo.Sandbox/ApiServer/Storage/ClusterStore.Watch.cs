@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
 using Liqo.Sandbox.ApiServer.Types;
 
 namespace Liqo.Sandbox.ApiServer.Storage;
@@ -63,7 +63,7 @@ public sealed partial class ClusterStore
                 if (oldMatch)
                 {
                     var gone = Output(type, r.Old!);
-                    ObjectMeta.Meta(gone)["resourceVersion"] = r.Rv.ToString();
+                    ObjectMeta.Meta(gone)["resourceVersion"] = r.Rv.ToString(CultureInfo.InvariantCulture);
                     return new StoreWatchEvent("DELETED", gone);
                 }
                 return null;

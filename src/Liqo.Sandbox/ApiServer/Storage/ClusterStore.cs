@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Liqo.Sandbox.ApiServer.Go;
@@ -133,7 +134,7 @@ public sealed partial class ClusterStore
                     if (options.Limit is > 0 && picked.Count == options.Limit) next = key;
                 }
             }
-            rv = _rv.ToString();
+            rv = _rv.ToString(CultureInfo.InvariantCulture);
         }
         if (remaining == 0) next = null;
         var items = picked.ConvertAll(o => ListItem(type, o));
@@ -213,7 +214,7 @@ public sealed partial class ClusterStore
         var rv = ++_rv;
         var ns = ObjectMeta.Namespace(obj);
         var name = ObjectMeta.Name(obj);
-        ObjectMeta.Meta(obj)["resourceVersion"] = rv.ToString();
+        ObjectMeta.Meta(obj)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
         var canonical = ObjectMeta.Canonical(obj);
         if (!_objects.TryGetValue(type.Key, out var table))
             _objects[type.Key] = table = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);

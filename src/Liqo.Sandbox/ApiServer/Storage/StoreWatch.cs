@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Liqo.Sandbox.ApiServer.Types;
@@ -81,7 +82,7 @@ public sealed class StoreWatch : IDisposable
     /// <summary>A BOOKMARK event object: the watched kind with only metadata.resourceVersion.</summary>
     public JsonObject Bookmark(bool initialEventsEnd = false)
     {
-        var meta = new JsonObject { ["resourceVersion"] = LastResourceVersion.ToString(), ["creationTimestamp"] = null };
+        var meta = new JsonObject { ["resourceVersion"] = LastResourceVersion.ToString(CultureInfo.InvariantCulture), ["creationTimestamp"] = null };
         if (initialEventsEnd) meta["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
         return new JsonObject { ["kind"] = _type.Kind, ["apiVersion"] = _type.ApiVersion, ["metadata"] = meta };
     }

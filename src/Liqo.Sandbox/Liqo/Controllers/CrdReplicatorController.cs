@@ -55,7 +55,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
         {
             if (wanted.TryGetValue(id, out var w) && w.Kubeconfig == reflector.Kubeconfig
                 && Obj.Annotation(w.Secret, LiqoLabels.RemoteTenantNamespaceAnnotation) == reflector.AnnotatedNamespace) continue;
-            reflector.Stop();
+            reflector.Dispose();
             _reflectors.Remove(id);
             Plane.SetRemoteApiReachable(id, null);
             Plane.Log($"{Name}: [{id}] stopped the reflection towards the remote cluster");
@@ -168,13 +168,14 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var r in _reflectors.Values) r.Stop();
+        foreach (var r in _reflectors.Values) r.Dispose();
         await Task.WhenAll(_reflectors.Values.Select(r => r.Completion)).ConfigureAwait(false);
         _reflectors.Clear();
     }
 
     /// <summary>The reflection towards one provider: its HTTPS client and a watch-fed cache of the replicas there.</summary>
     private sealed class Reflector(CrdReplicatorController owner, string remoteId, string kubeconfig, string? annotatedNamespace)
+        : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private volatile bool _synced;
@@ -214,7 +215,8 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
             Completion = Task.Run(() => WatchLoopAsync(_stop.Token));
         }
 
-        public void Stop()
+        /// <summary>Stops the watch; the stop source is released once the watch loop has ended.</summary>
+        public void Dispose()
         {
             _stop.Cancel();
             // Closing the connections ends a watch blocked on the provider.

@@ -51,7 +51,7 @@ internal sealed class WgGatewayServerController(LiqoControlPlane plane) : WgGate
             Plane.Update(Kind.Service, service, "service-controller", "status");
             return;
         }
-        JsonObject? endpoint = serviceType switch
+        var endpoint = serviceType switch
         {
             "LoadBalancer" => Endpoint((Obj.Array(service, "status", "loadBalancer", "ingress") ?? []).OfType<JsonObject>()
                 .Select(i => Obj.Str(i, "ip") ?? Obj.Str(i, "hostname")).OfType<string>(), servicePort),

@@ -86,7 +86,7 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
         });
     }
 
-    private bool IsGateway(JsonObject deploy) =>
+    private static bool IsGateway(JsonObject deploy) =>
         Obj.Name(deploy).StartsWith("gw-", StringComparison.Ordinal)
         && (Obj.ControllerOwner(deploy, "WgGatewayServer") is not null || Obj.ControllerOwner(deploy, "WgGatewayClient") is not null);
 
@@ -149,7 +149,7 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
     private static JsonObject ContainerStatus(JsonObject container, bool creating, bool crashing, string now)
     {
         var image = ApiServer.ServerJson.Str(container, "image") ?? "";
-        JsonObject state = creating
+        var state = creating
             ? new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } }
             : crashing
                 ? new JsonObject

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Liqo.Sandbox.ApiServer.Go;
 
 namespace Liqo.Sandbox.ApiServer.Schema.Cel;
@@ -355,7 +354,7 @@ internal static class CelFunctions
                 return true;
             case ("sum", 0):
             {
-                object acc = items.Count > 0 && items[0] is double ? 0.0 : items.Count > 0 && items[0] is ulong ? (object)0UL : 0L;
+                var acc = items.Count > 0 && items[0] is double ? 0.0 : items.Count > 0 && items[0] is ulong ? (object)0UL : 0L;
                 foreach (var i in items)
                 {
                     acc = CelOps.Arithmetic("+", acc, i);

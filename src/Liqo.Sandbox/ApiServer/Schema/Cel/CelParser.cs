@@ -9,11 +9,11 @@ internal sealed class CelParser
 {
     private static readonly FrozenSet<string> Relops = new[] { "<", "<=", ">=", ">", "==", "!=" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private readonly List<CelToken> tokens;
-    private int pos;
-    private int depth;
+    private readonly List<CelToken> _tokens;
+    private int _pos;
+    private int _depth;
 
-    private CelParser(List<CelToken> tokens) => this.tokens = tokens;
+    private CelParser(List<CelToken> tokens) => _tokens = tokens;
 
     public static CelExpr Parse(string source)
     {
@@ -24,9 +24,9 @@ internal sealed class CelParser
         return expr;
     }
 
-    private CelToken Peek => tokens[pos];
+    private CelToken Peek => _tokens[_pos];
 
-    private CelToken Next() => tokens[pos++];
+    private CelToken Next() => _tokens[_pos++];
 
     private CelCompileException Error(string what) =>
         new($"Syntax error: {what} at offset {Peek.Position}");
@@ -35,18 +35,18 @@ internal sealed class CelParser
     {
         if (!Peek.Is(punct))
             throw Error(Peek.Kind == CelTokenKind.End ? $"missing '{punct}' at '<EOF>'" : $"mismatched input '{Peek.Text}' expecting '{punct}'");
-        pos++;
+        _pos++;
     }
 
     private CelExpr ParseExpr()
     {
-        if (++depth > 250) throw Error("expression nests too deeply");
+        if (++_depth > 250) throw Error("expression nests too deeply");
         try
         {
             var cond = ParseOr();
             if (Peek.Is("?"))
             {
-                pos++;
+                _pos++;
                 var then = ParseOr();
                 Expect(":");
                 var otherwise = ParseExpr();
@@ -56,7 +56,7 @@ internal sealed class CelParser
         }
         finally
         {
-            depth--;
+            _depth--;
         }
     }
 
@@ -65,7 +65,7 @@ internal sealed class CelParser
         var left = ParseAnd();
         while (Peek.Is("||"))
         {
-            pos++;
+            _pos++;
             left = new CelOr(left, ParseAnd());
         }
         return left;
@@ -76,7 +76,7 @@ internal sealed class CelParser
         var left = ParseRelation();
         while (Peek.Is("&&"))
         {
-            pos++;
+            _pos++;
             left = new CelAnd(left, ParseRelation());
         }
         return left;
@@ -94,7 +94,7 @@ internal sealed class CelParser
             }
             else if (Peek.Kind == CelTokenKind.Ident && Peek.Text == "in")
             {
-                pos++;
+                _pos++;
                 left = new CelBinary("in", left, ParseAddition());
             }
             else
@@ -130,12 +130,12 @@ internal sealed class CelParser
     {
         if (Peek.Is("!"))
         {
-            pos++;
+            _pos++;
             return new CelUnary("!", ParseUnary());
         }
         if (Peek.Is("-"))
         {
-            pos++;
+            _pos++;
             // Negative numeric literals fold into the literal.
             if (Peek.Kind is CelTokenKind.Int or CelTokenKind.Double && !IsFollowedByMember())
             {
@@ -149,7 +149,7 @@ internal sealed class CelParser
 
     private bool IsFollowedByMember()
     {
-        var t = tokens[pos + 1];
+        var t = _tokens[_pos + 1];
         return t.Is(".") || t.Is("[");
     }
 
@@ -160,11 +160,11 @@ internal sealed class CelParser
         {
             if (Peek.Is("."))
             {
-                pos++;
+                _pos++;
                 var optional = false;
                 if (Peek.Is("?"))
                 {
-                    pos++;
+                    _pos++;
                     optional = true;
                 }
                 if (Peek.Kind != CelTokenKind.Ident)
@@ -172,7 +172,7 @@ internal sealed class CelParser
                 var name = Next().Text;
                 if (!optional && Peek.Is("("))
                 {
-                    pos++;
+                    _pos++;
                     var args = ParseArgs(")");
                     expr = ExpandMethod(expr, name, args);
                 }
@@ -183,11 +183,11 @@ internal sealed class CelParser
             }
             else if (Peek.Is("["))
             {
-                pos++;
+                _pos++;
                 var optional = false;
                 if (Peek.Is("?"))
                 {
-                    pos++;
+                    _pos++;
                     optional = true;
                 }
                 var key = ParseExpr();
@@ -211,11 +211,11 @@ internal sealed class CelParser
             case CelTokenKind.Double:
             case CelTokenKind.String:
             case CelTokenKind.Bytes:
-                pos++;
+                _pos++;
                 return new CelLiteral(t.Value!);
             case CelTokenKind.Ident:
             {
-                pos++;
+                _pos++;
                 switch (t.Text)
                 {
                     case "true": return new CelLiteral(true);
@@ -225,7 +225,7 @@ internal sealed class CelParser
                 }
                 if (Peek.Is("("))
                 {
-                    pos++;
+                    _pos++;
                     var args = ParseArgs(")");
                     return ExpandGlobal(t.Text, args);
                 }
@@ -234,19 +234,19 @@ internal sealed class CelParser
             case CelTokenKind.Punct:
                 if (t.Text == "(")
                 {
-                    pos++;
+                    _pos++;
                     var inner = ParseExpr();
                     Expect(")");
                     return inner;
                 }
                 if (t.Text == "[")
                 {
-                    pos++;
+                    _pos++;
                     return new CelListLiteral(ParseArgs("]"));
                 }
                 if (t.Text == "{")
                 {
-                    pos++;
+                    _pos++;
                     var entries = new List<KeyValuePair<CelExpr, CelExpr>>();
                     while (!Peek.Is("}"))
                     {
@@ -254,7 +254,7 @@ internal sealed class CelParser
                         Expect(":");
                         var v = ParseExpr();
                         entries.Add(new(k, v));
-                        if (Peek.Is(",")) pos++;
+                        if (Peek.Is(",")) _pos++;
                         else break;
                     }
                     Expect("}");
@@ -263,7 +263,7 @@ internal sealed class CelParser
                 if (t.Text == ".")
                 {
                     // Leading-dot identifiers refer to the root scope.
-                    pos++;
+                    _pos++;
                     if (Peek.Kind != CelTokenKind.Ident) throw Error($"mismatched input '{Peek.Text}' expecting IDENTIFIER");
                     return new CelIdent(Next().Text);
                 }
@@ -278,7 +278,7 @@ internal sealed class CelParser
         while (!Peek.Is(close))
         {
             args.Add(ParseExpr());
-            if (Peek.Is(",")) pos++;
+            if (Peek.Is(",")) _pos++;
             else break;
         }
         Expect(close);

@@ -3,24 +3,24 @@ namespace Liqo.Sandbox.ApiServer.Schema.Cel;
 /// <summary>An immutable chain of variable bindings (self, oldSelf, macro variables).</summary>
 internal sealed class CelScope
 {
-    private readonly string name;
-    private readonly object value;
-    private readonly CelScope? parent;
+    private readonly string _name;
+    private readonly object _value;
+    private readonly CelScope? _parent;
 
     public CelScope(string name, object value, CelScope? parent)
     {
-        this.name = name;
-        this.value = value;
-        this.parent = parent;
+        _name = name;
+        _value = value;
+        _parent = parent;
     }
 
     public bool TryResolve(string identifier, out object resolved)
     {
-        for (var s = this; s is not null; s = s.parent)
+        for (var s = this; s is not null; s = s._parent)
         {
-            if (s.name == identifier)
+            if (s._name == identifier)
             {
-                resolved = s.value;
+                resolved = s._value;
                 return true;
             }
         }

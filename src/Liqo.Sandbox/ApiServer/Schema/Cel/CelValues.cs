@@ -23,39 +23,39 @@ internal sealed class CelList(IReadOnlyList<object> items)
 /// <summary>A CEL map with insertion-ordered entries; keys are string, long, ulong or bool.</summary>
 internal sealed class CelMap
 {
-    private readonly List<KeyValuePair<object, object>> entries = [];
-    private readonly Dictionary<string, int>? stringIndex;
+    private readonly List<KeyValuePair<object, object>> _entries = [];
+    private readonly Dictionary<string, int>? _stringIndex;
 
     public CelMap(IEnumerable<KeyValuePair<object, object>> items)
     {
         foreach (var e in items)
         {
-            entries.Add(e);
+            _entries.Add(e);
         }
-        if (entries.Count > 8 && entries.All(e => e.Key is string))
+        if (_entries.Count > 8 && _entries.All(e => e.Key is string))
         {
-            stringIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < entries.Count; i++) stringIndex[(string)entries[i].Key] = i;
+            _stringIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < _entries.Count; i++) _stringIndex[(string)_entries[i].Key] = i;
         }
     }
 
-    public IReadOnlyList<KeyValuePair<object, object>> Entries => entries;
+    public IReadOnlyList<KeyValuePair<object, object>> Entries => _entries;
 
-    public int Count => entries.Count;
+    public int Count => _entries.Count;
 
     public bool TryGet(object key, out object value)
     {
-        if (stringIndex is not null && key is string s)
+        if (_stringIndex is not null && key is string s)
         {
-            if (stringIndex.TryGetValue(s, out var idx))
+            if (_stringIndex.TryGetValue(s, out var idx))
             {
-                value = entries[idx].Value;
+                value = _entries[idx].Value;
                 return true;
             }
             value = CelNull.Value;
             return false;
         }
-        foreach (var e in entries)
+        foreach (var e in _entries)
         {
             if (CelOps.KeyEquals(e.Key, key))
             {
