@@ -138,6 +138,7 @@ public sealed class Operation : IDisposable
     /// (default <see cref="DefaultReadTimeout"/>); when that runs out, the error is OperationTimeout naming the last
     /// transient error.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "the params array of clusters must come last")]
     public static async Task<T> ReadAsync<T>(IOperationLog log, TimeSpan? timeout, CancellationToken ct, Func<CancellationToken, Task<T>> body,
         params ClusterConnection?[] clusters)
     {

@@ -28,7 +28,7 @@ public sealed class ClusterConnection : IDisposable
     /// <summary>"local" or "remote", as liqoctl scopes its messages.</summary>
     public string Scope => Source.Scope;
 
-    /// <summary>The Liqo cluster ID, once read (<see cref="ClusterId.ReadAsync"/>).</summary>
+    /// <summary>The Liqo cluster ID, once read (<see cref="ClusterId.ReadAsync(ClusterConnection, CancellationToken)"/>).</summary>
     public string? ClusterId { get; internal set; }
 
     /// <summary>The namespace Liqo is installed in on this cluster.</summary>
