@@ -74,6 +74,25 @@ public sealed class FailureModeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AuthParamsThatCannotBeForgedDenyTheSliceUntilTheProviderRetries()
+    {
+        await using var scope = await LiqoSandboxScope.StartAsync(output, With("provider", new LiqoOptions { AuthParamsFailing = true }));
+        var p = scope.Peering;
+        await p.PrepareAsync();
+        await p.NetworkAsync();
+        await p.AuthenticateAsync();
+        var slice = await p.OffloadAsync();
+        await p.WaitAsync(async () => ClusterClient.Condition(slice = await p.Consumer.GetAsync(Cr.ResourceSlice, p.ConsumerTenantNs, p.P), "Authentication") == "Denied",
+            "Authentication Denied");
+        Assert.Null(ClusterClient.Str(slice, "status", "authParams", "signedCRT"));
+
+        // Clearing the knob is the provider's retry succeeding: the same slice becomes Accepted, with no change from the consumer.
+        scope.Provider.UpdateOptions(o => o with { AuthParamsFailing = false });
+        await p.WaitAsync(async () => ClusterClient.Condition(await p.Consumer.GetAsync(Cr.ResourceSlice, p.ConsumerTenantNs, p.P), "Authentication") == "Accepted",
+            "Authentication Accepted after the retry");
+    }
+
+    [Fact]
     public async Task ATunnelThatIsNeverEstablishedStaysConnecting()
     {
         await using var scope = await LiqoSandboxScope.StartAsync(output, With("provider", new LiqoOptions { TunnelNeverEstablished = true }));
