@@ -85,7 +85,7 @@ public sealed class NewLiqoResourceSliceCommand : OffloadingCmdlet
                 ProviderClusterId = provider,
                 Class = options.Class,
                 RequestedResources = ResourceSlice.RequestedResources(slice),
-                CreateVirtualNode = options.CreateVirtualNode,
+                CreateVirtualNode = ResourceSlice.CreatesVirtualNode(slice),
                 Authentication = ResourceSlice.ConditionStatus(slice, ResourceSlice.AuthenticationCondition) ?? "",
                 Resources = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) ?? "",
                 WhatIf = op.PlanOnly,
