@@ -3,7 +3,6 @@ using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Networking;
 using Liqo.Engine.Peering;
 using Liqo.Engine.Resources;
-using Liqo.Sandbox.Liqo;
 
 namespace Liqo.Engine.Tests.Networking;
 
@@ -13,22 +12,8 @@ namespace Liqo.Engine.Tests.Networking;
 /// earlier under a custom name (liqoctl create gatewayserver NAME) gets no twin; liqo-nonce by name, getting its labels
 /// (liqoctl's CreateOrUpdate in authenticate/utils/nonce.go).
 /// </summary>
-public sealed class ExistingObjectsTests : IAsyncLifetime
+public sealed class ExistingObjectsTests() : LiqoPairTest("liqo-existing-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("liqo-existing-").FullName;
-    private LiqoSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await LiqoSandbox.StartAsync(_dir, ["consumer", "provider"]);
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
-
-    private ClusterConnection Connect(string name, string scope = "local") =>
-        ClusterConnection.Open(new KubeconfigSource(_sandbox[name].KubeconfigPath, null, null, Scope: scope));
-
     private static async Task<string[]> NamesAsync(ClusterConnection c, ResourceKind kind, string ns, string remoteId) =>
         (await c.Api.ListAsync(kind, ns, $"{LiqoConstants.RemoteClusterIdLabel}={remoteId}", ct: default)).Items.Select(o => o.Name()).Order().ToArray();
 

@@ -2,7 +2,6 @@ using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Offloading;
 using Liqo.Engine.Peering;
 using Liqo.Engine.Resources;
-using Liqo.Sandbox.Liqo;
 
 namespace Liqo.Engine.Tests.Offloading;
 
@@ -12,32 +11,20 @@ namespace Liqo.Engine.Tests.Offloading;
 /// (remoteresourceslice_controller.go). The sandbox's auth-params-failing knob is that provider; clearing it is the retry
 /// that succeeds.
 /// </summary>
-public sealed class ResourceSliceAuthenticationWaitTests : IAsyncLifetime
+public sealed class ResourceSliceAuthenticationWaitTests() : LiqoPairTest("liqo-slice-wait-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("liqo-slice-wait-").FullName;
-    private LiqoSandbox _sandbox = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _sandbox = await LiqoSandbox.StartAsync(_dir, ["consumer", "provider"]);
+        await base.InitializeAsync();
         using var consumer = Connect("consumer");
         using var provider = Connect("provider", "remote");
         using var op = new Operation(NullOperationLog.Instance, TimeSpan.FromMinutes(2), default);
         await Peer.RunAsync(op, consumer, provider, new PeerOptions { CreateResourceSlice = false });
-        _sandbox["provider"].UpdateOptions(o => o with { AuthParamsFailing = true });
+        Sandbox["provider"].UpdateOptions(o => o with { AuthParamsFailing = true });
     }
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
-
-    private ClusterConnection Connect(string name, string scope = "local") =>
-        ClusterConnection.Open(new KubeconfigSource(_sandbox[name].KubeconfigPath, null, null, Scope: scope));
 
     private Task WaitForConsumerSliceAsync(ClusterConnection consumer, string status) =>
-        _sandbox.WaitUntilAsync(async ct =>
+        Sandbox.WaitUntilAsync(async ct =>
             await consumer.Api.GetAsync(Kinds.ResourceSlice, "liqo-tenant-provider", "slice", ct) is { } s &&
             ResourceSlice.ConditionStatus(s, ResourceSlice.AuthenticationCondition) == status,
             TimeSpan.FromMinutes(1), $"the consumer's ResourceSlice with Authentication {status}");
@@ -51,7 +38,7 @@ public sealed class ResourceSliceAuthenticationWaitTests : IAsyncLifetime
         var create = op.BoundAsync(() => ResourceSlice.CreateAsync(op, consumer, "slice", "provider", new ResourceSliceOptions()));
 
         await WaitForConsumerSliceAsync(consumer, ResourceSlice.Denied);
-        _sandbox["provider"].UpdateOptions(o => o with { AuthParamsFailing = false });
+        Sandbox["provider"].UpdateOptions(o => o with { AuthParamsFailing = false });
 
         var slice = await create;
         Assert.Equal(ResourceSlice.Accepted, ResourceSlice.ConditionStatus(slice, ResourceSlice.AuthenticationCondition));

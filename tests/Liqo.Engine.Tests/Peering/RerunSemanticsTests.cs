@@ -3,7 +3,6 @@ using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Offloading;
 using Liqo.Engine.Peering;
 using Liqo.Engine.Resources;
-using Liqo.Sandbox.Liqo;
 
 namespace Liqo.Engine.Tests.Peering;
 
@@ -13,22 +12,8 @@ namespace Liqo.Engine.Tests.Peering;
 /// un-cordons a cordoned consumer); the ResourceSlice keeps the csr and consumerClusterID its controller filled in,
 /// where liqoctl drops them; the create-virtual-node annotation is only ever added, as liqoctl does.
 /// </summary>
-public sealed class RerunSemanticsTests : IAsyncLifetime
+public sealed class RerunSemanticsTests() : LiqoPairTest("liqo-rerun-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("liqo-rerun-").FullName;
-    private LiqoSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await LiqoSandbox.StartAsync(_dir, ["consumer", "provider"]);
-
-    public async Task DisposeAsync()
-    {
-        await _sandbox.DisposeAsync();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
-
-    private ClusterConnection Connect(string name, string scope = "local") =>
-        ClusterConnection.Open(new KubeconfigSource(_sandbox[name].KubeconfigPath, null, null, Scope: scope));
-
     private static async Task PeerAsync(ClusterConnection consumer, ClusterConnection provider, PeerOptions o)
     {
         using var op = new Operation(NullOperationLog.Instance, TimeSpan.FromMinutes(2), default);
