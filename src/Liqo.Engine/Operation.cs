@@ -43,6 +43,12 @@ public sealed class Operation : IDisposable
     /// <summary>True once a write was skipped for -WhatIf: the rest is described, not done.</summary>
     public bool PlanOnly { get; private set; }
 
+    /// <summary>
+    /// True when the caller runs the operation under -WhatIf: every write will be skipped, so the step lines say what would
+    /// be done from the first one on, even before a write was skipped (<see cref="PlanOnly"/>).
+    /// </summary>
+    public bool WhatIf { get; init; }
+
     public TimeSpan Elapsed => _watch.Elapsed;
 
     /// <summary>What is left of the operation's timeout (never negative); infinite when it has none.</summary>
@@ -56,6 +62,14 @@ public sealed class Operation : IDisposable
         _lastStep = $"({cluster.Scope}) {message}";
         Log.Step(new StepEvent("INFO", cluster.Scope, cluster.ClusterId, module, step, message, Elapsed));
     }
+
+    /// <summary>
+    /// Reports a step that liqoctl reports as done ("correctly set up", "created successfully"): <paramref name="message"/>,
+    /// liqoctl's line, in a real run; <paramref name="whatIf"/>, which says what would be done (or, for a read, only what was
+    /// read), under -WhatIf (<see cref="WhatIf"/>, or once a write was skipped: <see cref="PlanOnly"/>).
+    /// </summary>
+    public void Info(ClusterConnection cluster, string module, string step, string message, string whatIf) =>
+        Info(cluster, module, step, WhatIf || PlanOnly ? whatIf : message);
 
     public void Warn(ClusterConnection cluster, string module, string step, string message)
     {

@@ -99,6 +99,22 @@ Describe 'Liqo module' {
         { New-LiqoPeering -Kubeconfig ./nowhere -RemoteKubeconfig ./nowhere } | Should -Throw -ErrorId 'KubeconfigNotFound,*'
     }
 
+    It 'declares parameter enums with the engine''s members in the engine''s order (the cmdlets convert them by value)' {
+        # the engine loads on first use, into the module's private load context
+        { Get-LiqoClusterId -Kubeconfig ./nowhere } | Should -Throw -ErrorId 'KubeconfigNotFound,*'
+        $engine = [System.Runtime.Loader.AssemblyLoadContext]::All.Assemblies | Where-Object { $_.GetName().Name -eq 'Liqo.Engine' } | Select-Object -First 1
+        $engine | Should -Not -BeNullOrEmpty
+        @{
+            'Liqo.GatewayServiceType'        = 'Liqo.Engine.Networking.GatewayServiceType'
+            'Liqo.GatewayServerLocation'     = 'Liqo.Engine.Networking.GatewayServerLocation'
+            'Liqo.PeeringUserKeyAlgorithm'   = 'Liqo.Engine.Authentication.PeeringUserKeyAlgorithm'
+        }.GetEnumerator() | ForEach-Object {
+            $mine = [Enum]::GetValues(($_.Key -as [type])) | ForEach-Object { "$_=$([int]$_)" }
+            $theirs = [Enum]::GetValues($engine.GetType($_.Value, $true)) | ForEach-Object { "$_=$([int]$_)" }
+            $mine -join ',' | Should -Be ($theirs -join ',') -Because $_.Key
+        }
+    }
+
     It 'shows the about_Liqo help topic' {
         (Get-Help about_Liqo | Out-String) | Should -Match 'KubeconfigContent'
     }

@@ -227,4 +227,13 @@ New-LiqoPeering -Kubeconfig '$script:consumer' -RemoteKubeconfig '$script:provid
         $plan | Should -Match 'What if: Performing the operation "Create" on target "remote cluster .*: Tenant'
         $plan | Should -Match 'What if: Performing the operation "Create" on target "local cluster .*: ResourceSlice'
     }
+
+    It 'says in its step lines what would be done, never that it was done' {
+        $null = New-LiqoPeering @script:pair -WhatIf -InformationVariable steps 6>$null
+        $lines = @($steps | ForEach-Object { "$($_.MessageData)" })
+        $lines | Should -Not -BeNullOrEmpty
+        $lines | Where-Object { $_ -match 'correctly|successfully' } | Should -BeNullOrEmpty
+        $lines | Should -Contain 'INFO (remote) Gateway server would be set up'
+        $lines | Should -Contain 'INFO (remote) Tenant would be applied on provider cluster'
+    }
 }

@@ -10,6 +10,9 @@ namespace Liqo.Engine.Authentication;
 /// <summary>liqoctl authenticate's options (and the authentication part of peer).</summary>
 public sealed record AuthenticateOptions
 {
+    /// <summary>liqoctl authenticate's (and unauthenticate's) --timeout default.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>In-band: the provider API server is reached through liqo-proxy over the tunnel.</summary>
     public bool InBand { get; init; }
 
@@ -59,7 +62,7 @@ public static class Authenticate
     public static async Task<string> EnsureTenantNamespaceAsync(Operation op, ClusterConnection cluster, string remoteClusterId)
     {
         var ns = await TenantNamespace.EnsureAsync(op, cluster, remoteClusterId).ConfigureAwait(false);
-        op.Info(cluster, Module, "TenantNamespace", "Tenant namespace correctly ensured");
+        op.Info(cluster, Module, "TenantNamespace", "Tenant namespace correctly ensured", whatIf: "Tenant namespace would be ensured");
         return ns;
     }
 

@@ -44,7 +44,7 @@ public static class Identity
     {
         var identity = ForgeControlPlane(providerId, consumerTenantNs, filledTenant?.StringAt("status.tenantNamespace") ?? providerTenantNsFallback,
             filledTenant?["status"]?["authParams"] as JsonObject ?? new JsonObject { ["apiServer"] = "<from the Tenant status>" });
-        op.Info(provider, Module, "IdentityGenerated", "Identity correctly generated");
+        op.Info(provider, Module, "IdentityGenerated", "Identity correctly generated", whatIf: "Identity would be generated");
         return identity;
     }
 
@@ -55,7 +55,7 @@ public static class Identity
     public static async Task<JsonObject?> ApplyAsync(Operation op, ClusterConnection consumer, JsonObject identity)
     {
         await EnsureAsync(op, consumer, identity).ConfigureAwait(false);
-        op.Info(consumer, Module, "IdentityApplied", "Identity correctly applied on consumer cluster");
+        op.Info(consumer, Module, "IdentityApplied", "Identity correctly applied on consumer cluster", whatIf: "Identity would be applied on consumer cluster");
         var ready = await WaitForStatusAsync(op, consumer, identity.StringAt("spec.clusterID")!).ConfigureAwait(false);
         if (ready is not null) op.Info(consumer, Module, "IdentityStatus", "Identity status is filled");
         return ready;

@@ -32,13 +32,13 @@ public static class Nonce
             ObjectWriter.SetLabel(existing, LiqoConstants.NonceSecretLabel, "true");
             ObjectWriter.SetLabel(existing, LiqoConstants.RemoteClusterIdLabel, consumerId);
         }).ConfigureAwait(false);
-        op.Info(provider, Module, "NonceSecret", "Nonce secret ensured");
+        op.Info(provider, Module, "NonceSecret", "Nonce secret ensured", whatIf: "Nonce secret would be ensured");
         var filled = await op.WaitAsync(provider, Kinds.Secret, tenantNs, NonceSelector(consumerId), null,
             items => items.FirstOrDefault(s => !string.IsNullOrEmpty(DataString(s, "nonce"))),
             new WaitTarget("Waiting for nonce to be generated", $"Secret {tenantNs}/{LiqoConstants.NonceSecretName}", "data.nonce set",
                 "The provider's nonce creator has not filled the Secret: check Liqo's controller manager on the provider.")).ConfigureAwait(false);
         if (filled is null) return null;
-        op.Info(provider, Module, "NonceGenerated", "Nonce generated successfully");
+        op.Info(provider, Module, "NonceGenerated", "Nonce generated successfully", whatIf: "Nonce would be generated");
         var nonce = DataString(filled, "nonce")!;
         op.Info(provider, Module, "NonceRetrieved", "Nonce retrieved");
         return nonce;
@@ -68,7 +68,7 @@ public static class Nonce
                 $"unable to ensure signed nonce secret: nonce secret already exists with a different nonce: {existing[0].Name()} in {tenantNs} on the {consumer.Scope} cluster",
                 "One side's tenant namespace was removed: delete the consumer's liqo-signed-nonce Secret (or its tenant namespace) and run the command again.");
         }
-        op.Info(consumer, Module, "SignedNonceSecret", "Signed nonce secret ensured");
+        op.Info(consumer, Module, "SignedNonceSecret", "Signed nonce secret ensured", whatIf: "Signed nonce secret would be ensured");
         var signed = await op.WaitAsync(consumer, Kinds.Secret, tenantNs, SignedSelector(providerId), null,
             items => items.FirstOrDefault(s => s["data"]?["signedNonce"]?.GetValue<string>() is { Length: > 0 }),
             new WaitTarget("Waiting for nonce to be signed", $"Secret {tenantNs}/{LiqoConstants.SignedNonceSecretName}", "data.signedNonce set",

@@ -95,7 +95,7 @@ public static class PeeringUser
         var server = await ApiServerAddressAsync(provider, ct).ConfigureAwait(false);
         var kubeconfig = Kubeconfig(KubeconfigUser(consumerId), consumerId, server, ca, certificate!, keys.ExportPrivateKeyPem(), tenantNs);
         using var cert = X509Certificate2.CreateFromPem(certificate);
-        op.Info(provider, Module, "PeeringUser", "User generated successfully");
+        op.Info(provider, Module, "PeeringUser", "User generated successfully", whatIf: "User would be generated");
         return new PeeringUserResult(consumerId, providerId, user, csr.CommonName, tenantNs, kubeconfig, new DateTimeOffset(cert.NotAfter.ToUniversalTime()), keyAlgorithm);
     }
 
@@ -113,7 +113,7 @@ public static class PeeringUser
             foreach (var o in (await provider.Api.ListAsync(kind, null, selector, ct: ct).ConfigureAwait(false)).Items)
                 if (await ObjectWriter.DeleteAsync(op, provider, kind, o.Namespace(), o.Name()).ConfigureAwait(false))
                     deleted++;
-        op.Info(provider, Module, "PeeringUser", $"Peering user for cluster with ID \"{consumerId}\" deleted successfully");
+        op.Info(provider, Module, "PeeringUser", $"Peering user for cluster with ID \"{consumerId}\" deleted successfully", whatIf: $"Peering user for cluster with ID \"{consumerId}\" would be deleted");
         return deleted;
     }
 

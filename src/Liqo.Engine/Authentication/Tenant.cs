@@ -59,7 +59,7 @@ public static class Tenant
         var keys = await Authenticate.ReadClusterKeysAsync(consumer, op.Cancellation).ConfigureAwait(false);
         var csr = TenantCsr.ForControlPlane(keys, consumerId);
         var tenant = Forge(consumerId, providerTenantNs, keys.PublicKey.PemBytes, csr.Pem, signature ?? Array.Empty<byte>(), proxyUrl);
-        op.Info(consumer, Module, "TenantGenerated", "Tenant correctly generated");
+        op.Info(consumer, Module, "TenantGenerated", "Tenant correctly generated", whatIf: "Tenant would be generated");
         return tenant;
     }
 
@@ -72,7 +72,7 @@ public static class Tenant
         var ns = tenant.Namespace()!;
         var consumerId = tenant.Name();
         await EnsureAsync(op, provider, tenant).ConfigureAwait(false);
-        op.Info(provider, Module, "TenantApplied", "Tenant correctly applied on provider cluster");
+        op.Info(provider, Module, "TenantApplied", "Tenant correctly applied on provider cluster", whatIf: "Tenant would be applied on provider cluster");
         var filled = await op.WaitForObjectAsync(provider, Kinds.Tenant, ns, consumerId, HasStatus,
             new WaitTarget("Waiting for tenant status to be filled", $"Tenant {ns}/{consumerId}", "status.authParams and status.tenantNamespace set",
                 "The provider did not accept the Tenant: a bad nonce signature only shows as a Warning event SignatureVerificationFailed on the Tenant (kubectl describe tenant on the provider).",

@@ -27,7 +27,7 @@ public static class Unauthenticate
         foreach (var i in identities)
         {
             await ObjectWriter.DeleteAsync(op, consumer, Kinds.Identity, i.Namespace(), i.Name()).ConfigureAwait(false);
-            op.Info(consumer, Module, "Identity", "Identity control plane correctly deleted");
+            op.Info(consumer, Module, "Identity", "Identity control plane correctly deleted", whatIf: "Identity control plane would be deleted");
         }
 
         var providerNs = await TenantNamespace.FindAsync(provider, consumerId, op.Cancellation).ConfigureAwait(false)
@@ -39,7 +39,7 @@ public static class Unauthenticate
         foreach (var t in tenants)
         {
             await ObjectWriter.DeleteAsync(op, provider, Kinds.Tenant, t.Namespace(), t.Name()).ConfigureAwait(false);
-            op.Info(provider, Module, "Tenant", "Tenant correctly deleted");
+            op.Info(provider, Module, "Tenant", "Tenant correctly deleted", whatIf: "Tenant would be deleted");
         }
     }
 }

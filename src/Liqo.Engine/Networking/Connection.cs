@@ -20,7 +20,7 @@ public static class Connection
                 $"more than one Connection resource found for remote cluster \"{remoteClusterId}\" on the {cluster.Scope} cluster"),
         }, new WaitTarget("Waiting for the Connection to be created", $"Connection for {remoteClusterId} in {ns}", "created by the gateway",
             "Check that both gateways run and that the PublicKeys carry each other's key.")).ConfigureAwait(false);
-        op.Info(cluster, "Networking", "ConnectionCreated", "Connection created successfully");
+        op.Info(cluster, "Networking", "ConnectionCreated", "Connection created successfully", whatIf: "Connection would be created");
         return connection;
     }
 
@@ -31,7 +31,7 @@ public static class Connection
             new WaitTarget("Waiting for Connection status to be established", $"Connection for {remoteClusterId} in {ns}", "status.value == Connected",
                 "The WireGuard tunnel is not up: check that the client can reach the server's address and UDP port (-GatewayClientAddress and -GatewayClientPort for NAT).",
                 ErrorIds.ConnectionNotEstablished)).ConfigureAwait(false);
-        op.Info(cluster, "Networking", "ConnectionEstablished", "Connection is established");
+        op.Info(cluster, "Networking", "ConnectionEstablished", "Connection is established", whatIf: "Connection would be established");
         return connection;
     }
 }

@@ -138,15 +138,15 @@ public static class Gateway
         NetworkConnectOptions o, string templateNamespace)
     {
         var gwServer = await EnsureServerAsync(op, server, clientClusterId, tenantNamespace, o, templateNamespace).ConfigureAwait(false);
-        op.Info(server, Module, "GatewayServer", "Gateway server correctly set up");
+        op.Info(server, Module, "GatewayServer", "Gateway server correctly set up", whatIf: "Gateway server would be set up");
         var name = gwServer.Name();
         await WaitForPodReadyAsync(op, server, tenantNamespace, name).ConfigureAwait(false);
-        op.Info(server, Module, "GatewayServerPod", $"Gateway pod {ResourceName(name)} is ready");
+        op.Info(server, Module, "GatewayServerPod", $"Gateway pod {ResourceName(name)} is ready", whatIf: $"Gateway pod {ResourceName(name)} would be waited for");
         gwServer = await op.WaitForObjectAsync(server, Kinds.GatewayServer, tenantNamespace, name,
             g => g["status"]?["endpoint"]?["addresses"] is JsonArray { Count: > 0 },
             new WaitTarget("Waiting for the gateway server Service", $"GatewayServer {tenantNamespace}/{name}", "status.endpoint.addresses set",
                 "Check the gateway Service on the server cluster: a LoadBalancer needs an external address (or use -GatewayServerServiceType NodePort).")).ConfigureAwait(false) ?? gwServer;
-        op.Info(server, Module, "GatewayServerService", "Gateway server Service created successfully");
+        op.Info(server, Module, "GatewayServerService", "Gateway server Service created successfully", whatIf: "Gateway server Service would be created");
         return gwServer;
     }
 
@@ -159,10 +159,10 @@ public static class Gateway
     {
         var gwClient = await EnsureClientAsync(op, client, serverClusterId, tenantNamespace, o, templateNamespace,
             endpoint.Addresses, endpoint.Port, endpoint.Protocol).ConfigureAwait(false);
-        op.Info(client, Module, "GatewayClient", "Gateway client correctly set up");
+        op.Info(client, Module, "GatewayClient", "Gateway client correctly set up", whatIf: "Gateway client would be set up");
         var name = gwClient.Name();
         await WaitForPodReadyAsync(op, client, tenantNamespace, name).ConfigureAwait(false);
-        op.Info(client, Module, "GatewayClientPod", $"Gateway pod {ResourceName(name)} is ready");
+        op.Info(client, Module, "GatewayClientPod", $"Gateway pod {ResourceName(name)} is ready", whatIf: $"Gateway pod {ResourceName(name)} would be waited for");
         return gwClient;
     }
 
@@ -185,7 +185,7 @@ public static class Gateway
             : await ReadPublicKeyAsync(cluster, gateway, op.Cancellation).ConfigureAwait(false)
               ?? throw new LiqoException(ErrorIds.GatewayKeyMissing, LiqoErrorCategory.ObjectNotFound, gateway.Name(),
                   $"The Secret named by {kind.Kind} {gateway.Namespace()}/{gateway.Name()} status.secretRef on the {cluster.Scope} cluster has no publicKey.");
-        op.Info(cluster, Module, role == "server" ? "GatewayServerSecret" : "GatewayClientSecret", $"Gateway {role} Secret created successfully");
+        op.Info(cluster, Module, role == "server" ? "GatewayServerSecret" : "GatewayClientSecret", $"Gateway {role} Secret created successfully", whatIf: $"Gateway {role} Secret would be created");
         return (key, gateway);
     }
 

@@ -24,14 +24,14 @@ internal static class GatewayTemplates
     public static async Task CheckServerStepAsync(Operation op, ClusterConnection server, NetworkConnectOptions o, string ns)
     {
         await CheckServerAsync(server, o, ns, op.Cancellation).ConfigureAwait(false);
-        op.Info(server, "Networking", "ServerTemplateChecked", $"Gateway server template \"{o.ServerTemplateName}/{ns}\" correctly checked");
+        op.Info(server, "Networking", "ServerTemplateChecked", $"Gateway server template \"{o.ServerTemplateName}/{ns}\" correctly checked", whatIf: $"Gateway server template \"{o.ServerTemplateName}/{ns}\" checked");
     }
 
     /// <summary>The client template check with liqoctl's line: Gateway client template "name/ns" correctly checked.</summary>
     public static async Task CheckClientStepAsync(Operation op, ClusterConnection client, NetworkConnectOptions o, string ns)
     {
         await CheckClientAsync(client, o, ns, op.Cancellation).ConfigureAwait(false);
-        op.Info(client, "Networking", "ClientTemplateChecked", $"Gateway client template \"{o.ClientTemplateName}/{ns}\" correctly checked");
+        op.Info(client, "Networking", "ClientTemplateChecked", $"Gateway client template \"{o.ClientTemplateName}/{ns}\" correctly checked", whatIf: $"Gateway client template \"{o.ClientTemplateName}/{ns}\" checked");
     }
 
     public static Task CheckClientAsync(ClusterConnection client, NetworkConnectOptions o, string ns, CancellationToken ct) =>

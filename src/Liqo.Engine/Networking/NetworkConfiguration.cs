@@ -63,7 +63,7 @@ public static class NetworkConfiguration
     public static async Task<Cidrs> RetrieveAsync(Operation op, ClusterConnection cluster)
     {
         var cidrs = await ReadLocalCidrsAsync(cluster, op.Cancellation).ConfigureAwait(false);
-        op.Info(cluster, Module, "ConfigurationRetrieved", "Network configuration correctly retrieved");
+        op.Info(cluster, Module, "ConfigurationRetrieved", "Network configuration correctly retrieved", whatIf: "Network configuration retrieved");
         return cidrs;
     }
 
@@ -71,7 +71,7 @@ public static class NetworkConfiguration
     public static async Task<JsonObject> SetUpAsync(Operation op, ClusterConnection cluster, string remoteClusterId, string tenantNamespace, Cidrs remote)
     {
         var conf = await EnsureAsync(op, cluster, remoteClusterId, tenantNamespace, remote).ConfigureAwait(false);
-        op.Info(cluster, Module, "ConfigurationSetUp", "Network configuration correctly set up");
+        op.Info(cluster, Module, "ConfigurationSetUp", "Network configuration correctly set up", whatIf: "Network configuration would be set up");
         return conf;
     }
 
@@ -82,7 +82,7 @@ public static class NetworkConfiguration
             new WaitTarget("Waiting for the network Configuration to be applied", $"Configuration {tenantNamespace}/{remoteClusterId}",
                 $"condition {ConfiguredCondition}=True for the current generation",
                 "Check Liqo's controller manager on that cluster; its IPAM must be able to remap the remote CIDRs.")).ConfigureAwait(false);
-        op.Info(cluster, Module, "ConfigurationApplied", "Configuration applied successfully");
+        op.Info(cluster, Module, "ConfigurationApplied", "Configuration applied successfully", whatIf: "Configuration would be applied");
         return conf;
     }
 
@@ -101,7 +101,9 @@ public static class NetworkConfiguration
                     "network Configuration status is not set yet. Retry later. If the issue persist, you can try to reset the network with `liqoctl network reset`.",
                     "Run Enable-LiqoNetworking again (out of band: Import-LiqoNetworkConfiguration); if it persists, Reset-LiqoNetworking.");
         }
-        op.Info(cluster, Module, "NetworkInitialized", "Network correctly initialized");
+        // under -WhatIf the check runs when nothing was skipped yet (the Configuration exists), and is skipped after that
+        if (op.PlanOnly) op.Info(cluster, Module, "NetworkInitialized", "Network initialization would be checked");
+        else op.Info(cluster, Module, "NetworkInitialized", "Network correctly initialized", whatIf: "Network initialized");
     }
 
     /// <summary>v1.2: NetworkCIDRsConfigured is True for the current generation.</summary>

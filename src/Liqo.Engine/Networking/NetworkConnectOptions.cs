@@ -16,6 +16,8 @@ public sealed record NetworkConnectOptions
     public const int DefaultMtu = 1340;
     public const string DefaultServerTemplateName = "wireguard-server";
     public const string DefaultClientTemplateName = "wireguard-client";
+    /// <summary>liqoctl network's --timeout default.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
     public GatewayServiceType ServiceType { get; init; } = GatewayServiceType.LoadBalancer;
     public int ServicePort { get; init; } = DefaultPort;

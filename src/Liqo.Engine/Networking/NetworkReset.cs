@@ -36,13 +36,14 @@ public static class NetworkReset
             return;
         }
         foreach (var g in items) await ObjectWriter.DeleteAsync(op, cluster, kind, g.Namespace(), g.Name()).ConfigureAwait(false);
-        op.Info(cluster, Module, kind.Kind, $"{what} correctly deleted");
+        op.Info(cluster, Module, kind.Kind, $"{what} correctly deleted", whatIf: $"{what} would be deleted");
     }
 
     private static async Task DeleteConfigurationAsync(Operation op, ClusterConnection cluster, string peerId)
     {
         var items = (await cluster.Api.ListAsync(Kinds.Configuration, null, $"{LiqoConstants.RemoteClusterIdLabel}={peerId}", ct: op.Cancellation).ConfigureAwait(false)).Items;
         foreach (var c in items) await ObjectWriter.DeleteAsync(op, cluster, Kinds.Configuration, c.Namespace(), c.Name()).ConfigureAwait(false);
-        op.Info(cluster, Module, "Configuration", items.Count == 0 ? "Network configuration already deleted" : "Network configuration correctly deleted");
+        if (items.Count == 0) op.Info(cluster, Module, "Configuration", "Network configuration already deleted");
+        else op.Info(cluster, Module, "Configuration", "Network configuration correctly deleted", whatIf: "Network configuration would be deleted");
     }
 }

@@ -34,7 +34,7 @@ public static class PublicKey
         string publicKeyBase64, JsonObject owner)
     {
         var pk = await EnsureAsync(op, cluster, remoteClusterId, tenantNamespace, publicKeyBase64, owner).ConfigureAwait(false);
-        op.Info(cluster, "Networking", "PublicKey", "Public key correctly created");
+        op.Info(cluster, "Networking", "PublicKey", "Public key correctly created", whatIf: "Public key would be created");
         return pk;
     }
 

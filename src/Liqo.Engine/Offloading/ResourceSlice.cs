@@ -94,7 +94,7 @@ public static class ResourceSlice
         }
         var ns = slice.Namespace()!;
         await ObjectWriter.DeleteAsync(op, consumer, Kinds.ResourceSlice, ns, name).ConfigureAwait(false);
-        op.Info(consumer, Module, "ResourceSlice", $"ResourceSlice {name} deleted");
+        op.Info(consumer, Module, "ResourceSlice", $"ResourceSlice {name} deleted", whatIf: $"ResourceSlice {name} would be deleted");
         if (wait && await Absence.WaitAsync(op, consumer, Kinds.ResourceSlice, ns, null, "metadata.name=" + name, $"ResourceSlice {ns}/{name}").ConfigureAwait(false))
             op.Info(consumer, Module, "ResourceSliceGone", "Ensured resourceslice absence");
         return true;
@@ -149,7 +149,7 @@ public static class ResourceSlice
     {
         var tenantNs = await RequireTenantNamespaceAsync(op, consumer, providerClusterId).ConfigureAwait(false);
         var slice = await EnsureAsync(op, consumer, name, tenantNs, providerClusterId, o).ConfigureAwait(false);
-        op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created");
+        op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created", whatIf: "ResourceSlice would be created");
         if (!wait) return slice;
         // liqoctl polls through Denied until its timeout (wait.go ForResourceSliceAuthentication): the provider denies while
         // it cannot forge the auth parameters yet and retries (remoteresourceslice_controller.go), so Denied is not final.

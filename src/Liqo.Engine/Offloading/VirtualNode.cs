@@ -110,7 +110,7 @@ public static class VirtualNode
 
         var vn = await ObjectWriter.CreateOrUpdateAsync(op, consumer, Kinds.VirtualNode, Forge(name, tenantNs, remoteClusterId, content, o),
             existing => Mutate(existing, remoteClusterId, content, o)).ConfigureAwait(false);
-        op.Info(consumer, Module, "VirtualNode", "Virtual node created");
+        op.Info(consumer, Module, "VirtualNode", "Virtual node created", whatIf: "Virtual node would be created");
         if (!o.CreateNode || !wait || op.PlanOnly) return (vn, null);
         var node = await VirtualNodeReadiness.WaitForNodeAsync(op, consumer, tenantNs, name).ConfigureAwait(false);
         return (vn, node);
@@ -173,7 +173,7 @@ public static class VirtualNode
         }
         var ns = vn.Namespace()!;
         await ObjectWriter.DeleteAsync(op, consumer, Kinds.VirtualNode, ns, name).ConfigureAwait(false);
-        op.Info(consumer, Module, "VirtualNode", "Virtual node deleted");
+        op.Info(consumer, Module, "VirtualNode", "Virtual node deleted", whatIf: "Virtual node would be deleted");
         if (wait && await Absence.WaitAsync(op, consumer, Kinds.VirtualNode, ns, null, "metadata.name=" + name, $"VirtualNode {ns}/{name}").ConfigureAwait(false))
             op.Info(consumer, Module, "VirtualNodeGone", "Ensured virtualnode absence");
         return true;

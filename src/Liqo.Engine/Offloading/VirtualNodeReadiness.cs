@@ -18,7 +18,7 @@ public static class VirtualNodeReadiness
         await op.WaitForObjectAsync(consumer, Kinds.VirtualNode, tenantNamespace, name, _ => true,
             new WaitTarget("Waiting for the VirtualNode", $"VirtualNode {tenantNamespace}/{name}", "created by the virtual-node creator",
                 "The provider's resources may not be accepted yet, or the ResourceSlice identity has no kubeconfig; see Get-LiqoPeerInfo.")).ConfigureAwait(false);
-        op.Info(consumer, Module, "VirtualNode", $"VirtualNode {name} created");
+        op.Info(consumer, Module, "VirtualNode", $"VirtualNode {name} created", whatIf: $"VirtualNode {name} would be created");
         return await WaitForNodeAsync(op, consumer, tenantNamespace, name).ConfigureAwait(false);
     }
 

@@ -36,10 +36,10 @@ public static class ForceUnpeer
                  ?? throw new LiqoException(ErrorIds.PeeringNotFound, LiqoErrorCategory.ObjectNotFound, remoteId,
                      $"Remote cluster with ID {remoteId} not found: the local cluster has no ForeignCluster labelled {LiqoConstants.RemoteClusterIdLabel}={remoteId}, so there is no peering to remove.",
                      "Check the ID with Get-LiqoForeignCluster, and that -Kubeconfig/-Context reach the cluster that peered with it.");
-        op.Info(local, Module, "ForeignCluster", "Info about the remote cluster retrieved successfully");
+        op.Info(local, Module, "ForeignCluster", "Info about the remote cluster retrieved successfully", whatIf: "Info about the remote cluster retrieved");
 
         await DeclarePermanentlyUnreachableAsync(op, local, fc).ConfigureAwait(false);
-        op.Info(local, Module, "PermanentlyUnreachable", "Foreign cluster declared as permanently unreachable successfully");
+        op.Info(local, Module, "PermanentlyUnreachable", "Foreign cluster declared as permanently unreachable successfully", whatIf: "Foreign cluster would be declared as permanently unreachable");
 
         var (tenantNamespace, gone) = await DeleteTenantNamespaceAsync(op, local, remoteId, o.Wait).ConfigureAwait(false);
         if (!op.PlanOnly) op.Info(local, Module, "ForceUnpeer", "Force unpeer executed successfully");
@@ -74,7 +74,7 @@ public static class ForceUnpeer
         }
         if (ns.StringAt("metadata.deletionTimestamp") is null)
             await ObjectWriter.DeleteAsync(op, local, Kinds.Namespace, null, name!).ConfigureAwait(false);
-        op.Info(local, Module, "TenantNamespace", "Tenant namespace deleted");
+        op.Info(local, Module, "TenantNamespace", "Tenant namespace deleted", whatIf: "Tenant namespace would be deleted");
         if (!wait) return (name, false);
         var gone = await op.WaitAsync(local, Kinds.Namespace, null, null, "metadata.name=" + name, items => items.Count == 0 ? items : null,
             new WaitTarget("Waiting for the tenant namespace to be deleted", $"Namespace {name}", "deleted",

@@ -10,6 +10,13 @@ namespace Liqo.PowerShell.Cmdlets;
 /// ~/.kube/config), -Context, or -KubeconfigContent for runbooks that hold a kubeconfig as a secret string (never written
 /// to disk); -LiqoNamespace where Liqo is installed.
 /// </summary>
+/// <remarks>
+/// The cmdlet classes go no deeper than PSCmdlet, <see cref="LiqoCmdlet"/>, ClusterCmdlet, <see cref="TwoClusterCmdlet"/>:
+/// the bases hold only the cluster-access parameters every cmdlet of their kind takes. Each cmdlet declares the rest of
+/// its parameters itself, in the order its syntax lists them (PowerShell lists a class's own parameters before its base's,
+/// positional ones first), with its own -Timeout default; what several cmdlets do alike is in helpers they call by name
+/// (<see cref="MaterialExchange"/>, <see cref="Teardown"/>, <see cref="ParameterConversions"/>, <see cref="OutputMapper"/>).
+/// </remarks>
 public abstract class ClusterCmdlet : LiqoCmdlet
 {
     /// <summary>
@@ -46,8 +53,17 @@ public abstract class ClusterCmdlet : LiqoCmdlet
     protected KubeconfigSource LocalSource() =>
         SourceFor(Kubeconfig, KubeconfigContent, Context, LiqoNamespace, "local", nameof(Kubeconfig), nameof(KubeconfigContent));
 
+    /// <summary>
+    /// The remote cluster's access, from the Remote* parameters of the cmdlet (<see cref="TwoClusterCmdlet"/>'s, or those a
+    /// cmdlet declares itself where only some of its parameter sets name a remote cluster).
+    /// </summary>
+    protected KubeconfigSource RemoteSourceFor(string? remoteKubeconfig, string? remoteKubeconfigContent, string? remoteContext,
+        string remoteLiqoNamespace) =>
+        SourceFor(remoteKubeconfig, remoteKubeconfigContent, remoteContext, remoteLiqoNamespace, "remote", "RemoteKubeconfig",
+            "RemoteKubeconfigContent");
+
     /// <summary>Builds a source; a path is resolved against PowerShell's current location (not the process's).</summary>
-    protected KubeconfigSource SourceFor(string? path, string? content, string? context, string liqoNamespace, string scope,
+    private KubeconfigSource SourceFor(string? path, string? content, string? context, string liqoNamespace, string scope,
         string pathParameter, string contentParameter)
     {
         if (path is not null && content is not null)
@@ -62,16 +78,41 @@ public abstract class ClusterCmdlet : LiqoCmdlet
     /// by <paramref name="timeout"/> as a whole. <paramref name="before"/> (e.g. reading the cluster's ID, so that a
     /// cluster without Liqo fails before anything is done) runs first, within the same bound.
     /// </summary>
-    private protected T RunOnCluster<T>(KubeconfigSource source, TimeSpan timeout, Func<Operation, ClusterConnection, Task<T>> step,
-        Func<ClusterConnection, CancellationToken, Task>? before = null) =>
-        RunEngine(async (log, ct) =>
+    internal T RunOnCluster<T>(KubeconfigSource source, TimeSpan timeout, Func<Operation, ClusterConnection, Task<T>> step,
+        Func<ClusterConnection, CancellationToken, Task>? before = null)
+    {
+        var whatIf = WhatIfRun;
+        return RunEngine(async (log, ct) =>
         {
             using var cluster = ClusterConnection.Open(source);
-            using var op = new Operation(log, timeout, ct);
+            using var op = new Operation(log, timeout, ct) { WhatIf = whatIf };
             return await op.BoundAsync(async () =>
             {
                 if (before is not null) await before(cluster, op.Cancellation).ConfigureAwait(false);
                 return await step(op, cluster).ConfigureAwait(false);
             }, cluster.Server).ConfigureAwait(false);
         });
+    }
+
+    /// <summary>
+    /// Opens both clusters (local, then remote) and runs one engine step on them, in an <see cref="Operation"/> bounded by
+    /// <paramref name="timeout"/> as a whole. <paramref name="before"/> (e.g. reading or checking the clusters' IDs) runs
+    /// first, within the same bound.
+    /// </summary>
+    internal T RunOnClusters<T>(KubeconfigSource local, KubeconfigSource remote, TimeSpan timeout,
+        Func<Operation, ClusterConnection, ClusterConnection, Task<T>> step, Func<ClusterConnection, ClusterConnection, CancellationToken, Task>? before = null)
+    {
+        var whatIf = WhatIfRun;
+        return RunEngine(async (log, ct) =>
+        {
+            using var l = ClusterConnection.Open(local);
+            using var r = ClusterConnection.Open(remote);
+            using var op = new Operation(log, timeout, ct) { WhatIf = whatIf };
+            return await op.BoundAsync(async () =>
+            {
+                if (before is not null) await before(l, r, op.Cancellation).ConfigureAwait(false);
+                return await step(op, l, r).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        });
+    }
 }

@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using Liqo.Engine;
 using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -22,8 +20,16 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="RemoveLiqoPeeringCommand"/>
 [Cmdlet(VerbsLifecycle.Disable, "LiqoAuthentication", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class DisableLiqoAuthenticationCommand : TeardownCmdlet
+public sealed class DisableLiqoAuthenticationCommand : TwoClusterCmdlet
 {
-    private protected override Task TeardownAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, string consumerId, string providerId) =>
-        Unauthenticate.RunAsync(op, consumer, provider, consumerId, providerId);
+    /// <summary>
+    /// The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl unauthenticate's --timeout, 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
+
+    protected override void ProcessRecord() => Teardown.Run(this, LocalSource(), RemoteSource(), Timeout, Unauthenticate.RunAsync);
 }

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using Liqo.Engine;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Networking;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -28,8 +26,16 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ResetLiqoNetworkingCommand"/>
 [Cmdlet(VerbsLifecycle.Disable, "LiqoNetworking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class DisableLiqoNetworkingCommand : TeardownCmdlet
+public sealed class DisableLiqoNetworkingCommand : TwoClusterCmdlet
 {
-    private protected override Task TeardownAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId) =>
-        NetworkReset.DisconnectAsync(op, local, remote, localId, remoteId);
+    /// <summary>
+    /// The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl network's --timeout, 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
+
+    protected override void ProcessRecord() => Teardown.Run(this, LocalSource(), RemoteSource(), Timeout, NetworkReset.DisconnectAsync);
 }

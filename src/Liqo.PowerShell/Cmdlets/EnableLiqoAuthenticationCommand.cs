@@ -34,7 +34,8 @@ public sealed class EnableLiqoAuthenticationCommand : TwoClusterCmdlet
     /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+    // liqoctl authenticate's --timeout, 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
 
     /// <summary>
     /// In-band authentication (liqoctl's --in-band): the consumer's control plane reaches the provider's API server through
@@ -52,17 +53,7 @@ public sealed class EnableLiqoAuthenticationCommand : TwoClusterCmdlet
         WriteObject(RunOnClusters(local, remote, Timeout, async (op, consumer, provider) =>
         {
             var r = await Authenticate.RunAsync(op, consumer, provider, options).ConfigureAwait(false);
-            return new AuthenticationResult
-            {
-                ConsumerClusterId = consumer.ClusterId ?? "",
-                ProviderClusterId = provider.ClusterId ?? "",
-                ConsumerTenantNamespace = r.ConsumerTenantNamespace,
-                ProviderTenantNamespace = r.ProviderTenantNamespace,
-                Identity = r.IdentityName,
-                Completed = r.Completed,
-                WhatIf = op.PlanOnly,
-                Duration = op.Elapsed,
-            };
+            return OutputMapper.From(r, consumer.ClusterId ?? "", provider.ClusterId ?? "", op);
         }));
     }
 }

@@ -33,12 +33,13 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoPeeringCommand"/>
 [Cmdlet(VerbsLifecycle.Enable, "LiqoNetworking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(NetworkingResult))]
-public sealed class EnableLiqoNetworkingCommand : GatewayOptionsCmdlet
+public sealed class EnableLiqoNetworkingCommand : TwoClusterCmdlet
 {
     /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
     [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+    // liqoctl network's --timeout, 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
     /// <summary>Waits for the Connections on both clusters to be established (liqoctl's --wait).</summary>
     [Parameter] public SwitchParameter Wait { get; set; }
@@ -62,10 +63,46 @@ public sealed class EnableLiqoNetworkingCommand : GatewayOptionsCmdlet
     /// <summary>The namespace of the gateway client template (liqoctl's --gw-client-template-namespace). Default: the local cluster's Liqo namespace.</summary>
     [Parameter] public string? GatewayClientTemplateNamespace { get; set; }
 
+    /// <summary>Skips the checks of the gateway templates (liqoctl's --skip-validation).</summary>
+    [Parameter] public SwitchParameter SkipValidation { get; set; }
+
+    /// <summary>The type of the Service that exposes the gateway server (liqoctl's --gw-server-service-type).</summary>
+    [Parameter] public Liqo.GatewayServiceType GatewayServerServiceType { get; set; } = Liqo.GatewayServiceType.LoadBalancer;
+
+    /// <summary>The port of the gateway server's Service (liqoctl's --gw-server-service-port).</summary>
+    [Parameter]
+    [ValidateRange(1, 65535)]
+    public int GatewayServerServicePort { get; set; } = NetworkConnectOptions.DefaultPort;
+
+    /// <summary>
+    /// The node port of the gateway server's Service when its type is NodePort (liqoctl's --gw-server-service-nodeport); 0
+    /// lets Kubernetes choose one.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int GatewayServerServiceNodePort { get; set; }
+
+    /// <summary>The IP address to ask for the gateway server's LoadBalancer Service (liqoctl's --gw-server-service-loadbalancerip).</summary>
+    [Parameter] public string? GatewayServerServiceLoadBalancerIP { get; set; }
+
+    /// <summary>The address the gateway client dials instead of the server's, e.g. behind NAT (liqoctl's --gw-client-address).</summary>
+    [Parameter] public string? GatewayClientAddress { get; set; }
+
+    /// <summary>The port the gateway client dials instead of the server's (liqoctl's --gw-client-port); 0 keeps the server's.</summary>
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int GatewayClientPort { get; set; }
+
+    /// <summary>The MTU of the tunnel between the two gateways (liqoctl's --mtu).</summary>
+    [Parameter]
+    [ValidateRange(576, 9000)]
+    public int Mtu { get; set; } = NetworkConnectOptions.DefaultMtu;
+
     protected override void ProcessRecord()
     {
         var (local, remote) = (LocalSource(), RemoteSource());
-        var options = GatewayOptions() with
+        var options = ParameterConversions.GatewayOptions(GatewayServerServiceType, GatewayServerServicePort, GatewayServerServiceNodePort,
+            GatewayServerServiceLoadBalancerIP, GatewayClientAddress, GatewayClientPort, Mtu, SkipValidation) with
         {
             Wait = Wait,
             DisableSharingKeys = DisableSharingKeys,
@@ -77,15 +114,7 @@ public sealed class EnableLiqoNetworkingCommand : GatewayOptionsCmdlet
         WriteObject(RunOnClusters(local, remote, Timeout, async (op, client, server) =>
         {
             var r = await NetworkConnect.RunAsync(op, client, server, options).ConfigureAwait(false);
-            return new NetworkingResult
-            {
-                LocalClusterId = client.ClusterId ?? "",
-                RemoteClusterId = server.ClusterId ?? "",
-                ReusedReverseTunnel = r.ReusedReverseTunnel,
-                Established = r.Established,
-                WhatIf = op.PlanOnly,
-                Duration = op.Elapsed,
-            };
+            return OutputMapper.From(r, client.ClusterId ?? "", server.ClusterId ?? "", op);
         }));
     }
 }

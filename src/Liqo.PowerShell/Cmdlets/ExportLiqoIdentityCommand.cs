@@ -20,7 +20,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ImportLiqoIdentityCommand"/>
 [Cmdlet(VerbsData.Export, "LiqoIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class ExportLiqoIdentityCommand : MaterialExportCmdlet
+public sealed class ExportLiqoIdentityCommand : ClusterCmdlet
 {
     /// <summary>The cluster ID of the consumer whose Tenant this cluster accepted (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,9 +28,19 @@ public sealed class ExportLiqoIdentityCommand : MaterialExportCmdlet
     [ValidateNotNullOrEmpty]
     public string ConsumerClusterId { get; set; } = "";
 
+    /// <summary>
+    /// Writes the material to this file as well (owner-only: 0600 on Unix, an owner-only ACL on Windows), for the other
+    /// cluster's administrator. The material object goes down the pipeline either way.
+    /// </summary>
+    [Parameter] public string? OutFile { get; set; }
+
+    /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
     protected override void ProcessRecord()
     {
         var consumerId = ConsumerClusterId;
-        Export((op, provider) => AuthenticationExchange.ExportIdentityAsync(op, provider, consumerId));
+        MaterialExchange.Produce(this, LocalSource(), MaterialExchange.ExportTimeout,
+            (op, provider) => AuthenticationExchange.ExportIdentityAsync(op, provider, consumerId), OutFile, Force);
     }
 }

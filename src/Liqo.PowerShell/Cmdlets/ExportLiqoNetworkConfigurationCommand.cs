@@ -24,16 +24,26 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoGatewayServerCommand"/>
 [Cmdlet(VerbsData.Export, "LiqoNetworkConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class ExportLiqoNetworkConfigurationCommand : MaterialExportCmdlet
+public sealed class ExportLiqoNetworkConfigurationCommand : ClusterCmdlet
 {
     /// <summary>The cluster ID of the cluster that will import it (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string RemoteClusterId { get; set; } = "";
 
+    /// <summary>
+    /// Writes the material to this file as well (owner-only: 0600 on Unix, an owner-only ACL on Windows), for the other
+    /// cluster's administrator. The material object goes down the pipeline either way.
+    /// </summary>
+    [Parameter] public string? OutFile { get; set; }
+
+    /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
     protected override void ProcessRecord()
     {
         var remoteId = RemoteClusterId;
-        Export((op, cluster) => NetworkExchange.ExportConfigurationAsync(op, cluster, remoteId));
+        MaterialExchange.Produce(this, LocalSource(), MaterialExchange.ExportTimeout,
+            (op, cluster) => NetworkExchange.ExportConfigurationAsync(op, cluster, remoteId), OutFile, Force);
     }
 }

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Info;
 using Liqo.PowerShell.Completers;
-using Liqo.PowerShell.Info;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -63,12 +62,12 @@ public sealed class GetLiqoForeignClusterCommand : ClusterCmdlet
         });
         if (_names.Count == 0)
         {
-            foreach (var fc in all.OrderBy(f => f.Name, StringComparer.Ordinal)) WriteObject(InfoObjects.From(fc));
+            foreach (var fc in all.OrderBy(f => f.Name, StringComparer.Ordinal)) WriteObject(OutputMapper.From(fc));
             return;
         }
         var patterns = _names.Select(n => (Name: n, Pattern: WildcardPattern.Get(n, WildcardOptions.None))).ToList();
         foreach (var fc in all.OrderBy(f => f.Name, StringComparer.Ordinal))
-            if (patterns.Any(p => p.Pattern.IsMatch(fc.Name) || p.Pattern.IsMatch(fc.ClusterId))) WriteObject(InfoObjects.From(fc));
+            if (patterns.Any(p => p.Pattern.IsMatch(fc.Name) || p.Pattern.IsMatch(fc.ClusterId))) WriteObject(OutputMapper.From(fc));
         foreach (var (name, pattern) in patterns.Where(p => !WildcardPattern.ContainsWildcardCharacters(p.Name)).DistinctBy(p => p.Name))
         {
             if (all.Any(f => pattern.IsMatch(f.Name) || pattern.IsMatch(f.ClusterId))) continue;

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
-using Liqo.PowerShell.Info;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -79,7 +78,7 @@ public sealed class GetLiqoInfoCommand : ClusterCmdlet
             var collected = await InfoCollector.CollectLocalAsync(cluster, IncludeNetwork || Get is not null, log, ct).ConfigureAwait(false);
             object output = Get is not null ? InfoDocuments.LocalGet(collected.Report, Get, format)
                 : Output is not null ? InfoDocuments.Local(collected.Report, format)
-                : InfoObjects.From(collected.Report);
+                : OutputMapper.From(collected.Report);
             return output;
         });
         WriteObject(result);

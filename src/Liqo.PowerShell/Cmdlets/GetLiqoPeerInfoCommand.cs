@@ -5,7 +5,6 @@ using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
 using Liqo.Engine.Info.Peer;
 using Liqo.PowerShell.Completers;
-using Liqo.PowerShell.Info;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -134,7 +133,7 @@ public sealed class GetLiqoPeerInfoCommand : TwoClusterCmdlet
         }
         else
         {
-            foreach (var peer in result.Peers) WriteObject(InfoObjects.From(peer));
+            foreach (var peer in result.Peers) WriteObject(OutputMapper.From(peer));
         }
     }
 }

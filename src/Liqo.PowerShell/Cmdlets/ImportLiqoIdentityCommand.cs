@@ -18,25 +18,35 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </example>
 /// <seealso cref="ExportLiqoIdentityCommand"/>
 /// <seealso cref="NewLiqoResourceSliceCommand"/>
-[Cmdlet(VerbsData.Import, "LiqoIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsData.Import, "LiqoIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
 [OutputType(typeof(AuthenticationResult))]
-public sealed class ImportLiqoIdentityCommand : MaterialInputCmdlet
+public sealed class ImportLiqoIdentityCommand : ClusterCmdlet
 {
+    /// <summary>The file with the other cluster's peering material, as its -OutFile wrote it.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = MaterialExchange.PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>
+    /// The other cluster's peering material as an object, e.g. piped from the cmdlet that made it when one session reaches
+    /// both clusters.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = MaterialExchange.InputObjectSet)]
+    public Liqo.PeeringMaterial? InputObject { get; set; }
+
+    /// <summary>
+    /// The bound of the whole command, its waits included. Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // kubectl applies what liqoctl generates, no --timeout; authenticate's is 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
+
     protected override void ProcessRecord() =>
-        WriteObject(RunOnMaterial(async (op, consumer, material) =>
+        WriteObject(MaterialExchange.RunOnMaterial(this, LocalSource(), Path, InputObject, Timeout, async (op, consumer, material) =>
         {
             var (identity, ns) = await AuthenticationExchange.ImportIdentityAsync(op, consumer, material).ConfigureAwait(false);
-            var given = material.Object("identity");
-            return new AuthenticationResult
-            {
-                ConsumerClusterId = consumer.ClusterId ?? "",
-                ProviderClusterId = material.FromClusterId,
-                ConsumerTenantNamespace = ns,
-                ProviderTenantNamespace = Identity.TargetNamespace(given),
-                Identity = Identity.ControlPlaneName(material.FromClusterId),
-                Completed = identity is not null,
-                WhatIf = op.PlanOnly,
-                Duration = op.Elapsed,
-            };
+            return OutputMapper.ImportedIdentity(identity, ns, material, consumer.ClusterId ?? "", op);
         }));
 }

@@ -25,32 +25,41 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </example>
 /// <seealso cref="ExportLiqoNetworkConfigurationCommand"/>
 /// <seealso cref="NewLiqoGatewayServerCommand"/>
-[Cmdlet(VerbsData.Import, "LiqoNetworkConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsData.Import, "LiqoNetworkConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
 [OutputType(typeof(NetworkConfigurationResult))]
-public sealed class ImportLiqoNetworkConfigurationCommand : MaterialInputCmdlet
+public sealed class ImportLiqoNetworkConfigurationCommand : ClusterCmdlet
 {
+    /// <summary>The file with the other cluster's peering material, as its -OutFile wrote it.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = MaterialExchange.PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>
+    /// The other cluster's peering material as an object, e.g. piped from the cmdlet that made it when one session reaches
+    /// both clusters.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = MaterialExchange.InputObjectSet)]
+    public Liqo.PeeringMaterial? InputObject { get; set; }
+
     /// <summary>Does not wait for Liqo to remap the CIDRs.</summary>
     [Parameter] public SwitchParameter NoWait { get; set; }
+
+    /// <summary>
+    /// The bound of the whole command, its waits included. Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // kubectl applies what liqoctl generates, no --timeout; network's is 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
     protected override void ProcessRecord()
     {
         var wait = !NoWait.IsPresent;
-        WriteObject(RunOnMaterial(async (op, cluster, material) =>
+        WriteObject(MaterialExchange.RunOnMaterial(this, LocalSource(), Path, InputObject, Timeout, async (op, cluster, material) =>
         {
             var (conf, ns, applied) = await NetworkExchange.ImportConfigurationAsync(op, cluster, material, wait).ConfigureAwait(false);
-            return new NetworkConfigurationResult
-            {
-                LocalClusterId = cluster.ClusterId ?? "",
-                RemoteClusterId = material.FromClusterId,
-                Namespace = ns,
-                PodCidrs = NetworkConfiguration.RemoteCidrs(conf, "pod", remapped: false),
-                ExternalCidrs = NetworkConfiguration.RemoteCidrs(conf, "external", remapped: false),
-                RemappedPodCidrs = NetworkConfiguration.RemoteCidrs(conf, "pod", remapped: true),
-                RemappedExternalCidrs = NetworkConfiguration.RemoteCidrs(conf, "external", remapped: true),
-                Applied = applied,
-                WhatIf = op.PlanOnly,
-                Duration = op.Elapsed,
-            };
+            return OutputMapper.ImportedConfiguration(conf, ns, applied, material, cluster.ClusterId ?? "", op);
         }));
     }
 }

@@ -18,27 +18,41 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </example>
 /// <seealso cref="NewLiqoGatewayClientCommand"/>
 /// <seealso cref="NewLiqoGatewayServerCommand"/>
-[Cmdlet(VerbsData.Import, "LiqoPublicKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsData.Import, "LiqoPublicKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
 [OutputType(typeof(NetworkingResult))]
-public sealed class ImportLiqoPublicKeyCommand : MaterialInputCmdlet
+public sealed class ImportLiqoPublicKeyCommand : ClusterCmdlet
 {
+    /// <summary>The file with the other cluster's peering material, as its -OutFile wrote it.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = MaterialExchange.PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>
+    /// The other cluster's peering material as an object, e.g. piped from the cmdlet that made it when one session reaches
+    /// both clusters.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = MaterialExchange.InputObjectSet)]
+    public Liqo.PeeringMaterial? InputObject { get; set; }
+
     /// <summary>Waits for this cluster's Connection to be established.</summary>
     [Parameter] public SwitchParameter Wait { get; set; }
+
+    /// <summary>
+    /// The bound of the whole command, its waits included. Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl create publickey has none; network's is 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
     protected override void ProcessRecord()
     {
         var wait = Wait.IsPresent;
-        WriteObject(RunOnMaterial(async (op, server, material) =>
+        WriteObject(MaterialExchange.RunOnMaterial(this, LocalSource(), Path, InputObject, Timeout, async (op, server, material) =>
         {
             var established = await NetworkExchange.ImportPublicKeyAsync(op, server, material, wait).ConfigureAwait(false);
-            return new NetworkingResult
-            {
-                LocalClusterId = server.ClusterId ?? "",
-                RemoteClusterId = material.FromClusterId,
-                Established = established,
-                WhatIf = op.PlanOnly,
-                Duration = op.Elapsed,
-            };
+            return OutputMapper.ImportedPublicKey(established, material, server.ClusterId ?? "", op);
         }));
     }
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Liqo.Engine.Resources;
 using Liqo.Engine.Authentication;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -19,22 +18,35 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </example>
 /// <seealso cref="NewLiqoTenantCommand"/>
 /// <seealso cref="ExportLiqoIdentityCommand"/>
-[Cmdlet(VerbsData.Import, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsData.Import, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
 [OutputType(typeof(TenantResult))]
-public sealed class ImportLiqoTenantCommand : MaterialInputCmdlet
+public sealed class ImportLiqoTenantCommand : ClusterCmdlet
 {
+    /// <summary>The file with the other cluster's peering material, as its -OutFile wrote it.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = MaterialExchange.PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>
+    /// The other cluster's peering material as an object, e.g. piped from the cmdlet that made it when one session reaches
+    /// both clusters.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = MaterialExchange.InputObjectSet)]
+    public Liqo.PeeringMaterial? InputObject { get; set; }
+
+    /// <summary>
+    /// The bound of the whole command, its waits included. Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // kubectl applies what liqoctl generates, no --timeout; authenticate's is 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
+
     protected override void ProcessRecord() =>
-        WriteObject(RunOnMaterial(async (op, provider, material) =>
+        WriteObject(MaterialExchange.RunOnMaterial(this, LocalSource(), Path, InputObject, Timeout, async (op, provider, material) =>
         {
             var tenant = await AuthenticationExchange.ImportTenantAsync(op, provider, material).ConfigureAwait(false);
-            return new TenantResult
-            {
-                ConsumerClusterId = material.FromClusterId,
-                ProviderClusterId = provider.ClusterId ?? "",
-                Namespace = tenant?.Namespace() ?? "",
-                Accepted = tenant is not null,
-                WhatIf = op.PlanOnly,
-                Duration = op.Elapsed,
-            };
+            return OutputMapper.ImportedTenant(tenant, material, provider.ClusterId ?? "", op);
         }));
 }

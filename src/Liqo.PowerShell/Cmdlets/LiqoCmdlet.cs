@@ -154,6 +154,9 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         return (preference.Value, whatIf.Value.IsPresent);
     }
 
+    /// <summary>Whether this run is a -WhatIf run (-WhatIf, or $WhatIfPreference). Read it on the pipeline thread.</summary>
+    protected bool WhatIfRun => ShouldProcessSettings().WhatIf;
+
     /// <summary>ShouldProcess on the pipeline thread, telling -WhatIf apart from a user's "No".</summary>
     private WriteDecision DecideWrite(string target, string action)
     {

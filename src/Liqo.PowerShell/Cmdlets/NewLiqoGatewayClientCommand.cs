@@ -26,10 +26,22 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </example>
 /// <seealso cref="NewLiqoGatewayServerCommand"/>
 /// <seealso cref="ImportLiqoPublicKeyCommand"/>
-[Cmdlet(VerbsCommon.New, "LiqoGatewayClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.New, "LiqoGatewayClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoGatewayClientCommand : MaterialInputCmdlet
+public sealed class NewLiqoGatewayClientCommand : ClusterCmdlet
 {
+    /// <summary>The file with the other cluster's peering material, as its -OutFile wrote it.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = MaterialExchange.PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>
+    /// The other cluster's peering material as an object, e.g. piped from the cmdlet that made it when one session reaches
+    /// both clusters.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = MaterialExchange.InputObjectSet)]
+    public Liqo.PeeringMaterial? InputObject { get; set; }
+
     /// <summary>The address to dial instead of the server's, e.g. behind NAT.</summary>
     [Parameter] public string? Address { get; set; }
 
@@ -41,12 +53,12 @@ public sealed class NewLiqoGatewayClientCommand : MaterialInputCmdlet
     /// <summary>The MTU of the tunnel.</summary>
     [Parameter]
     [ValidateRange(576, 9000)]
-    public int Mtu { get; set; } = 1340;
+    public int Mtu { get; set; } = NetworkConnectOptions.DefaultMtu;
 
     /// <summary>The gateway client template.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    public string TemplateName { get; set; } = "wireguard-client";
+    public string TemplateName { get; set; } = NetworkConnectOptions.DefaultClientTemplateName;
 
     /// <summary>The namespace of the gateway client template. Default: this cluster's Liqo namespace.</summary>
     [Parameter] public string? TemplateNamespace { get; set; }
@@ -63,6 +75,15 @@ public sealed class NewLiqoGatewayClientCommand : MaterialInputCmdlet
     /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// The bound of the whole command, its waits included. Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl create gatewayclient has none; network's is 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
+
     protected override void ProcessRecord()
     {
         var options = ParameterConversions.GatewayClient(Address, Port, Mtu, SkipValidation) with
@@ -70,6 +91,7 @@ public sealed class NewLiqoGatewayClientCommand : MaterialInputCmdlet
             ClientTemplateName = TemplateName,
             ClientTemplateNamespace = TemplateNamespace,
         };
-        Reply(Path, InputObject, Timeout, (op, client, material) => NetworkExchange.CreateGatewayClientAsync(op, client, material, options), OutFile, Force);
+        MaterialExchange.Reply(this, LocalSource(), Path, InputObject, Timeout,
+            (op, client, material) => NetworkExchange.CreateGatewayClientAsync(op, client, material, options), OutFile, Force);
     }
 }

@@ -27,7 +27,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ImportLiqoPublicKeyCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoGatewayServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoGatewayServerCommand : MaterialOutputCmdlet
+public sealed class NewLiqoGatewayServerCommand : ClusterCmdlet
 {
     /// <summary>The cluster ID of the cluster whose gateway client will connect (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -40,7 +40,7 @@ public sealed class NewLiqoGatewayServerCommand : MaterialOutputCmdlet
     /// <summary>The port of the gateway server's Service.</summary>
     [Parameter]
     [ValidateRange(1, 65535)]
-    public int ServicePort { get; set; } = 51840;
+    public int ServicePort { get; set; } = NetworkConnectOptions.DefaultPort;
 
     /// <summary>The node port of the Service when -ServiceType is NodePort; 0 lets Kubernetes choose one.</summary>
     [Parameter]
@@ -53,18 +53,36 @@ public sealed class NewLiqoGatewayServerCommand : MaterialOutputCmdlet
     /// <summary>The MTU of the tunnel.</summary>
     [Parameter]
     [ValidateRange(576, 9000)]
-    public int Mtu { get; set; } = 1340;
+    public int Mtu { get; set; } = NetworkConnectOptions.DefaultMtu;
 
     /// <summary>The gateway server template.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    public string TemplateName { get; set; } = "wireguard-server";
+    public string TemplateName { get; set; } = NetworkConnectOptions.DefaultServerTemplateName;
 
     /// <summary>The namespace of the gateway server template. Default: this cluster's Liqo namespace.</summary>
     [Parameter] public string? TemplateNamespace { get; set; }
 
     /// <summary>Skips the checks of the gateway template.</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
+
+    /// <summary>
+    /// Writes the material to this file as well (owner-only: 0600 on Unix, an owner-only ACL on Windows), for the other
+    /// cluster's administrator. The material object goes down the pipeline either way.
+    /// </summary>
+    [Parameter] public string? OutFile { get; set; }
+
+    /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    /// <summary>
+    /// The bound of the whole command, its waits included. Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl create gatewayserver has none; network's is 2m
+    public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
     protected override void ProcessRecord()
     {
@@ -74,6 +92,7 @@ public sealed class NewLiqoGatewayServerCommand : MaterialOutputCmdlet
             ServerTemplateName = TemplateName,
             ServerTemplateNamespace = TemplateNamespace,
         };
-        Produce((op, server) => NetworkExchange.CreateGatewayServerAsync(op, server, remoteId, options));
+        MaterialExchange.Produce(this, LocalSource(), Timeout,
+            (op, server) => NetworkExchange.CreateGatewayServerAsync(op, server, remoteId, options), OutFile, Force);
     }
 }

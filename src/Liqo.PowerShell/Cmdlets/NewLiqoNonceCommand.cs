@@ -32,7 +32,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ImportLiqoTenantCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoNonce", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoNonceCommand : MaterialOutputCmdlet
+public sealed class NewLiqoNonceCommand : ClusterCmdlet
 {
     /// <summary>The cluster ID of the consumer that will authenticate with this cluster (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -40,9 +40,28 @@ public sealed class NewLiqoNonceCommand : MaterialOutputCmdlet
     [ValidateNotNullOrEmpty]
     public string ConsumerClusterId { get; set; } = "";
 
+    /// <summary>
+    /// Writes the material to this file as well (owner-only: 0600 on Unix, an owner-only ACL on Windows), for the other
+    /// cluster's administrator. The material object goes down the pipeline either way.
+    /// </summary>
+    [Parameter] public string? OutFile { get; set; }
+
+    /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    /// <summary>
+    /// The bound of the whole command, its waits included. Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl create nonce has none; authenticate's is 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
+
     protected override void ProcessRecord()
     {
         var consumerId = ConsumerClusterId;
-        Produce((op, provider) => AuthenticationExchange.CreateNonceAsync(op, provider, consumerId));
+        MaterialExchange.Produce(this, LocalSource(), Timeout, (op, provider) => AuthenticationExchange.CreateNonceAsync(op, provider, consumerId),
+            OutFile, Force);
     }
 }

@@ -66,11 +66,12 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoPeeringUserCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PeeringResult))]
-public sealed class NewLiqoPeeringCommand : GatewayOptionsCmdlet
+public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
 {
     /// <summary>The bound of the whole command (liqoctl --timeout, default 10m). Accepts 10m, 600, or 00:10:00.</summary>
     [Parameter]
     [DurationTransformation]
+    // liqoctl peer's --timeout, 10m
     public TimeSpan Timeout { get; set; } = PeerOptions.DefaultTimeout;
 
     /// <summary>Does not set up networking (liqoctl's --networking-disabled), for clusters whose pods reach each other otherwise.</summary>
@@ -123,6 +124,41 @@ public sealed class NewLiqoPeeringCommand : GatewayOptionsCmdlet
     /// <summary>Peers even when the clusters run different Liqo minor versions (otherwise ErrorId LiqoVersionMismatch).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
+    /// <summary>Skips the checks of the gateway templates (liqoctl's --skip-validation).</summary>
+    [Parameter] public SwitchParameter SkipValidation { get; set; }
+
+    /// <summary>The type of the Service that exposes the gateway server (liqoctl's --gw-server-service-type).</summary>
+    [Parameter] public Liqo.GatewayServiceType GatewayServerServiceType { get; set; } = Liqo.GatewayServiceType.LoadBalancer;
+
+    /// <summary>The port of the gateway server's Service (liqoctl's --gw-server-service-port).</summary>
+    [Parameter]
+    [ValidateRange(1, 65535)]
+    public int GatewayServerServicePort { get; set; } = NetworkConnectOptions.DefaultPort;
+
+    /// <summary>
+    /// The node port of the gateway server's Service when its type is NodePort (liqoctl's --gw-server-service-nodeport); 0
+    /// lets Kubernetes choose one.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int GatewayServerServiceNodePort { get; set; }
+
+    /// <summary>The IP address to ask for the gateway server's LoadBalancer Service (liqoctl's --gw-server-service-loadbalancerip).</summary>
+    [Parameter] public string? GatewayServerServiceLoadBalancerIP { get; set; }
+
+    /// <summary>The address the gateway client dials instead of the server's, e.g. behind NAT (liqoctl's --gw-client-address).</summary>
+    [Parameter] public string? GatewayClientAddress { get; set; }
+
+    /// <summary>The port the gateway client dials instead of the server's (liqoctl's --gw-client-port); 0 keeps the server's.</summary>
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int GatewayClientPort { get; set; }
+
+    /// <summary>The MTU of the tunnel between the two gateways (liqoctl's --mtu).</summary>
+    [Parameter]
+    [ValidateRange(576, 9000)]
+    public int Mtu { get; set; } = NetworkConnectOptions.DefaultMtu;
+
     protected override void ProcessRecord()
     {
         var (local, remote, options) = (LocalSource(), RemoteSource(), BuildOptions());
@@ -138,7 +174,8 @@ public sealed class NewLiqoPeeringCommand : GatewayOptionsCmdlet
             Timeout = Timeout,
             NetworkingDisabled = NetworkingDisabled,
             GatewayServerLocation = (Engine.Networking.GatewayServerLocation)(int)GatewayServerLocation,
-            Network = GatewayOptions(),
+            Network = ParameterConversions.GatewayOptions(GatewayServerServiceType, GatewayServerServicePort, GatewayServerServiceNodePort,
+                GatewayServerServiceLoadBalancerIP, GatewayClientAddress, GatewayClientPort, Mtu, SkipValidation),
             Authentication = new AuthenticateOptions { InBand = InBand, ProxyUrl = ProxyUrl },
             CreateResourceSlice = !NoResourceSlice,
             ResourceSlice = new ResourceSliceOptions { Class = ResourceSliceClass, Resources = resources, CreateVirtualNode = !NoVirtualNode },

@@ -68,21 +68,15 @@ public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
     /// </summary>
     [Parameter]
     [DurationTransformation]
+    // liqoctl generate peering-user has no --timeout (it waits 30s for the certificate)
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(1);
 
     protected override void ProcessRecord()
     {
         var source = LocalSource();
         var path = GetUnresolvedProviderPathFromPSPath(OutFile);
-        try
-        {
-            // before the CSR is approved: the private key exists only in the file, so a path that cannot take it must stop us first
-            Engine.Exchange.OwnerOnlyFile.CheckWritable(path, Force);
-        }
-        catch (LiqoException e)
-        {
-            ThrowTerminatingError(ErrorRecordFactory.From(e));
-        }
+        // before the CSR is approved: the private key exists only in the file, so a path that cannot take it must stop us first
+        MaterialExchange.CheckOutFile(this, OutFile, Force);
         var (consumerId, algorithm) = (ConsumerClusterId, (Engine.Authentication.PeeringUserKeyAlgorithm)(int)KeyAlgorithm);
         var (result, planned) = RunOnCluster(source, Timeout, async (op, provider) =>
             (await Engine.Authentication.PeeringUser.CreateAsync(op, provider, consumerId, algorithm).ConfigureAwait(false), op.PlanOnly));
@@ -116,17 +110,6 @@ public sealed class NewLiqoPeeringUserCommand : ClusterCmdlet
             }
             written = path;
         }
-        WriteObject(new Liqo.PeeringUser
-        {
-            ConsumerClusterId = result.ConsumerClusterId,
-            ProviderClusterId = result.ProviderClusterId,
-            UserName = result.UserName,
-            CommonName = result.CommonName,
-            TenantNamespace = result.TenantNamespace,
-            KeyAlgorithm = result.KeyAlgorithm.ToString(),
-            NotAfter = result.NotAfter,
-            Path = written,
-            WhatIf = planned,
-        });
+        WriteObject(OutputMapper.From(result, written, planned));
     }
 }

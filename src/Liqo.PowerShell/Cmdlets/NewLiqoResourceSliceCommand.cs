@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using Liqo.Engine.Resources;
+using Liqo.Engine;
 using Liqo.Engine.Offloading;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -32,8 +32,15 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoVirtualNodeCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ResourceSliceResult))]
-public sealed class NewLiqoResourceSliceCommand : OffloadingCmdlet
+public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
 {
+    /// <summary>
+    /// The name of the ResourceSlice or VirtualNode (liqoctl's &lt;name&gt; argument); a virtual node's Node has the same name.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "";
+
     /// <summary>The cluster ID of the provider to ask (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProviderClusterId")]
@@ -66,31 +73,35 @@ public sealed class NewLiqoResourceSliceCommand : OffloadingCmdlet
     /// </summary>
     [Parameter] public SwitchParameter NoVirtualNode { get; set; }
 
+    /// <summary>
+    /// The bound of the whole command, its wait included: for the provider's answer (New-LiqoResourceSlice), for the Node to
+    /// be Ready (New-LiqoVirtualNode), for the object to be gone (Remove-). Accepts liqoctl's durations (5m, 1h30m), a number
+    /// of seconds or a TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl create resourceslice has no --timeout
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Return once the slice or the VirtualNode is written, without waiting for the provider's answer or for its Node
+    /// (New-); once the deletion is asked, without waiting for the object to be gone (Remove-).
+    /// </summary>
+    [Parameter] public SwitchParameter NoWait { get; set; }
+
     protected override void ProcessRecord()
     {
-        var provider = RemoteClusterId;
+        var (name, provider, wait) = (Name, RemoteClusterId, !NoWait.IsPresent);
         var options = new ResourceSliceOptions
         {
             Class = Class,
             Resources = ParameterConversions.Resources(Cpu, Memory, Pods, Resource),
             CreateVirtualNode = !NoVirtualNode,
         };
-        WriteObject(RunOnConsumer(async (op, consumer, name, wait) =>
+        WriteObject(RunOnCluster(LocalSource(), Timeout, async (op, consumer) =>
         {
             var slice = await ResourceSlice.CreateAsync(op, consumer, name, provider, options, wait).ConfigureAwait(false);
-            return new ResourceSliceResult
-            {
-                Name = name,
-                Namespace = slice.Namespace() ?? "",
-                ProviderClusterId = provider,
-                Class = options.Class,
-                RequestedResources = ResourceSlice.RequestedResources(slice),
-                CreateVirtualNode = ResourceSlice.CreatesVirtualNode(slice),
-                Authentication = ResourceSlice.ConditionStatus(slice, ResourceSlice.AuthenticationCondition) ?? "",
-                Resources = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) ?? "",
-                WhatIf = op.PlanOnly,
-                Duration = op.Elapsed,
-            };
-        }));
+            return OutputMapper.CreatedResourceSlice(slice, name, provider, options, op);
+        }, before: ClusterId.ReadAsync));
     }
 }

@@ -25,19 +25,19 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </example>
 /// <seealso cref="NewLiqoNonceCommand"/>
 /// <seealso cref="ImportLiqoTenantCommand"/>
-[Cmdlet(VerbsCommon.New, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.New, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoTenantCommand : MaterialOutputCmdlet
+public sealed class NewLiqoTenantCommand : ClusterCmdlet
 {
     private const string NonceSet = "Nonce";
 
     /// <summary>The provider's LiqoNonce file, as New-LiqoNonce -OutFile wrote it.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = MaterialExchange.PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
     /// <summary>The provider's LiqoNonce object, e.g. piped from New-LiqoNonce when one session reaches both clusters.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = MaterialExchange.InputObjectSet)]
     public Liqo.PeeringMaterial? InputObject { get; set; }
 
     /// <summary>The provider's cluster ID, given with -Nonce instead of a LiqoNonce (liqoctl's --remote-cluster-id).</summary>
@@ -59,12 +59,32 @@ public sealed class NewLiqoTenantCommand : MaterialOutputCmdlet
     /// <summary>An explicit proxy URL for reaching the provider's API server, written into the Tenant (liqoctl's --proxy-url).</summary>
     [Parameter] public string? ProxyUrl { get; set; }
 
+    /// <summary>
+    /// Writes the material to this file as well (owner-only: 0600 on Unix, an owner-only ACL on Windows), for the other
+    /// cluster's administrator. The material object goes down the pipeline either way.
+    /// </summary>
+    [Parameter] public string? OutFile { get; set; }
+
+    /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    /// <summary>
+    /// The bound of the whole command, its waits included. Accepts liqoctl's durations (2m, 90s), a number of seconds or a
+    /// TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl generate tenant has none; authenticate's is 2m
+    public TimeSpan Timeout { get; set; } = AuthenticateOptions.DefaultTimeout;
+
     protected override void ProcessRecord()
     {
         var (providerId, nonce, providerNs, proxyUrl) = (ProviderClusterId, Nonce, ProviderTenantNamespace, ProxyUrl);
         if (ParameterSetName == NonceSet)
-            Produce((op, consumer) => AuthenticationExchange.CreateTenantAsync(op, consumer, providerId, nonce, providerNs, proxyUrl));
+            MaterialExchange.Produce(this, LocalSource(), Timeout,
+                (op, consumer) => AuthenticationExchange.CreateTenantAsync(op, consumer, providerId, nonce, providerNs, proxyUrl), OutFile, Force);
         else
-            Reply(Path, InputObject, Timeout, (op, consumer, material) => AuthenticationExchange.CreateTenantAsync(op, consumer, material, proxyUrl), OutFile, Force);
+            MaterialExchange.Reply(this, LocalSource(), Path, InputObject, Timeout,
+                (op, consumer, material) => AuthenticationExchange.CreateTenantAsync(op, consumer, material, proxyUrl), OutFile, Force);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using Liqo.Engine.Resources;
+using Liqo.Engine;
 using Liqo.Engine.Offloading;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -30,10 +30,17 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoResourceSliceCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoVirtualNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ResourceSliceSet)]
 [OutputType(typeof(VirtualNodeResult))]
-public sealed class NewLiqoVirtualNodeCommand : OffloadingCmdlet
+public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
 {
     private const string SecretSet = "KubeconfigSecret";
     private const string ResourceSliceSet = "ResourceSlice";
+
+    /// <summary>
+    /// The name of the ResourceSlice or VirtualNode (liqoctl's &lt;name&gt; argument); a virtual node's Node has the same name.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "";
 
     /// <summary>The cluster ID of the provider the virtual node runs pods on (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -90,9 +97,25 @@ public sealed class NewLiqoVirtualNodeCommand : OffloadingCmdlet
     /// <summary>Turns off the virtual kubelet's check of the network towards the provider (liqoctl's --disable-network-check).</summary>
     [Parameter] public SwitchParameter DisableNetworkCheck { get; set; }
 
+    /// <summary>
+    /// The bound of the whole command, its wait included: for the provider's answer (New-LiqoResourceSlice), for the Node to
+    /// be Ready (New-LiqoVirtualNode), for the object to be gone (Remove-). Accepts liqoctl's durations (5m, 1h30m), a number
+    /// of seconds or a TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl create virtualnode has no --timeout
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Return once the slice or the VirtualNode is written, without waiting for the provider's answer or for its Node
+    /// (New-); once the deletion is asked, without waiting for the object to be gone (Remove-).
+    /// </summary>
+    [Parameter] public SwitchParameter NoWait { get; set; }
+
     protected override void ProcessRecord()
     {
-        var provider = RemoteClusterId;
+        var (name, provider, wait) = (Name, RemoteClusterId, !NoWait.IsPresent);
         var bySecret = ParameterSetName == SecretSet;
         var options = new VirtualNodeOptions
         {
@@ -109,20 +132,10 @@ public sealed class NewLiqoVirtualNodeCommand : OffloadingCmdlet
             NodeSelector = ParameterConversions.Map(NodeSelector),
             RuntimeClassName = RuntimeClassName,
         };
-        WriteObject(RunOnConsumer(async (op, consumer, name, wait) =>
+        WriteObject(RunOnCluster(LocalSource(), Timeout, async (op, consumer) =>
         {
             var (vn, node) = await VirtualNode.CreateAsync(op, consumer, name, provider, options, wait).ConfigureAwait(false);
-            return new VirtualNodeResult
-            {
-                Name = name,
-                Namespace = vn.Namespace() ?? "",
-                ClusterId = provider,
-                KubeconfigSecret = VirtualNode.KubeconfigSecretName(vn),
-                CreateNode = options.CreateNode,
-                NodeReady = node is not null,
-                WhatIf = op.PlanOnly,
-                Duration = op.Elapsed,
-            };
-        }));
+            return OutputMapper.CreatedVirtualNode(vn, node, name, provider, options, op);
+        }, before: ClusterId.ReadAsync));
     }
 }

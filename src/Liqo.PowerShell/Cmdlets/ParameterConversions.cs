@@ -41,4 +41,16 @@ internal static class ParameterConversions
     /// <summary>The address and port the gateway client dials, its MTU and template check (liqoctl's --gw-client-*, --mtu, --skip-validation).</summary>
     public static NetworkConnectOptions GatewayClient(string? address, int port, int mtu, bool skipValidation) =>
         new() { ClientAddress = address, ClientPort = port, Mtu = mtu, SkipValidation = skipValidation };
+
+    /// <summary>
+    /// All of liqoctl's --gw-* flags, --mtu and --skip-validation, as New-LiqoPeering and Enable-LiqoNetworking take them:
+    /// the gateway server's Service and the address and port the gateway client dials.
+    /// </summary>
+    public static NetworkConnectOptions GatewayOptions(Liqo.GatewayServiceType serverServiceType, int serverServicePort,
+        int serverServiceNodePort, string? serverServiceLoadBalancerIp, string? clientAddress, int clientPort, int mtu, bool skipValidation) =>
+        GatewayServer(serverServiceType, serverServicePort, serverServiceNodePort, serverServiceLoadBalancerIp, mtu, skipValidation) with
+        {
+            ClientAddress = clientAddress,
+            ClientPort = clientPort,
+        };
 }

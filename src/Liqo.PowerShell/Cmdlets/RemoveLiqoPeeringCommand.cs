@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Liqo.Engine;
+using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Peering;
 using Liqo.PowerShell.Completers;
 
@@ -65,7 +66,7 @@ namespace Liqo.PowerShell.Cmdlets;
 [Cmdlet(VerbsCommon.Remove, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = UnpeerSet)]
 [OutputType(typeof(UnpeeringResult), ParameterSetName = [UnpeerSet])]
 [OutputType(typeof(ForceUnpeeringResult), ParameterSetName = [ForceSet])]
-public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
+public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
 {
     private const string UnpeerSet = "Unpeer";
     private const string ForceSet = "Force";
@@ -92,6 +93,7 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
     /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
     [DurationTransformation]
+    // liqoctl unpeer's --timeout, 2m
     public TimeSpan Timeout { get; set; } = UnpeerOptions.DefaultTimeout;
 
     /// <summary>Also deletes both tenant namespaces (liqoctl's --delete-namespaces); refused for a bidirectional peering (ErrorId BidirectionalPeering).</summary>
@@ -106,23 +108,23 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
     /// <summary>The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig).</summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [ValidateNotNullOrEmpty]
-    public new string? RemoteKubeconfig { get => base.RemoteKubeconfig; set => base.RemoteKubeconfig = value; }
+    public string? RemoteKubeconfig { get; set; }
 
     /// <summary>The remote cluster's kubeconfig YAML itself; never written to a file.</summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [ValidateNotNullOrEmpty]
-    public new string? RemoteKubeconfigContent { get => base.RemoteKubeconfigContent; set => base.RemoteKubeconfigContent = value; }
+    public string? RemoteKubeconfigContent { get; set; }
 
     /// <summary>The remote cluster's kubeconfig context (liqoctl's --remote-context).</summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ContextCompleter))]
-    public new string? RemoteContext { get => base.RemoteContext; set => base.RemoteContext = value; }
+    public string? RemoteContext { get; set; }
 
     /// <summary>The namespace Liqo is installed in on the remote cluster.</summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [ValidateNotNullOrEmpty]
-    public new string RemoteLiqoNamespace { get => base.RemoteLiqoNamespace; set => base.RemoteLiqoNamespace = value; }
+    public string RemoteLiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;
 
     protected override void ProcessRecord()
     {
@@ -132,7 +134,7 @@ public sealed class RemoveLiqoPeeringCommand : TwoClusterCmdlet
 
     private void UnpeerBoth()
     {
-        var (local, remote) = (LocalSource(), RemoteSource());
+        var (local, remote) = (LocalSource(), RemoteSourceFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace));
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces, ExpectedProviderId = ClusterId };
         var (result, mismatch) = RunOnClusters(local, remote, options.Timeout, async (op, consumer, provider) =>
         {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Liqo.Engine;
 using Liqo.Engine.Offloading;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -27,17 +28,40 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="DisableLiqoAuthenticationCommand"/>
 [Cmdlet(VerbsCommon.Remove, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveLiqoResourceSliceCommand : OffloadingCmdlet
+public sealed class RemoveLiqoResourceSliceCommand : ClusterCmdlet
 {
+    /// <summary>
+    /// The name of the ResourceSlice or VirtualNode (liqoctl's &lt;name&gt; argument); a virtual node's Node has the same name.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "";
+
     /// <summary>The cluster ID of the slice's provider; without it the slice is looked up by name in every namespace.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ProviderClusterId")]
     [ValidateNotNullOrEmpty]
     public string? RemoteClusterId { get; set; }
 
+    /// <summary>
+    /// The bound of the whole command, its wait included: for the provider's answer (New-LiqoResourceSlice), for the Node to
+    /// be Ready (New-LiqoVirtualNode), for the object to be gone (Remove-). Accepts liqoctl's durations (5m, 1h30m), a number
+    /// of seconds or a TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    // liqoctl delete resourceslice has no --timeout
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Return once the slice or the VirtualNode is written, without waiting for the provider's answer or for its Node
+    /// (New-); once the deletion is asked, without waiting for the object to be gone (Remove-).
+    /// </summary>
+    [Parameter] public SwitchParameter NoWait { get; set; }
+
     protected override void ProcessRecord()
     {
-        var provider = RemoteClusterId;
-        RunOnConsumer((op, consumer, name, wait) => ResourceSlice.DeleteAsync(op, consumer, name, provider, wait));
+        var (name, provider, wait) = (Name, RemoteClusterId, !NoWait.IsPresent);
+        RunOnCluster(LocalSource(), Timeout, (op, consumer) => ResourceSlice.DeleteAsync(op, consumer, name, provider, wait), before: ClusterId.ReadAsync);
     }
 }

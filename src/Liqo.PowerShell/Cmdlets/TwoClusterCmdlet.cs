@@ -40,25 +40,5 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
 
     /// <summary>The remote cluster's access, as given on the command line.</summary>
     protected KubeconfigSource RemoteSource() =>
-        SourceFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace, "remote",
-            nameof(RemoteKubeconfig), nameof(RemoteKubeconfigContent));
-
-    /// <summary>
-    /// Opens both clusters (local, then remote) and runs one engine step on them, in an <see cref="Operation"/> bounded by
-    /// <paramref name="timeout"/> as a whole. <paramref name="before"/> (e.g. reading or checking the clusters' IDs) runs
-    /// first, within the same bound.
-    /// </summary>
-    private protected T RunOnClusters<T>(KubeconfigSource local, KubeconfigSource remote, TimeSpan timeout,
-        Func<Operation, ClusterConnection, ClusterConnection, Task<T>> step, Func<ClusterConnection, ClusterConnection, CancellationToken, Task>? before = null) =>
-        RunEngine(async (log, ct) =>
-        {
-            using var l = ClusterConnection.Open(local);
-            using var r = ClusterConnection.Open(remote);
-            using var op = new Operation(log, timeout, ct);
-            return await op.BoundAsync(async () =>
-            {
-                if (before is not null) await before(l, r, op.Cancellation).ConfigureAwait(false);
-                return await step(op, l, r).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        });
+        RemoteSourceFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace);
 }

@@ -15,19 +15,23 @@ internal static class ObjectMeta
 
     public static readonly HashSet<string> KnownFields = new(FieldOrder, StringComparer.Ordinal);
 
-    public static JsonObject Meta(JsonObject obj) => Json.Ensure(obj, "metadata");
+    public static JsonObject Meta(JsonObject obj) => ServerJson.Ensure(obj, "metadata");
 
-    public static string Name(JsonObject obj) => Json.Str(Json.Obj(obj, "metadata"), "name") ?? "";
-    public static string Namespace(JsonObject obj) => Json.Str(Json.Obj(obj, "metadata"), "namespace") ?? "";
-    public static string Uid(JsonObject obj) => Json.Str(Json.Obj(obj, "metadata"), "uid") ?? "";
-    public static string ResourceVersion(JsonObject obj) => Json.Str(Json.Obj(obj, "metadata"), "resourceVersion") ?? "";
-    public static bool IsDeleting(JsonObject obj) => Json.Str(Json.Obj(obj, "metadata"), "deletionTimestamp") is not null;
+    public static string Name(JsonObject obj) => ServerJson.Str(ServerJson.Obj(obj, "metadata"), "name") ?? "";
+    public static string Namespace(JsonObject obj) =>
+        ServerJson.Str(ServerJson.Obj(obj, "metadata"), "namespace") ?? "";
+    public static string Uid(JsonObject obj) => ServerJson.Str(ServerJson.Obj(obj, "metadata"), "uid") ?? "";
+    public static string ResourceVersion(JsonObject obj) =>
+        ServerJson.Str(ServerJson.Obj(obj, "metadata"), "resourceVersion") ?? "";
+    public static bool IsDeleting(JsonObject obj) =>
+        ServerJson.Str(ServerJson.Obj(obj, "metadata"), "deletionTimestamp") is not null;
 
     public static long Generation(JsonObject obj) =>
-        Json.Long(Json.Obj(obj, "metadata")?["generation"]) ?? 0;
+        ServerJson.Long(ServerJson.Obj(obj, "metadata")?["generation"]) ?? 0;
 
     public static List<string> Finalizers(JsonObject obj) =>
-        Json.Arr(Json.Obj(obj, "metadata"), "finalizers")?.Select(n => n?.GetValue<string>() ?? "").ToList() ?? [];
+        ServerJson.Arr(ServerJson.Obj(obj, "metadata"), "finalizers")
+            ?.Select(n => n?.GetValue<string>() ?? "").ToList() ?? [];
 
     public static void SetFinalizers(JsonObject obj, IEnumerable<string> finalizers)
     {
@@ -37,7 +41,8 @@ internal static class ObjectMeta
         else meta["finalizers"] = new JsonArray(list.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
     }
 
-    public static Dictionary<string, string>? Labels(JsonObject obj) => Json.StringMap(Json.Obj(Json.Obj(obj, "metadata"), "labels"));
+    public static Dictionary<string, string>? Labels(JsonObject obj) =>
+        ServerJson.StringMap(ServerJson.Obj(ServerJson.Obj(obj, "metadata"), "labels"));
 
     public static string Timestamp(DateTimeOffset t) =>
         t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

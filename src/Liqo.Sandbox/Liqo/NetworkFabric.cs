@@ -12,8 +12,8 @@ namespace Liqo.Sandbox.Liqo;
 /// <param name="PublicKey">The gateway's own WireGuard public key (raw 32 bytes, base64).</param>
 /// <param name="PeerPublicKey">The public key its PublicKey resource holds for the peer (base64), or null.</param>
 /// <param name="Blocked">The cluster's tunnel-never-established knob.</param>
-public sealed record GatewayEndpoint(string ClusterId, string Namespace, string Name, bool IsServer, IReadOnlyList<string> Addresses, int Port,
-    string PublicKey, string? PeerPublicKey, bool Blocked);
+public sealed record SimulatedGatewayEndpoint(string ClusterId, string Namespace, string Name, bool IsServer,
+    IReadOnlyList<string> Addresses, int Port, string PublicKey, string? PeerPublicKey, bool Blocked);
 
 /// <summary>
 /// The network shared by the clusters of one sandbox: each cluster gets distinct fake node and LoadBalancer addresses;
@@ -24,7 +24,8 @@ public sealed class NetworkFabric
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _sites = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Cluster, string Ns, string Name, bool Server), GatewayEndpoint> _gateways = new();
+    private readonly Dictionary<(string Cluster, string Ns, string Name, bool Server),
+        SimulatedGatewayEndpoint> _gateways = new();
     private readonly Dictionary<string, int> _nextLoadBalancer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _nextNodePort = new(StringComparer.Ordinal);
 
@@ -67,7 +68,7 @@ public sealed class NetworkFabric
     }
 
     /// <summary>Adds or replaces a gateway; wakes every cluster when something changed.</summary>
-    public void Publish(GatewayEndpoint gateway)
+    public void Publish(SimulatedGatewayEndpoint gateway)
     {
         bool changed;
         lock (_gate)
@@ -79,7 +80,7 @@ public sealed class NetworkFabric
         if (changed) Changed.Notify();
     }
 
-    private static bool Same(GatewayEndpoint a, GatewayEndpoint b) =>
+    private static bool Same(SimulatedGatewayEndpoint a, SimulatedGatewayEndpoint b) =>
         a with { Addresses = b.Addresses } == b && a.Addresses.SequenceEqual(b.Addresses);
 
     public void Remove(string clusterId, string ns, string name, bool isServer)
@@ -103,7 +104,7 @@ public sealed class NetworkFabric
     }
 
     /// <summary>The peer of an established tunnel of the gateway, or null while the handshake cannot complete.</summary>
-    public GatewayEndpoint? EstablishedPeer(string clusterId, string ns, string name, bool isServer)
+    public SimulatedGatewayEndpoint? EstablishedPeer(string clusterId, string ns, string name, bool isServer)
     {
         lock (_gate)
         {
@@ -123,7 +124,7 @@ public sealed class NetworkFabric
     /// <summary>Whether an established tunnel joins the two clusters (in-band traffic needs one).</summary>
     public bool TunnelBetween(string clusterA, string clusterB)
     {
-        List<GatewayEndpoint> mine;
+        List<SimulatedGatewayEndpoint> mine;
         lock (_gate) mine = _gateways.Values.Where(g => g.ClusterId == clusterA).ToList();
         return mine.Any(g => EstablishedPeer(g.ClusterId, g.Namespace, g.Name, g.IsServer)?.ClusterId == clusterB);
     }

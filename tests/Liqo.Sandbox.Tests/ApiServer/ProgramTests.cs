@@ -19,7 +19,7 @@ public sealed class ProgramTests
         try
         {
             var ready = Path.Combine(dir, "ready");
-            await TestHttp.EventuallyAsync(() => Task.FromResult(File.Exists(ready)), "DIR/ready", TimeSpan.FromSeconds(30));
+            await TestHttp.EventuallyAsync(() => Task.FromResult(File.Exists(ready)), "DIR/ready", TimeSpan.FromSeconds(120));
             foreach (var name in new[] { "consumer", "provider" })
             {
                 var kubeconfig = Path.Combine(dir, name + ".kubeconfig");
@@ -45,7 +45,7 @@ public sealed class ProgramTests
             }, "the fault file to apply");
 
             using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString()])) await kill.WaitForExitAsync();
-            await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+            await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
             Assert.Equal(0, p.ExitCode);
             Assert.False(File.Exists(ready));
         }

@@ -26,7 +26,7 @@ internal sealed class AuditLog : IDisposable
 
     public void Write(JsonObject auditEvent)
     {
-        var bytes = Encoding.UTF8.GetBytes(Json.ToText(auditEvent) + "\n");
+        var bytes = Encoding.UTF8.GetBytes(ServerJson.ToText(auditEvent) + "\n");
         lock (_gate)
         {
             try

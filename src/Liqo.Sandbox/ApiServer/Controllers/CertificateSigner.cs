@@ -24,20 +24,21 @@ internal sealed class CertificateSigner(ClusterStore store, Func<byte[], TimeSpa
         if (type is null) return;
         foreach (var csr in store.List(type, null).Items)
         {
-            var spec = Json.Obj(csr, "spec");
-            if (Json.Str(spec, "signerName") != CertificateSigningRequestStrategy.KubeApiServerClientSigner) continue;
-            var conditions = (Json.Arr(Json.Obj(csr, "status"), "conditions") ?? []).OfType<JsonObject>().Select(c => Json.Str(c, "type")).ToList();
+            var spec = ServerJson.Obj(csr, "spec");
+            if (ServerJson.Str(spec, "signerName") != CertificateSigningRequestStrategy.KubeApiServerClientSigner) continue;
+            var conditions = (ServerJson.Arr(ServerJson.Obj(csr, "status"), "conditions") ?? [])
+                .OfType<JsonObject>().Select(c => ServerJson.Str(c, "type")).ToList();
             if (!conditions.Contains("Approved") || conditions.Contains("Denied") || conditions.Contains("Failed")) continue;
-            if (!string.IsNullOrEmpty(Json.Str(Json.Obj(csr, "status"), "certificate"))) continue;
+            if (!string.IsNullOrEmpty(ServerJson.Str(ServerJson.Obj(csr, "status"), "certificate"))) continue;
 
-            var usages = (Json.Arr(spec, "usages") ?? []).Select(u => u?.ToString() ?? "").ToList();
+            var usages = (ServerJson.Arr(spec, "usages") ?? []).Select(u => u?.ToString() ?? "").ToList();
             var bad = usages.Where(u => !ClientUsages.Contains(u)).ToList();
             if (bad.Count > 0 || !usages.Contains("client auth"))
             {
                 Fail(type, csr, bad.Count > 0 ? $"invalid usage for client certificate: {bad[0]}" : "missing required usage for client certificate: client auth");
                 continue;
             }
-            var pem = Convert.FromBase64String(Json.Str(spec, "request") ?? "");
+            var pem = Convert.FromBase64String(ServerJson.Str(spec, "request") ?? "");
             var problem = CertificateRequestPem.Check(pem, out var der);
             if (problem is not null || der is null)
             {
@@ -47,7 +48,7 @@ internal sealed class CertificateSigner(ClusterStore store, Func<byte[], TimeSpa
             var duration = spec?["expirationSeconds"] is JsonValue ev && ev.TryGetValue<long>(out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultDuration;
             using var cert = sign(der, duration < DefaultDuration ? duration : DefaultDuration);
             var current = (JsonObject)csr.DeepClone();
-            Json.Ensure(current, "status")["certificate"] = Convert.ToBase64String(Encoding.ASCII.GetBytes(cert.ExportCertificatePem() + "\n"));
+            ServerJson.Ensure(current, "status")["certificate"] = Convert.ToBase64String(Encoding.ASCII.GetBytes(cert.ExportCertificatePem() + "\n"));
             Try(() => store.Update(type, null, ObjectMeta.Name(csr), current, new WriteOptions { FieldManager = "kube-controller-manager", Subresource = "status" }));
         }
     }
@@ -55,8 +56,8 @@ internal sealed class CertificateSigner(ClusterStore store, Func<byte[], TimeSpa
     private void Fail(ResourceType type, JsonObject csr, string message)
     {
         var current = (JsonObject)csr.DeepClone();
-        var status = Json.Ensure(current, "status");
-        var conditions = Json.Arr(status, "conditions") ?? [];
+        var status = ServerJson.Ensure(current, "status");
+        var conditions = ServerJson.Arr(status, "conditions") ?? [];
         var now = ObjectMeta.Timestamp(store.Now);
         conditions.Add(new JsonObject
         {

@@ -48,7 +48,7 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
     /// </summary>
     public static bool NeedsPass(ChangeRecord change) =>
         change.Type == "DELETED" || ObjectMeta.IsDeleting(change.New) || change.TypeKey == CsrKey ||
-        Json.Arr(Json.Obj(change.New, "metadata"), "ownerReferences") is { Count: > 0 };
+        ServerJson.Arr(ServerJson.Obj(change.New, "metadata"), "ownerReferences") is { Count: > 0 };
 
     private async Task RunAsync(CancellationToken ct)
     {
@@ -123,7 +123,7 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
             if (ns.Length > 0) namespacedContent[ns] = namespacedContent.GetValueOrDefault(ns) + 1;
             if (key == "/namespaces" && ObjectMeta.IsDeleting(obj)) terminatingNamespaces.Add(ObjectMeta.Name(obj));
             if (key == CrdKey && ObjectMeta.IsDeleting(obj)) deletingCrds.Add((JsonObject)obj.DeepClone());
-            if (Json.Arr(Json.Obj(obj, "metadata"), "ownerReferences") is { Count: > 0 } refs)
+            if (ServerJson.Arr(ServerJson.Obj(obj, "metadata"), "ownerReferences") is { Count: > 0 } refs)
                 owned.Add((key, ns, ObjectMeta.Name(obj), (JsonArray)refs.DeepClone()));
             if (ObjectMeta.IsDeleting(obj))
             {
@@ -161,9 +161,10 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
         }
         var current = store.TryGet(nsType, null, ns);
         if (current is null) return;
-        var spec = Json.Ensure(current, "spec");
-        var finalizers = (Json.Arr(spec, "finalizers") ?? []).Select(n => n?.GetValue<string>()).Where(f => f != "kubernetes").ToList();
-        if (finalizers.Count == (Json.Arr(spec, "finalizers")?.Count ?? 0)) return;
+        var spec = ServerJson.Ensure(current, "spec");
+        var finalizers = (ServerJson.Arr(spec, "finalizers") ?? []).Select(n => n?.GetValue<string>())
+            .Where(f => f != "kubernetes").ToList();
+        if (finalizers.Count == (ServerJson.Arr(spec, "finalizers")?.Count ?? 0)) return;
         spec["finalizers"] = new JsonArray(finalizers.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
         Try(() => store.Update(nsType, null, ns, current, new WriteOptions { FieldManager = "namespace-controller", Subresource = "finalize" }));
     }
@@ -172,8 +173,8 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
     {
         var current = store.TryGet(nsType, null, ns);
         if (current is null) return;
-        var status = Json.Ensure(current, "status");
-        if (Json.Arr(status, "conditions") is { Count: > 0 }) return;
+        var status = ServerJson.Ensure(current, "status");
+        if (ServerJson.Arr(status, "conditions") is { Count: > 0 }) return;
         var now = ObjectMeta.Timestamp(store.Now);
         status["conditions"] = new JsonArray(
             new JsonObject { ["type"] = "NamespaceDeletionDiscoveryFailure", ["status"] = "False", ["lastTransitionTime"] = now, ["reason"] = "ResourcesDiscovered", ["message"] = "All resources successfully discovered" },
@@ -187,8 +188,9 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
     private void ReconcileCrdDeletion(JsonObject crd)
     {
         if (!ObjectMeta.Finalizers(crd).Contains(ClusterStore.CrdCleanupFinalizer)) return;
-        var spec = Json.Obj(crd, "spec");
-        var key = (Json.Str(spec, "group") ?? "") + "/" + (Json.Str(Json.Obj(spec, "names"), "plural") ?? "");
+        var spec = ServerJson.Obj(crd, "spec");
+        var key = (ServerJson.Str(spec, "group") ?? "") + "/"
+            + (ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "");
         var type = TypeOf(key);
         var remaining = 0;
         if (type is not null)
@@ -203,7 +205,8 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
         var current = store.TryGet(crdType, null, ObjectMeta.Name(crd));
         if (current is null) return;
         // Unserved before the CRD object can go, so no client sees the CRD gone while its resources are still served.
-        store.Types.SetCustomTypes(Json.Str(spec, "group") ?? "", Json.Str(Json.Obj(spec, "names"), "plural") ?? "", []);
+        store.Types.SetCustomTypes(ServerJson.Str(spec, "group") ?? "",
+            ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "", []);
         ObjectMeta.SetFinalizers(current, ObjectMeta.Finalizers(current).Where(f => f != ClusterStore.CrdCleanupFinalizer));
         Try(() => store.Update(crdType, null, ObjectMeta.Name(crd), current, new WriteOptions { FieldManager = "apiextensions-finalizer" }));
     }
@@ -214,7 +217,7 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
         // Dependents whose owners are all gone: deleted (background propagation).
         foreach (var (key, ns, name, owners) in owned)
         {
-            var uids = owners.OfType<JsonObject>().Select(o => Json.Str(o, "uid") ?? "").ToList();
+            var uids = owners.OfType<JsonObject>().Select(o => ServerJson.Str(o, "uid") ?? "").ToList();
             if (uids.Count == 0 || uids.Any(liveUids.Contains)) continue;
             if (TypeOf(key) is { } type) Try(() => store.Delete(type, ns, name, new DeleteOptions { PropagationPolicy = "Background" }));
         }
@@ -224,15 +227,17 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
             var ownerType = TypeOf(key);
             if (ownerType is null) continue;
             var uid = ObjectMeta.Uid(owner);
-            var dependents = owned.Where(d => d.Owners.OfType<JsonObject>().Any(o => Json.Str(o, "uid") == uid)).ToList();
+            var dependents = owned
+                .Where(d => d.Owners.OfType<JsonObject>().Any(o => ServerJson.Str(o, "uid") == uid)).ToList();
             var finalizers = ObjectMeta.Finalizers(owner);
             if (finalizers.Contains(ClusterStore.OrphanFinalizer))
             {
                 foreach (var (dKey, dNs, dName, _) in dependents)
                 {
                     if (TypeOf(dKey) is not { } dType || store.TryGet(dType, dNs, dName) is not { } dep) continue;
-                    var refs = Json.Arr(ObjectMeta.Meta(dep), "ownerReferences")!;
-                    foreach (var r in refs.OfType<JsonObject>().Where(o => Json.Str(o, "uid") == uid).ToList()) refs.Remove(r);
+                    var refs = ServerJson.Arr(ObjectMeta.Meta(dep), "ownerReferences")!;
+                    foreach (var r in refs.OfType<JsonObject>().Where(o => ServerJson.Str(o, "uid") == uid).ToList())
+                        refs.Remove(r);
                     if (refs.Count == 0) ObjectMeta.Meta(dep).Remove("ownerReferences");
                     Try(() => store.Update(dType, dNs, dName, dep, new WriteOptions { FieldManager = "garbage-collector" }));
                 }

@@ -21,8 +21,9 @@ internal sealed class CrdEstablisher(ClusterStore store)
         var crd = store.TryGet(type, null, record.Name);
         if (crd is null)
         {
-            var spec = Json.Obj(record.New, "spec");
-            store.Types.SetCustomTypes(Json.Str(spec, "group") ?? "", Json.Str(Json.Obj(spec, "names"), "plural") ?? "", []);
+            var spec = ServerJson.Obj(record.New, "spec");
+            store.Types.SetCustomTypes(ServerJson.Str(spec, "group") ?? "",
+                ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "", []);
             return;
         }
         if (!ObjectMeta.IsDeleting(crd) && NeedsStatus(crd, out var desired))
@@ -41,29 +42,30 @@ internal sealed class CrdEstablisher(ClusterStore store)
         // once the cleanup finalizer is gone the resources are unserved for good (ClusterControllers did it)
         if (CrdTypes.IsEstablished(crd) && !(ObjectMeta.IsDeleting(crd) && !ObjectMeta.Finalizers(crd).Contains(ClusterStore.CrdCleanupFinalizer)))
         {
-            var spec = Json.Obj(crd, "spec");
-            store.Types.SetCustomTypes(Json.Str(spec, "group") ?? "", Json.Str(Json.Obj(spec, "names"), "plural") ?? "", CrdTypes.FromCrd(crd));
+            var spec = ServerJson.Obj(crd, "spec");
+            store.Types.SetCustomTypes(ServerJson.Str(spec, "group") ?? "",
+                ServerJson.Str(ServerJson.Obj(spec, "names"), "plural") ?? "", CrdTypes.FromCrd(crd));
         }
     }
 
     private bool NeedsStatus(JsonObject crd, out JsonObject desired)
     {
-        var status = (JsonObject?)Json.Obj(crd, "status")?.DeepClone() ?? new JsonObject();
-        var names = (JsonObject)Json.Obj(Json.Obj(crd, "spec"), "names")!.DeepClone();
+        var status = (JsonObject?)ServerJson.Obj(crd, "status")?.DeepClone() ?? new JsonObject();
+        var names = (JsonObject)ServerJson.Obj(ServerJson.Obj(crd, "spec"), "names")!.DeepClone();
         status["acceptedNames"] = names;
-        var conditions = Json.Arr(status, "conditions") ?? [];
+        var conditions = ServerJson.Arr(status, "conditions") ?? [];
         var now = ObjectMeta.Timestamp(store.Now);
         SetCondition(conditions, "NamesAccepted", "NoConflicts", "no conflicts found", now);
         SetCondition(conditions, "Established", "InitialNamesAccepted", "the initial names have been accepted", now);
         status["conditions"] = conditions;
         desired = status;
-        return !JsonNode.DeepEquals(Json.Obj(crd, "status"), status);
+        return !JsonNode.DeepEquals(ServerJson.Obj(crd, "status"), status);
     }
 
     private static void SetCondition(JsonArray conditions, string type, string reason, string message, string now)
     {
-        var existing = conditions.OfType<JsonObject>().FirstOrDefault(c => Json.Str(c, "type") == type);
-        if (existing is not null && Json.Str(existing, "status") == "True") return;
+        var existing = conditions.OfType<JsonObject>().FirstOrDefault(c => ServerJson.Str(c, "type") == type);
+        if (existing is not null && ServerJson.Str(existing, "status") == "True") return;
         if (existing is not null) conditions.Remove(existing);
         conditions.Add(new JsonObject
         {

@@ -31,7 +31,7 @@ internal sealed class ApiResponse
         res.Headers.CacheControl = "no-cache, private";
         foreach (var w in Warnings) res.Headers.Append("Warning", "299 - " + QuotedString(w));
         foreach (var (k, v) in Headers) res.Headers[k] = v;
-        var bytes = Json.Serialize(Body);
+        var bytes = ServerJson.Serialize(Body);
         res.ContentType = ContentType;
         res.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(ctx.Request.Method)) await res.Body.WriteAsync(bytes, ctx.RequestAborted);

@@ -31,7 +31,7 @@ internal sealed class OpenApiHandler(TypeRegistry types, string serverVersion)
         return trimmed.StartsWith("/openapi", StringComparison.Ordinal) ? ApiResponse.FromError(ApiErrors.NotFoundUrlError()) : null;
     }
 
-    private static string Hash(JsonObject doc) => Convert.ToHexString(SHA512.HashData(Json.Serialize(doc)));
+    private static string Hash(JsonObject doc) => Convert.ToHexString(SHA512.HashData(ServerJson.Serialize(doc)));
 
     private IEnumerable<(string Path, JsonObject Doc)> Documents()
     {

@@ -77,7 +77,8 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
                 JsonNode? patch;
                 try
                 {
-                    patch = pt == PatchType.Apply && !text.TrimStart().StartsWith('{') ? YamlToJson.Convert(text) : Json.Parse(text);
+                    patch = pt == PatchType.Apply && !text.TrimStart().StartsWith('{') ? YamlToJson.Convert(text)
+                        : ServerJson.Parse(text);
                 }
                 catch (JsonException e)
                 {
@@ -136,7 +137,8 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     }
 
     /// <summary>A list or single object as JSON, as a Table, or as PartialObjectMetadata(List), as the Accept header asks.</summary>
-    private JsonNode Render(ResourceType type, IReadOnlyList<JsonObject> items, string rv, ListResult? list, MediaTypes accept, IQueryCollection q, bool single)
+    private JsonNode Render(ResourceType type, IReadOnlyList<JsonObject> items, string rv, StoreListResult? list,
+        MediaTypes accept, IQueryCollection q, bool single)
     {
         var chosen = accept.Choose("Table", single ? "PartialObjectMetadata" : "PartialObjectMetadataList")
             ?? throw ApiErrors.NotAcceptable(MediaTypes.Accepted);
@@ -172,7 +174,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
         return ObjectMeta.Canonical(o);
     }
 
-    private static JsonObject ListMeta(string rv, ListResult? list)
+    private static JsonObject ListMeta(string rv, StoreListResult? list)
     {
         var meta = new JsonObject { ["resourceVersion"] = rv };
         if (list?.Continue is { } c) meta["continue"] = c;
@@ -182,22 +184,24 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
 
     private static JsonObject PartialMetadata(JsonObject o) => new()
     {
-        ["kind"] = "PartialObjectMetadata", ["apiVersion"] = "meta.k8s.io/v1", ["metadata"] = Json.Obj(o, "metadata")?.DeepClone(),
+        ["kind"] = "PartialObjectMetadata", ["apiVersion"] = "meta.k8s.io/v1", ["metadata"] = ServerJson.Obj(o, "metadata")?.DeepClone(),
     };
 
     /// <summary>SelfSubjectAccessReview: answered from the authorizer for the requesting user (201, not stored).</summary>
     private JsonObject AccessReview(JsonObject body, UserInfo user)
     {
-        var spec = Json.Obj(body, "spec");
-        var ra = Json.Obj(spec, "resourceAttributes");
-        var nra = Json.Obj(spec, "nonResourceAttributes");
+        var spec = ServerJson.Obj(body, "spec");
+        var ra = ServerJson.Obj(spec, "resourceAttributes");
+        var nra = ServerJson.Obj(spec, "nonResourceAttributes");
         if (ra is null && nra is null)
             throw ApiErrors.Invalid("authorization.k8s.io", "SelfSubjectAccessReview", "",
                 new FieldError(FieldErrorType.Invalid, "spec.resourceAttributes", null, "exactly one of nonResourceAttributes or resourceAttributes must be specified"));
         var attrs = ra is not null
-            ? new AuthorizationAttributes(Json.Str(ra, "verb") ?? "", true, Json.Str(ra, "group") ?? "", Json.Str(ra, "resource") ?? "",
-                Json.Str(ra, "subresource") ?? "", Json.Str(ra, "namespace") ?? "", Json.Str(ra, "name") ?? "", "")
-            : new AuthorizationAttributes(Json.Str(nra, "verb") ?? "", false, "", "", "", "", "", Json.Str(nra, "path") ?? "");
+            ? new AuthorizationAttributes(ServerJson.Str(ra, "verb") ?? "", true, ServerJson.Str(ra, "group") ?? "",
+                ServerJson.Str(ra, "resource") ?? "", ServerJson.Str(ra, "subresource") ?? "",
+                ServerJson.Str(ra, "namespace") ?? "", ServerJson.Str(ra, "name") ?? "", "")
+            : new AuthorizationAttributes(ServerJson.Str(nra, "verb") ?? "", false, "", "", "", "", "",
+                ServerJson.Str(nra, "path") ?? "");
         var (allowed, reason) = rbac.Authorize(user, attrs);
         var status = new JsonObject { ["allowed"] = allowed };
         if (reason.Length > 0) status["reason"] = reason;
@@ -213,7 +217,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     /// <summary>The CSR registry's PrepareForCreate: spec.username, uid and groups are the requesting user's, never the client's.</summary>
     private static void StampRequester(JsonObject csr, UserInfo user)
     {
-        var spec = Json.Ensure(csr, "spec");
+        var spec = ServerJson.Ensure(csr, "spec");
         spec["username"] = user.Name;
         spec["groups"] = new JsonArray(user.Groups.Select(g => (JsonNode?)JsonValue.Create(g)).ToArray());
         spec.Remove("uid");
@@ -227,7 +231,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     private void CheckApprover(ResourceType type, string name, UserInfo user)
     {
         if (user.IsMaster) return;
-        var signer = Json.Str(Json.Obj(store.Get(type, null, name), "spec"), "signerName") ?? "";
+        var signer = ServerJson.Str(ServerJson.Obj(store.Get(type, null, name), "spec"), "signerName") ?? "";
         var domainWildcard = signer.Split('/')[0] + "/*";
         foreach (var resourceName in new[] { signer, domainWildcard })
             if (rbac.Authorize(user, new AuthorizationAttributes("approve", true, "certificates.k8s.io", "signers", "", "", resourceName, "")).Allowed)
@@ -288,19 +292,19 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
             JsonObject? body;
             try
             {
-                body = Json.Parse(text) as JsonObject;
+                body = ServerJson.Parse(text) as JsonObject;
             }
             catch (JsonException e)
             {
                 throw ApiErrors.BadRequest("couldn't get version/kind; json parse error: " + e.Message);
             }
-            if (Json.Str(body, "propagationPolicy") is { } bp) policy = bp;
+            if (ServerJson.Str(body, "propagationPolicy") is { } bp) policy = bp;
             else if (body?["orphanDependents"] is JsonValue ov && ov.TryGetValue<bool>(out var orphan)) policy = orphan ? "Orphan" : "Background";
             if (body?["gracePeriodSeconds"] is JsonValue gv && gv.TryGetValue<long>(out var bg)) grace = bg;
-            if (Json.Arr(body, "dryRun") is { Count: > 0 } dr) dryRun = DryRun(dr[0]?.GetValue<string>());
-            var pre = Json.Obj(body, "preconditions");
-            uid = Json.Str(pre, "uid");
-            rv = Json.Str(pre, "resourceVersion");
+            if (ServerJson.Arr(body, "dryRun") is { Count: > 0 } dr) dryRun = DryRun(dr[0]?.GetValue<string>());
+            var pre = ServerJson.Obj(body, "preconditions");
+            uid = ServerJson.Str(pre, "uid");
+            rv = ServerJson.Str(pre, "resourceVersion");
         }
         return new DeleteOptions { PropagationPolicy = policy, GracePeriodSeconds = grace, DryRun = dryRun, PreconditionUid = uid, PreconditionResourceVersion = rv };
     }
@@ -334,7 +338,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
         JsonNode? node;
         try
         {
-            node = contentType == "application/yaml" ? YamlToJson.Convert(text) : Json.Parse(text);
+            node = contentType == "application/yaml" ? YamlToJson.Convert(text) : ServerJson.Parse(text);
         }
         catch (JsonException e)
         {

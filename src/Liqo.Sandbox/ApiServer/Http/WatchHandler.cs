@@ -66,7 +66,7 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
                 payload = TablePrinters.BuildTable(printer, [obj], ObjectMeta.ResourceVersion(obj), null, include, !first, time.GetUtcNow());
                 first = false;
             }
-            var line = Json.Serialize(new JsonObject { ["type"] = eventType, ["object"] = payload });
+            var line = ServerJson.Serialize(new JsonObject { ["type"] = eventType, ["object"] = payload });
             await res.Body.WriteAsync(line, ct);
             await res.Body.WriteAsync(NewLine, ct);
             await res.Body.FlushAsync(ct);
@@ -148,7 +148,8 @@ internal sealed class WatchHandler(ClusterStore store, TimeProvider time)
             try
             {
                 var status = ApiErrors.Internal(e.GetType().Name + ": " + e.Message).ToStatus();
-                await res.Body.WriteAsync(Json.Serialize(new JsonObject { ["type"] = "ERROR", ["object"] = status }), CancellationToken.None);
+                var error = new JsonObject { ["type"] = "ERROR", ["object"] = status };
+                await res.Body.WriteAsync(ServerJson.Serialize(error), CancellationToken.None);
                 await res.Body.WriteAsync(NewLine, CancellationToken.None);
                 await res.Body.FlushAsync(CancellationToken.None);
             }

@@ -1,16 +1,16 @@
 namespace Liqo.Sandbox.ApiServer.Patch;
 
 /// <summary>A schema position of a built-in kind, described in <see cref="BuiltInSchemas"/>.</summary>
-internal sealed class BuiltInSchemaNode : SchemaNode
+internal sealed class BuiltInSchemaNode : PatchSchemaNode
 {
     /// <summary>Declared struct fields that need a description (others are unknown).</summary>
-    public IReadOnlyDictionary<string, SchemaNode>? Fields { get; init; }
+    public IReadOnlyDictionary<string, PatchSchemaNode>? Fields { get; init; }
 
     /// <summary>For a map (labels, data, nodeSelector): the schema of its values; its keys are not named fields.</summary>
-    public SchemaNode? MapValues { get; init; }
+    public PatchSchemaNode? MapValues { get; init; }
 
     /// <summary>For a list: the schema of its items.</summary>
-    public SchemaNode? Items { get; init; }
+    public PatchSchemaNode? Items { get; init; }
 
     public ListType List { get; init; }
 
@@ -22,10 +22,10 @@ internal sealed class BuiltInSchemaNode : SchemaNode
 
     public bool Atomic { get; init; }
 
-    public override SchemaNode Child(string name) =>
+    public override PatchSchemaNode Child(string name) =>
         Fields is not null && Fields.TryGetValue(name, out var field) ? field : MapValues ?? Unknown;
 
-    public override SchemaNode Item => Items ?? Unknown;
+    public override PatchSchemaNode Item => Items ?? Unknown;
 
     public override ListType ListType => List;
 

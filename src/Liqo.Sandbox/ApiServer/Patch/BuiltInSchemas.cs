@@ -12,27 +12,27 @@ namespace Liqo.Sandbox.ApiServer.Patch;
 /// </summary>
 internal static class BuiltInSchemas
 {
-    private static readonly SchemaNode Plain = SchemaNode.Unknown;
+    private static readonly PatchSchemaNode Plain = PatchSchemaNode.Unknown;
 
     /// <summary>metadata: finalizers as a merge set, ownerReferences by uid (each reference atomic).</summary>
-    public static SchemaNode ObjectMeta { get; } = Struct(
+    public static PatchSchemaNode ObjectMeta { get; } = Struct(
         ("labels", MapOf()),
         ("annotations", MapOf()),
         ("finalizers", SetList()),
         ("ownerReferences", MapList("uid", ["uid"], AtomicStruct())));
 
-    private static readonly SchemaNode LabelSelector = AtomicStruct(("matchLabels", MapOf()));
+    private static readonly PatchSchemaNode LabelSelector = AtomicStruct(("matchLabels", MapOf()));
 
-    private static readonly SchemaNode Conditions = MapList("type", ["type"], Plain);
+    private static readonly PatchSchemaNode Conditions = MapList("type", ["type"], Plain);
 
-    private static readonly SchemaNode Container = Struct(
+    private static readonly PatchSchemaNode Container = Struct(
         ("ports", MapList("containerPort", ["containerPort", "protocol"], Plain)),
         ("env", MapList("name", ["name"], Plain)),
         ("volumeMounts", MapList("mountPath", ["mountPath"], Plain)),
         ("volumeDevices", MapList("devicePath", ["devicePath"], Plain)),
         ("resources", Struct(("limits", MapOf()), ("requests", MapOf()), ("claims", SsaOnlyMapList(["name"])))));
 
-    private static readonly SchemaNode PodSpec = Struct(
+    private static readonly PatchSchemaNode PodSpec = Struct(
         ("volumes", MapList("name", ["name"], Plain)),
         ("initContainers", MapList("name", ["name"], Container)),
         ("containers", MapList("name", ["name"], Container)),
@@ -45,23 +45,25 @@ internal static class BuiltInSchemas
         ("nodeSelector", AtomicMap()),
         ("overhead", MapOf()));
 
-    private static readonly SchemaNode PodStatus = Struct(
+    private static readonly PatchSchemaNode PodStatus = Struct(
         ("conditions", Conditions),
         ("podIPs", MapList("ip", ["ip"], Plain)),
         ("hostIPs", new BuiltInSchemaNode { SmpMerge = true, SmpKey = "ip", List = ListType.Atomic }));
 
-    private static readonly SchemaNode PodTemplateSpec = Struct(("metadata", ObjectMeta), ("spec", PodSpec));
+    private static readonly PatchSchemaNode PodTemplateSpec = Struct(("metadata", ObjectMeta), ("spec", PodSpec));
 
-    private static readonly SchemaNode WorkloadStatus = Struct(("conditions", Conditions));
+    private static readonly PatchSchemaNode WorkloadStatus = Struct(("conditions", Conditions));
 
-    private static readonly SchemaNode Workload = Struct(
+    private static readonly PatchSchemaNode Workload = Struct(
         ("metadata", ObjectMeta),
         ("spec", Struct(("selector", LabelSelector), ("template", PodTemplateSpec))),
         ("status", WorkloadStatus));
 
-    private static readonly SchemaNode JobSpec = Struct(("selector", LabelSelector), ("template", PodTemplateSpec));
+    private static readonly PatchSchemaNode JobSpec = Struct(("selector", LabelSelector),
+        ("template", PodTemplateSpec));
 
-    private static readonly FrozenDictionary<string, SchemaNode> Kinds = new Dictionary<string, SchemaNode>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, PatchSchemaNode> Kinds =
+        new Dictionary<string, PatchSchemaNode>(StringComparer.Ordinal)
     {
         ["/Pod"] = Struct(("metadata", ObjectMeta), ("spec", PodSpec), ("status", PodStatus)),
         ["/PodTemplate"] = Struct(("metadata", ObjectMeta), ("template", PodTemplateSpec)),
@@ -122,24 +124,24 @@ internal static class BuiltInSchemas
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The schema of a built-in kind (plain objects with ObjectMeta when the kind is not in the table).</summary>
-    public static SchemaNode For(string group, string kind) =>
+    public static PatchSchemaNode For(string group, string kind) =>
         Kinds.TryGetValue(group + "/" + kind, out var node) ? node : Struct(("metadata", ObjectMeta));
 
     /// <summary>A fresh typed-zero object of a built-in kind (<c>{"metadata":{}}</c> for kinds not listed).</summary>
     public static JsonObject Skeleton(string group, string kind) =>
         (JsonObject)JsonNode.Parse(Skeletons.TryGetValue(group + "/" + kind, out var json) ? json : """{"metadata":{}}""")!;
 
-    private static BuiltInSchemaNode Struct(params (string Name, SchemaNode Node)[] fields) =>
+    private static BuiltInSchemaNode Struct(params (string Name, PatchSchemaNode Node)[] fields) =>
         new() { Fields = fields.ToDictionary(f => f.Name, f => f.Node, StringComparer.Ordinal) };
 
-    private static BuiltInSchemaNode AtomicStruct(params (string Name, SchemaNode Node)[] fields) =>
+    private static BuiltInSchemaNode AtomicStruct(params (string Name, PatchSchemaNode Node)[] fields) =>
         new() { Fields = fields.ToDictionary(f => f.Name, f => f.Node, StringComparer.Ordinal), Atomic = true };
 
     private static BuiltInSchemaNode MapOf() => new() { MapValues = Plain };
 
     private static BuiltInSchemaNode AtomicMap() => new() { MapValues = Plain, Atomic = true };
 
-    private static BuiltInSchemaNode MapList(string smpKey, IReadOnlyList<string> ssaKeys, SchemaNode item) =>
+    private static BuiltInSchemaNode MapList(string smpKey, IReadOnlyList<string> ssaKeys, PatchSchemaNode item) =>
         new() { SmpMerge = true, SmpKey = smpKey, List = ListType.Map, Keys = ssaKeys, Items = item };
 
     private static BuiltInSchemaNode SsaOnlyMapList(IReadOnlyList<string> ssaKeys) =>

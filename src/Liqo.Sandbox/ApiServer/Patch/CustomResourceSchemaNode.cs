@@ -5,17 +5,18 @@ namespace Liqo.Sandbox.ApiServer.Patch;
 /// the caller's callback, by dotted path with array levels skipped, e.g. <c>spec.endpoints</c>); every other list is
 /// atomic and every object key counts as a named field. <c>metadata</c> at the root is ObjectMeta.
 /// </summary>
-internal sealed class CustomResourceSchemaNode(string path, Func<string, IReadOnlyList<string>?> listMapKeys) : SchemaNode
+internal sealed class CustomResourceSchemaNode(string path, Func<string, IReadOnlyList<string>?> listMapKeys)
+    : PatchSchemaNode
 {
     private IReadOnlyList<string>? keys;
     private bool resolved;
 
-    public override SchemaNode Child(string name) =>
+    public override PatchSchemaNode Child(string name) =>
         path.Length == 0 && name == "metadata"
             ? BuiltInSchemas.ObjectMeta
             : new CustomResourceSchemaNode(path.Length == 0 ? name : path + "." + name, listMapKeys);
 
-    public override SchemaNode Item => this;
+    public override PatchSchemaNode Item => this;
 
     public override ListType ListType => Keys is { Count: > 0 } ? ListType.Map : ListType.Atomic;
 

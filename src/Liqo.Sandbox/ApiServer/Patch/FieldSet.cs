@@ -4,7 +4,7 @@ namespace Liqo.Sandbox.ApiServer.Patch;
 
 /// <summary>
 /// A set of owned fields (structured-merge-diff <c>fieldpath.Set</c>): the member paths, in the string form of
-/// <see cref="FieldPath"/>. Serialises to and from FieldsV1 (<c>{"f:data":{".":{},"f:a":{}}}</c>).
+/// <see cref="FieldSetPath"/>. Serialises to and from FieldsV1 (<c>{"f:data":{".":{},"f:a":{}}}</c>).
 /// </summary>
 internal sealed class FieldSet
 {
@@ -41,13 +41,13 @@ internal sealed class FieldSet
         var result = new HashSet<string>(members, StringComparer.Ordinal);
         foreach (var path in members)
         {
-            var parent = FieldPath.Parent(path);
+            var parent = FieldSetPath.Parent(path);
             while (parent.Length > 0)
             {
-                var last = parent.LastIndexOf(FieldPath.Separator);
+                var last = parent.LastIndexOf(FieldSetPath.Separator);
                 var element = last < 0 ? parent : parent[(last + 1)..];
                 if (element.StartsWith("f:", StringComparison.Ordinal)) result.Add(parent);
-                parent = FieldPath.Parent(parent);
+                parent = FieldSetPath.Parent(parent);
             }
         }
         return new FieldSet(result);
@@ -63,9 +63,9 @@ internal sealed class FieldSet
         static void Visit(Node node, string prefix, List<string> output)
         {
             foreach (var (element, child) in node.Children)
-                if (child.Member) output.Add(FieldPath.Append(prefix, element));
+                if (child.Member) output.Add(FieldSetPath.Append(prefix, element));
             foreach (var (element, child) in node.Children)
-                if (child.Children.Count > 0) Visit(child, FieldPath.Append(prefix, element), output);
+                if (child.Children.Count > 0) Visit(child, FieldSetPath.Append(prefix, element), output);
         }
     }
 
@@ -91,9 +91,9 @@ internal sealed class FieldSet
                 set.Add(prefix);
                 continue;
             }
-            var element = FieldPath.Canonical(key);
+            var element = FieldSetPath.Canonical(key);
             if (element is null) return false;
-            var path = FieldPath.Append(prefix, element);
+            var path = FieldSetPath.Append(prefix, element);
             if (child.Count == 0) set.Add(path);
             else if (!Decode(child, path, set)) return false;
         }
@@ -106,7 +106,7 @@ internal sealed class FieldSet
         foreach (var path in members)
         {
             var node = root;
-            foreach (var element in FieldPath.Elements(path))
+            foreach (var element in FieldSetPath.Elements(path))
             {
                 if (!node.Children.TryGetValue(element, out var next))
                 {
@@ -132,6 +132,6 @@ internal sealed class FieldSet
     {
         public bool Member { get; set; }
 
-        public SortedDictionary<string, Node> Children { get; } = new(Comparer<string>.Create(FieldPath.CompareElements));
+        public SortedDictionary<string, Node> Children { get; } = new(Comparer<string>.Create(FieldSetPath.CompareElements));
     }
 }

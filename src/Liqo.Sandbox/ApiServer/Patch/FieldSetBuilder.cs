@@ -15,14 +15,14 @@ internal static class FieldSetBuilder
     /// server when a list-map item lacks a key field or two items share a key; <paramref name="describeObject"/>
     /// gives the <c>(/v1, Kind=ConfigMap default/x)</c> part of that message.
     /// </summary>
-    public static FieldSet Build(JsonObject config, SchemaNode schema, string describeObject)
+    public static FieldSet Build(JsonObject config, PatchSchemaNode schema, string describeObject)
     {
         var set = new FieldSet();
         Walk(config, "", schema, set, describeObject);
         return set;
     }
 
-    private static void Walk(JsonNode? node, string path, SchemaNode schema, FieldSet set, string describeObject)
+    private static void Walk(JsonNode? node, string path, PatchSchemaNode schema, FieldSet set, string describeObject)
     {
         switch (node)
         {
@@ -34,7 +34,7 @@ internal static class FieldSetBuilder
                 }
                 foreach (var (key, value) in obj)
                 {
-                    var childPath = FieldPath.Append(path, FieldPath.Field(key));
+                    var childPath = FieldSetPath.Append(path, FieldSetPath.Field(key));
                     Walk(value, childPath, schema.Child(key), set, describeObject);
                     if (value is null || value is JsonObject { Count: 0 } || !schema.IsNamedField(key)) set.Add(childPath);
                 }
@@ -48,12 +48,13 @@ internal static class FieldSetBuilder
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 for (var i = 0; i < array.Count; i++)
                 {
-                    var element = FieldPath.ItemElement(array[i], schema, out var error);
+                    var element = FieldSetPath.ItemElement(array[i], schema, out var error);
                     if (element is null)
-                        throw Typed(describeObject, $"{FieldPath.Display(path)}[{i}]: {error}");
+                        throw Typed(describeObject, $"{FieldSetPath.Display(path)}[{i}]: {error}");
                     if (!seen.Add(element))
-                        throw Typed(describeObject, $"{FieldPath.Display(path)}: duplicate entries for key {FieldPath.Display(element)}");
-                    var itemPath = FieldPath.Append(path, element);
+                        throw Typed(describeObject,
+                            $"{FieldSetPath.Display(path)}: duplicate entries for key {FieldSetPath.Display(element)}");
+                    var itemPath = FieldSetPath.Append(path, element);
                     Walk(array[i], itemPath, schema.Item, set, describeObject);
                     set.Add(itemPath);
                 }

@@ -63,11 +63,11 @@ public static class ManagedFields
 
     private static readonly string[] StrippedPaths =
     [
-        FieldPath.Field("apiVersion"),
-        FieldPath.Field("kind"),
-        FieldPath.Field("metadata"),
+        FieldSetPath.Field("apiVersion"),
+        FieldSetPath.Field("kind"),
+        FieldSetPath.Field("metadata"),
         .. new[] { "name", "namespace", "creationTimestamp", "selfLink", "uid", "clusterName", "generation", "managedFields", "resourceVersion" }
-            .Select(f => FieldPath.Append(FieldPath.Field("metadata"), FieldPath.Field(f))),
+            .Select(f => FieldSetPath.Append(FieldSetPath.Field("metadata"), FieldSetPath.Field(f))),
     ];
 
     /// <summary>
@@ -222,7 +222,8 @@ public static class ManagedFields
         Encode(newObj, entries);
     }
 
-    private static SchemaNode RootSchema(string group, string kind, Func<string, IReadOnlyList<string>?>? listMapKeys) =>
+    private static PatchSchemaNode RootSchema(string group, string kind,
+        Func<string, IReadOnlyList<string>?>? listMapKeys) =>
         listMapKeys is null ? BuiltInSchemas.For(group, kind) : new CustomResourceSchemaNode("", listMapKeys);
 
     /// <summary>
@@ -231,8 +232,8 @@ public static class ManagedFields
     /// <c>template</c>, …), so those never count as added; a custom resource is compared as it is (a created CR's
     /// <c>spec</c> is added, as on a real server).
     /// </summary>
-    private static ObjectComparison Diff(JsonObject? before, JsonObject after, SchemaNode schema, string group, string kind,
-        Func<string, IReadOnlyList<string>?>? listMapKeys)
+    private static ObjectComparison Diff(JsonObject? before, JsonObject after, PatchSchemaNode schema, string group,
+        string kind, Func<string, IReadOnlyList<string>?>? listMapKeys)
     {
         if (listMapKeys is not null) return ObjectComparison.Compare(before ?? new JsonObject(), after, schema);
         var skeleton = BuiltInSchemas.Skeleton(group, kind);
@@ -259,8 +260,8 @@ public static class ManagedFields
     private static Func<string, bool> SubresourceFilter(string? subresource)
     {
         if (subresource != "status") return _ => true;
-        var status = FieldPath.Field("status");
-        return p => FieldPath.IsWithin(p, status);
+        var status = FieldSetPath.Field("status");
+        return p => FieldSetPath.IsWithin(p, status);
     }
 
     private static bool IsStripped(string path) => Array.IndexOf(StrippedPaths, path) >= 0;
@@ -300,7 +301,7 @@ public static class ManagedFields
     {
         var ordered = conflicts
             .OrderBy(c => c.Entry.Identity, StringComparer.Ordinal)
-            .SelectMany(c => c.Paths.InSetOrder().Select(p => (c.Entry, Path: FieldPath.Display(p))))
+            .SelectMany(c => c.Paths.InSetOrder().Select(p => (c.Entry, Path: FieldSetPath.Display(p))))
             .ToList();
         var causes = ordered.Select(c => new ApplyConflict(c.Path, "conflict with " + c.Entry.Describe())).ToList();
         string message;
@@ -326,7 +327,8 @@ public static class ManagedFields
     /// last-applied-configuration annotation with the value they still have (kubectl's client-side to server-side
     /// apply upgrade path). Null when there is no usable annotation.
     /// </summary>
-    private static FieldSet? AllowedByLastApplied(JsonObject? live, SchemaNode schema, string apiVersion, string kind)
+    private static FieldSet? AllowedByLastApplied(JsonObject? live, PatchSchemaNode schema, string apiVersion,
+        string kind)
     {
         if (live is null || LastApplied(live) is not { Length: > 0 } text) return null;
         JsonObject? lastApplied;
@@ -362,7 +364,7 @@ public static class ManagedFields
     {
         var copy = (JsonObject)applied.DeepClone();
         if (Meta(copy)?["annotations"] is JsonObject annotations) annotations.Remove(LastAppliedAnnotation);
-        var text = GoJson.Marshal(copy, NumberDecoding.Unstructured) + "\n";
+        var text = ServerGoJson.Marshal(copy, NumberDecoding.Unstructured) + "\n";
         ((JsonObject)Meta(target)!["annotations"]!)[LastAppliedAnnotation] = text;
     }
 

@@ -37,10 +37,10 @@ internal sealed class ManagedFieldsEntry
     /// <summary>The identity JSON as the API server builds it (also the order conflicts are reported in).</summary>
     public static string IdentityOf(string manager, string operation, string apiVersion, string? subresource)
     {
-        var sb = new StringBuilder("{\"manager\":").Append(GoJson.String(manager));
-        sb.Append(",\"operation\":").Append(GoJson.String(operation));
-        if (apiVersion.Length > 0) sb.Append(",\"apiVersion\":").Append(GoJson.String(apiVersion));
-        if (!string.IsNullOrEmpty(subresource)) sb.Append(",\"subresource\":").Append(GoJson.String(subresource));
+        var sb = new StringBuilder("{\"manager\":").Append(ServerGoJson.String(manager));
+        sb.Append(",\"operation\":").Append(ServerGoJson.String(operation));
+        if (apiVersion.Length > 0) sb.Append(",\"apiVersion\":").Append(ServerGoJson.String(apiVersion));
+        if (!string.IsNullOrEmpty(subresource)) sb.Append(",\"subresource\":").Append(ServerGoJson.String(subresource));
         return sb.Append('}').ToString();
     }
 

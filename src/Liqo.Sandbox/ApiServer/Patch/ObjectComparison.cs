@@ -18,7 +18,7 @@ internal sealed class ObjectComparison
     /// <summary>Added and modified fields: what the writer now owns, and what conflicts with other owners.</summary>
     public FieldSet Changed => Added.Union(Modified);
 
-    public static ObjectComparison Compare(JsonNode? before, JsonNode? after, SchemaNode schema)
+    public static ObjectComparison Compare(JsonNode? before, JsonNode? after, PatchSchemaNode schema)
     {
         var result = new ObjectComparison();
         result.Walk(before, after, "", schema);
@@ -35,7 +35,7 @@ internal sealed class ObjectComparison
         return result;
     }
 
-    private void Walk(JsonNode? left, JsonNode? right, string path, SchemaNode schema)
+    private void Walk(JsonNode? left, JsonNode? right, string path, PatchSchemaNode schema)
     {
         var hasLeft = left is not null;
         var hasRight = right is not null;
@@ -64,7 +64,7 @@ internal sealed class ObjectComparison
                     JsonNode? l = null, r = null;
                     lo?.TryGetPropertyValue(key, out l);
                     ro?.TryGetPropertyValue(key, out r);
-                    Walk(l, r, FieldPath.Append(path, FieldPath.Field(key)), schema.Child(key));
+                    Walk(l, r, FieldSetPath.Append(path, FieldSetPath.Field(key)), schema.Child(key));
                 }
                 return;
             case JsonArray:
@@ -79,9 +79,10 @@ internal sealed class ObjectComparison
                 var lItems = Index(la, schema);
                 var rItems = Index(ra, schema);
                 foreach (var (element, item) in lItems)
-                    Walk(item, rItems.TryGetValue(element, out var other) ? other : null, FieldPath.Append(path, element), schema.Item);
+                    Walk(item, rItems.TryGetValue(element, out var other) ? other : null,
+                        FieldSetPath.Append(path, element), schema.Item);
                 foreach (var (element, item) in rItems)
-                    if (!lItems.ContainsKey(element)) Walk(null, item, FieldPath.Append(path, element), schema.Item);
+                    if (!lItems.ContainsKey(element)) Walk(null, item, FieldSetPath.Append(path, element), schema.Item);
                 return;
             default:
                 Leaf(left, right, path);
@@ -105,14 +106,14 @@ internal sealed class ObjectComparison
     }
 
     /// <summary>Items by their path element (an index when an item has no usable key; the first of duplicates wins).</summary>
-    private static Dictionary<string, JsonNode?> Index(JsonArray? array, SchemaNode schema)
+    private static Dictionary<string, JsonNode?> Index(JsonArray? array, PatchSchemaNode schema)
     {
         var items = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         if (array is null) return items;
         for (var i = 0; i < array.Count; i++)
         {
             if (array[i] is null) continue;
-            var element = FieldPath.ItemElement(array[i], schema, out _) ?? FieldPath.Index(i);
+            var element = FieldSetPath.ItemElement(array[i], schema, out _) ?? FieldSetPath.Index(i);
             items.TryAdd(element, array[i]);
         }
         return items;

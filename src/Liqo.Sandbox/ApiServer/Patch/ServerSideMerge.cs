@@ -14,7 +14,7 @@ internal static class ServerSideMerge
     /// applied items in the applied order; everything else is replaced. A null member in the configuration removes
     /// the member.
     /// </summary>
-    public static JsonNode? Merge(JsonNode? live, JsonNode? config, SchemaNode schema)
+    public static JsonNode? Merge(JsonNode? live, JsonNode? config, PatchSchemaNode schema)
     {
         if (config is JsonObject co && live is JsonObject lo && !schema.AtomicObject)
         {
@@ -38,7 +38,7 @@ internal static class ServerSideMerge
         return config?.DeepClone();
     }
 
-    private static JsonArray MergeList(JsonArray live, JsonArray config, SchemaNode schema)
+    private static JsonArray MergeList(JsonArray live, JsonArray config, PatchSchemaNode schema)
     {
         var lElements = Elements(live, schema);
         var rElements = Elements(config, schema);
@@ -99,29 +99,29 @@ internal static class ServerSideMerge
         return output;
     }
 
-    private static JsonNode? MergeItem(JsonNode? live, JsonNode? config, SchemaNode list) =>
+    private static JsonNode? MergeItem(JsonNode? live, JsonNode? config, PatchSchemaNode list) =>
         list.ListType == ListType.Map && live is not null ? Merge(live, config, list.Item) : config?.DeepClone();
 
-    private static string[] Elements(JsonArray array, SchemaNode schema)
+    private static string[] Elements(JsonArray array, PatchSchemaNode schema)
     {
         var result = new string[array.Count];
         for (var i = 0; i < array.Count; i++)
-            result[i] = FieldPath.ItemElement(array[i], schema, out _) ?? FieldPath.Index(i);
+            result[i] = FieldSetPath.ItemElement(array[i], schema, out _) ?? FieldSetPath.Index(i);
         return result;
     }
 
     /// <summary>Removes the nodes at <paramref name="paths"/> (whole subtrees) from <paramref name="root"/> in place.</summary>
-    public static void RemovePaths(JsonObject root, IEnumerable<string> paths, SchemaNode schema)
+    public static void RemovePaths(JsonObject root, IEnumerable<string> paths, PatchSchemaNode schema)
     {
         var removed = new List<string>();
-        foreach (var path in paths.OrderBy(p => FieldPath.Elements(p).Length).ThenBy(p => p, StringComparer.Ordinal))
+        foreach (var path in paths.OrderBy(p => FieldSetPath.Elements(p).Length).ThenBy(p => p, StringComparer.Ordinal))
         {
-            if (removed.Any(r => FieldPath.IsWithin(path, r))) continue;
-            if (Remove(root, FieldPath.Elements(path), schema)) removed.Add(path);
+            if (removed.Any(r => FieldSetPath.IsWithin(path, r))) continue;
+            if (Remove(root, FieldSetPath.Elements(path), schema)) removed.Add(path);
         }
     }
 
-    private static bool Remove(JsonNode node, string[] elements, SchemaNode schema)
+    private static bool Remove(JsonNode node, string[] elements, PatchSchemaNode schema)
     {
         JsonNode? current = node;
         var currentSchema = schema;
@@ -143,8 +143,8 @@ internal static class ServerSideMerge
             for (var j = 0; j < array.Count; j++)
             {
                 var itemElement = element.StartsWith("i:", StringComparison.Ordinal)
-                    ? FieldPath.Index(j)
-                    : FieldPath.ItemElement(array[j], currentSchema, out _);
+                    ? FieldSetPath.Index(j)
+                    : FieldSetPath.ItemElement(array[j], currentSchema, out _);
                 if (itemElement == element)
                 {
                     index = j;

@@ -54,7 +54,7 @@ public static class StrategicMergePatch
     }
 
     /// <summary>Merges <paramref name="patch"/> into <paramref name="original"/> (both owned by the caller and consumed).</summary>
-    private static JsonObject MergeMap(JsonObject original, JsonObject patch, SchemaNode schema)
+    private static JsonObject MergeMap(JsonObject original, JsonObject patch, PatchSchemaNode schema)
     {
         if (patch.TryGetPropertyValue(Directive, out var directive))
         {
@@ -139,7 +139,7 @@ public static class StrategicMergePatch
     /// <c>$setElementOrder/&lt;f&gt;</c>: merges list <c>f</c> and orders it as the directive says (precedence: the
     /// directive, then the patch order, then the live order).
     /// </summary>
-    private static void MergeOrderedLists(JsonObject original, JsonObject patch, SchemaNode schema)
+    private static void MergeOrderedLists(JsonObject original, JsonObject patch, PatchSchemaNode schema)
     {
         foreach (var directiveKey in patch.Select(p => p.Key).Where(k => k.StartsWith(SetElementOrder, StringComparison.Ordinal)).ToList())
         {
@@ -179,10 +179,12 @@ public static class StrategicMergePatch
         }
     }
 
-    private static List<JsonNode?> MergeSliceHandler(List<JsonNode?> original, List<JsonNode?> patch, SchemaNode list, bool isDeleteList) =>
+    private static List<JsonNode?> MergeSliceHandler(List<JsonNode?> original, List<JsonNode?> patch,
+        PatchSchemaNode list, bool isDeleteList) =>
         list.SmpMergeList ? MergeSlice(original, patch, list, isDeleteList) : MaterializeList(patch, list);
 
-    private static List<JsonNode?> MergeSlice(List<JsonNode?> original, List<JsonNode?> patch, SchemaNode list, bool isDeleteList)
+    private static List<JsonNode?> MergeSlice(List<JsonNode?> original, List<JsonNode?> patch, PatchSchemaNode list,
+        bool isDeleteList)
     {
         if (original.Count == 0 && patch.Count == 0) return original;
         var kind = ElementKind(original.Concat(patch));
@@ -208,7 +210,7 @@ public static class StrategicMergePatch
 
     /// <summary>List items carrying <c>$patch</c>: deletions by merge key, or a replacement of the whole list.</summary>
     private static (List<JsonNode?> Original, List<JsonNode?> Patch) ApplySpecialElements(
-        List<JsonNode?> original, List<JsonNode?> patch, string mergeKey, SchemaNode item)
+        List<JsonNode?> original, List<JsonNode?> patch, string mergeKey, PatchSchemaNode item)
     {
         var rest = new List<JsonNode?>();
         var replace = false;
@@ -238,7 +240,8 @@ public static class StrategicMergePatch
         return replace ? (MaterializeList(rest, item), []) : (original, rest);
     }
 
-    private static List<JsonNode?> MergeByKey(List<JsonNode?> original, List<JsonNode?> patch, string mergeKey, SchemaNode item)
+    private static List<JsonNode?> MergeByKey(List<JsonNode?> original, List<JsonNode?> patch, string mergeKey,
+        PatchSchemaNode item)
     {
         var result = new List<JsonNode?>(original);
         foreach (var node in patch)
@@ -353,14 +356,14 @@ public static class StrategicMergePatch
     }
 
     /// <summary>A value the patch adds where nothing can merge with it, with its directives resolved and removed.</summary>
-    private static JsonNode? Materialize(JsonNode? value, SchemaNode schema) => value switch
+    private static JsonNode? Materialize(JsonNode? value, PatchSchemaNode schema) => value switch
     {
         JsonObject obj => MergeMap(new JsonObject(), (JsonObject)obj.DeepClone(), schema),
         JsonArray array => new JsonArray(MaterializeList(array.ToList(), schema).ToArray()),
         _ => value?.DeepClone(),
     };
 
-    private static List<JsonNode?> MaterializeList(List<JsonNode?> items, SchemaNode list) =>
+    private static List<JsonNode?> MaterializeList(List<JsonNode?> items, PatchSchemaNode list) =>
         items.Where(i => !(i is JsonObject o && o.ContainsKey(Directive)))
             .Select(i => Materialize(i, list.Item))
             .ToList();

@@ -46,7 +46,7 @@ internal sealed partial class JsonPathExpression
     /// </summary>
     public static string PrintResult(JsonNode? result) => result switch
     {
-        JsonObject or JsonArray => GoJson.Marshal(result, NumberDecoding.Unstructured),
+        JsonObject or JsonArray => ServerGoJson.Marshal(result, NumberDecoding.Unstructured),
         null => "<no value>",
         _ when result.GetValueKind() == JsonValueKind.Null => "<no value>",
         _ => GoFmt.V(result, NumberDecoding.Unstructured),

@@ -14,13 +14,15 @@ internal static class CelRuleValidator
 {
     private const int MaxMessageExpressionLength = 5 * 1024;
 
-    public static void ValidateResource(JsonObject obj, JsonObject? oldObj, SchemaNode root, List<FieldError> errors) =>
+    public static void ValidateResource(JsonObject obj, JsonObject? oldObj, StructuralSchemaNode root,
+        List<FieldError> errors) =>
         Validate(obj, oldObj, root, null, errors);
 
-    private static void Validate(JsonNode? data, JsonNode? old, SchemaNode s, string? path, List<FieldError> errors)
+    private static void Validate(JsonNode? data, JsonNode? old, StructuralSchemaNode s, string? path,
+        List<FieldError> errors)
     {
-        if (Json.IsNull(data) || !s.HasRulesBelow) return;
-        if (Json.IsNull(old)) old = null;
+        if (UnstructuredJson.IsNull(data) || !s.HasRulesBelow) return;
+        if (UnstructuredJson.IsNull(old)) old = null;
         if (s.Rules is { Count: > 0 } rules) Evaluate(data!, old, s, rules, path, errors);
         switch (data)
         {
@@ -33,13 +35,16 @@ internal static class CelRuleValidator
                     foreach (var (name, prop) in props)
                     {
                         if (!prop.HasRulesBelow || !obj.TryGetPropertyValue(name, out var v)) continue;
-                        Validate(v, oldObj?[name], prop, FieldPath.Child(path, name), errors);
+                        Validate(v, oldObj?[name], prop, ValidationFieldPath.Child(path, name), errors);
                     }
                 }
-                else if (s.AdditionalProperties is { HasRulesBelow: true } ap)
+                else if (s.AdditionalProperties is { HasRulesBelow: true })
                 {
-                    foreach (var (key, v) in obj)
-                        Validate(v, oldObj?[key], ap, FieldPath.Key(path, key), errors);
+                    foreach (var member in SchemaWalker.Members(obj, s))
+                    {
+                        if (member.Schema is { } ap)
+                            Validate(obj[member.Key], oldObj?[member.Key], ap, member.Path(path), errors);
+                    }
                 }
                 break;
             }
@@ -49,7 +54,7 @@ internal static class CelRuleValidator
                 for (var i = 0; i < arr.Count; i++)
                 {
                     var oldItem = oldArr is null ? null : FindByKeys(oldArr, arr[i], s.ListMapKeys ?? []);
-                    Validate(arr[i], oldItem, items, FieldPath.Index(path, i), errors);
+                    Validate(arr[i], oldItem, items, ValidationFieldPath.Index(path, i), errors);
                 }
                 break;
             }
@@ -67,7 +72,7 @@ internal static class CelRuleValidator
             {
                 var inNew = newItem.TryGetPropertyValue(k, out var nv);
                 var inOld = o.TryGetPropertyValue(k, out var ov);
-                if (inNew != inOld || (inNew && !Json.DeepEquals(nv, ov)))
+                if (inNew != inOld || (inNew && !UnstructuredJson.DeepEquals(nv, ov)))
                 {
                     same = false;
                     break;
@@ -78,7 +83,8 @@ internal static class CelRuleValidator
         return null;
     }
 
-    private static void Evaluate(JsonNode data, JsonNode? old, SchemaNode s, List<ValidationRule> rules, string? path, List<FieldError> errors)
+    private static void Evaluate(JsonNode data, JsonNode? old, StructuralSchemaNode s, List<ValidationRule> rules,
+        string? path, List<FieldError> errors)
     {
         var type = Strconv.Quote(s.Type);
         object? self = null;
@@ -88,7 +94,8 @@ internal static class CelRuleValidator
             if (rule.UsesOldSelf && old is null && !rule.OptionalOldSelf) continue;
             if (rule.Program is null)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.Render(path), type, "rule compile error: " + rule.CompileError));
+                errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.Render(path), type,
+                    "rule compile error: " + rule.CompileError));
                 continue;
             }
             self ??= CelConvert.FromJson(data, s);
@@ -107,19 +114,20 @@ internal static class CelRuleValidator
                 var detail = err.Message.StartsWith("no such overload", StringComparison.Ordinal)
                     ? $"'{err.Message}': call arguments did not match a supported operator, function or macro signature for rule: {RuleErrorString(rule)}"
                     : $"{err.Message} evaluating rule: {RuleErrorString(rule)}";
-                errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.Render(path), type, detail));
+                errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.Render(path), type, detail));
                 continue;
             }
             if (result is true) continue;
             if (result is not bool)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.Render(path), type,
+                errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.Render(path), type,
                     $"rule did not evaluate to a bool (got {CelOps.TypeName(result)}) evaluating rule: {RuleErrorString(rule)}"));
                 continue;
             }
-            var errorPath = rule.NormalizedFieldPath.Length > 0 ? FieldPath.Child(path, rule.NormalizedFieldPath) : path;
+            var errorPath = rule.NormalizedFieldPath.Length > 0
+                ? ValidationFieldPath.Child(path, rule.NormalizedFieldPath) : path;
             var message = MessageFromExpression(rule, scope) ?? RuleMessageOrDefault(rule);
-            errors.Add(ForReason(FieldPath.Render(errorPath), type, message, rule.Reason));
+            errors.Add(ForReason(ValidationFieldPath.Render(errorPath), type, message, rule.Reason));
         }
     }
 

@@ -9,35 +9,37 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 internal static class Defaulter
 {
-    public static void Apply(JsonObject obj, SchemaNode schema)
+    public static void Apply(JsonObject obj, StructuralSchemaNode schema)
     {
         PruneNonNullableNulls(obj, schema);
         Default(obj, schema);
     }
 
-    /// <summary>Drops nulls given to non-nullable fields without a default (they would be type errors otherwise).</summary>
-    public static void PruneNonNullableNulls(JsonNode? x, SchemaNode? s)
+    /// <summary>
+    /// Drops nulls given to non-nullable fields without a default (they would be type errors otherwise).
+    /// </summary>
+    public static void PruneNonNullableNulls(JsonNode? x, StructuralSchemaNode? s)
     {
+        if (s is null) return;
         switch (x)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
+                foreach (var (key, child, _) in SchemaWalker.Members(obj, s))
                 {
-                    var child = s?.ChildFor(key);
                     var value = obj[key];
-                    if (Json.IsNull(value) && child is not null && !child.Nullable && !child.HasDefault)
+                    if (UnstructuredJson.IsNull(value) && child is not null && !child.Nullable && !child.HasDefault)
                         obj.Remove(key);
                     else
                         PruneNonNullableNulls(value, child);
                 }
                 break;
             case JsonArray arr:
-                foreach (var item in arr) PruneNonNullableNulls(item, s?.Items);
+                foreach (var item in arr) PruneNonNullableNulls(item, s.Items);
                 break;
         }
     }
 
-    private static void Default(JsonNode? x, SchemaNode? s)
+    private static void Default(JsonNode? x, StructuralSchemaNode? s)
     {
         if (s is null) return;
         switch (x)
@@ -47,34 +49,32 @@ internal static class Defaulter
                 {
                     foreach (var (name, prop) in props)
                     {
-                        if (!prop.HasDefault || Json.IsNull(prop.Default)) continue;
-                        if (!obj.TryGetPropertyValue(name, out var current) || (Json.IsNull(current) && !prop.Nullable))
+                        if (!prop.HasDefault || UnstructuredJson.IsNull(prop.Default)) continue;
+                        if (!obj.TryGetPropertyValue(name, out var current)
+                            || (UnstructuredJson.IsNull(current) && !prop.Nullable))
                             obj[name] = prop.Default!.DeepClone();
                     }
                 }
-                foreach (var key in obj.Select(p => p.Key).ToList())
+                foreach (var (key, child, declared) in SchemaWalker.Members(obj, s))
                 {
-                    if (s.Properties is { } byName && byName.TryGetValue(key, out var prop))
-                    {
-                        Default(obj[key], prop);
-                    }
-                    else if (s.AdditionalProperties is { } ap)
-                    {
-                        if (Json.IsNull(obj[key]) && !ap.Nullable && ap.HasDefault && !Json.IsNull(ap.Default))
-                            obj[key] = ap.Default!.DeepClone();
-                        Default(obj[key], ap);
-                    }
+                    if (child is null) continue;
+                    // A declared property got its default above; a map entry gets one over a null here.
+                    if (!declared && DefaultsNull(obj[key], child)) obj[key] = child.Default!.DeepClone();
+                    Default(obj[key], child);
                 }
                 break;
             case JsonArray arr:
                 if (s.Items is not { } items) return;
                 for (var i = 0; i < arr.Count; i++)
                 {
-                    if (Json.IsNull(arr[i]) && !items.Nullable && items.HasDefault && !Json.IsNull(items.Default))
-                        arr[i] = items.Default!.DeepClone();
+                    if (DefaultsNull(arr[i], items)) arr[i] = items.Default!.DeepClone();
                     Default(arr[i], items);
                 }
                 break;
         }
     }
+
+    /// <summary>True when <paramref name="value"/> is a null that the non-nullable schema's default replaces.</summary>
+    private static bool DefaultsNull(JsonNode? value, StructuralSchemaNode s) =>
+        UnstructuredJson.IsNull(value) && !s.Nullable && s.HasDefault && !UnstructuredJson.IsNull(s.Default);
 }

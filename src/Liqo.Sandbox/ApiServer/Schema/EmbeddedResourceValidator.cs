@@ -6,51 +6,27 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// <summary>The TypeMeta checks the API server applies to x-kubernetes-embedded-resource objects.</summary>
 internal static class EmbeddedResourceValidator
 {
-    public static void ValidateResource(JsonObject obj, SchemaNode root, List<FieldError> errors)
-    {
-        foreach (var (key, value) in obj)
+    public static void ValidateResource(JsonObject obj, StructuralSchemaNode root, List<FieldError> errors) =>
+        SchemaWalker.WalkResource(obj, root, (value, s, path) =>
         {
-            if (key == "metadata") continue;
-            Walk(root, key, value, null, errors);
-        }
-    }
-
-    private static void Walk(SchemaNode parent, string key, JsonNode? value, string? path, List<FieldError> errors)
-    {
-        if (parent.Properties is { } props && props.TryGetValue(key, out var prop))
-            Validate(value, prop, FieldPath.Child(path, key), errors);
-        else if (parent.AdditionalProperties is { } ap)
-            Validate(value, ap, FieldPath.Key(path, key), errors);
-    }
-
-    private static void Validate(JsonNode? value, SchemaNode s, string path, List<FieldError> errors)
-    {
-        switch (value)
-        {
-            case JsonObject obj:
-                if (s.EmbeddedResource) CheckTypeMeta(obj, path, errors);
-                foreach (var (k, v) in obj) Walk(s, k, v, path, errors);
-                return;
-            case JsonArray arr when s.Items is { } items:
-                for (var i = 0; i < arr.Count; i++) Validate(arr[i], items, FieldPath.Index(path, i), errors);
-                return;
-        }
-    }
+            if (value is JsonObject o && s.EmbeddedResource) CheckTypeMeta(o, path, errors);
+        });
 
     private static void CheckTypeMeta(JsonObject obj, string path, List<FieldError> errors)
     {
         foreach (var field in new[] { "apiVersion", "kind" })
         {
-            var fieldPath = FieldPath.Child(path, field);
+            var fieldPath = ValidationFieldPath.Child(path, field);
             if (!obj.TryGetPropertyValue(field, out var v))
             {
                 errors.Add(new FieldError(FieldErrorType.Required, fieldPath, null, ""));
             }
-            else if (Json.KindOf(v) != JsonKind.String)
+            else if (UnstructuredJson.KindOf(v) != JsonKind.String)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, fieldPath, FieldError.ValueText(v), "must be a string"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, fieldPath, FieldError.ValueText(v),
+                    "must be a string"));
             }
-            else if (Json.GetString(v!).Length == 0)
+            else if (UnstructuredJson.GetString(v!).Length == 0)
             {
                 errors.Add(new FieldError(FieldErrorType.Required, fieldPath, null, ""));
             }

@@ -9,55 +9,36 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 internal static class ListTypeValidator
 {
-    public static void ValidateResource(JsonObject obj, SchemaNode root, List<FieldError> errors)
-    {
-        foreach (var (key, value) in obj)
+    public static void ValidateResource(JsonObject obj, StructuralSchemaNode root, List<FieldError> errors) =>
+        SchemaWalker.WalkResource(obj, root, (value, s, path) =>
         {
-            if (key == "metadata") continue;
-            Walk(root, key, value, null, errors);
+            if (value is JsonArray arr) ValidateList(arr, s, path, errors);
+        });
+
+    private static void ValidateList(JsonArray arr, StructuralSchemaNode s, string path, List<FieldError> errors)
+    {
+        if (s.ListType == "set")
+        {
+            foreach (var i in NonUnique(arr.Select(ScalarOrCompoundKey).ToList()))
+            {
+                errors.Add(new FieldError(FieldErrorType.Duplicate, ValidationFieldPath.Index(path, i),
+                    FieldError.ValueText(arr[i]), ""));
+            }
+        }
+        else if (s.ListType == "map")
+        {
+            ValidateListMap(arr, s, path, errors);
         }
     }
 
-    private static void Walk(SchemaNode parent, string key, JsonNode? value, string? path, List<FieldError> errors)
-    {
-        if (parent.Properties is { } props && props.TryGetValue(key, out var prop))
-            Validate(value, prop, FieldPath.Child(path, key), errors);
-        else if (parent.AdditionalProperties is { } ap)
-            Validate(value, ap, FieldPath.Key(path, key), errors);
-    }
-
-    private static void Validate(JsonNode? value, SchemaNode s, string path, List<FieldError> errors)
-    {
-        switch (value)
-        {
-            case JsonObject obj:
-                foreach (var (k, v) in obj) Walk(s, k, v, path, errors);
-                return;
-            case JsonArray arr:
-                if (s.ListType == "set")
-                {
-                    foreach (var i in NonUnique(arr.Select(ScalarOrCompoundKey).ToList()))
-                        errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), FieldError.ValueText(arr[i]), ""));
-                }
-                else if (s.ListType == "map")
-                {
-                    ValidateListMap(arr, s, path, errors);
-                }
-                if (s.Items is { } items)
-                {
-                    for (var i = 0; i < arr.Count; i++) Validate(arr[i], items, FieldPath.Index(path, i), errors);
-                }
-                return;
-        }
-    }
-
-    private static void ValidateListMap(JsonArray arr, SchemaNode s, string path, List<FieldError> errors)
+    private static void ValidateListMap(JsonArray arr, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
         for (var i = 0; i < arr.Count; i++)
         {
-            if (!Json.IsNull(arr[i]) && arr[i] is not JsonObject)
+            if (!UnstructuredJson.IsNull(arr[i]) && arr[i] is not JsonObject)
             {
-                errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.Index(path, i), FieldError.ValueText(arr[i]), "must be an object for an array of list-type map"));
+                errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.Index(path, i),
+                    FieldError.ValueText(arr[i]), "must be an object for an array of list-type map"));
                 return;
             }
         }
@@ -78,10 +59,13 @@ internal static class ListTypeValidator
             keyObjects.Add(key);
             keyStrings.Add(keyFields.Count == 1
                 ? (key.Count == 0 ? "\u0000unspecified" : ScalarOrCompoundKey(key[keyFields[0]]))
-                : "c:" + Json.Canonical(key));
+                : "c:" + UnstructuredJson.Canonical(key));
         }
         foreach (var i in NonUnique(keyStrings))
-            errors.Add(new FieldError(FieldErrorType.Duplicate, FieldPath.Index(path, i), GoFmt.SharpV(keyObjects[i], NumberDecoding.Unstructured), ""));
+        {
+            errors.Add(new FieldError(FieldErrorType.Duplicate, ValidationFieldPath.Index(path, i),
+                GoFmt.SharpV(keyObjects[i], NumberDecoding.Unstructured), ""));
+        }
     }
 
     /// <summary>Indexes of the second appearance of each repeated key.</summary>
@@ -96,14 +80,16 @@ internal static class ListTypeValidator
         }
     }
 
-    /// <summary>Go compares scalars by dynamic type and value (int64 1 differs from float64 1) and compounds by their JSON.</summary>
+    /// <summary>
+    /// Go compares scalars by dynamic type and value (int64 1 differs from float64 1) and compounds by their JSON.
+    /// </summary>
     private static string ScalarOrCompoundKey(JsonNode? node)
     {
-        var kind = Json.KindOf(node);
+        var kind = UnstructuredJson.KindOf(node);
         return kind switch
         {
-            JsonKind.Array or JsonKind.Object => "c:" + Json.Canonical(node),
-            _ => kind + ":" + Json.Canonical(node),
+            JsonKind.Array or JsonKind.Object => "c:" + UnstructuredJson.Canonical(node),
+            _ => kind + ":" + UnstructuredJson.Canonical(node),
         };
     }
 }

@@ -19,7 +19,7 @@ internal static class OpenApiValidator
     /// restrictions the schema puts on metadata.name and metadata.generateName. Like kube-openapi's result,
     /// identical findings are reported once.
     /// </summary>
-    public static void ValidateResource(JsonObject obj, SchemaNode root, List<FieldError> errors)
+    public static void ValidateResource(JsonObject obj, StructuralSchemaNode root, List<FieldError> errors)
     {
         var found = new List<FieldError>();
         TypeCheck(obj, JsonKind.Object, root, "", found);
@@ -29,9 +29,9 @@ internal static class OpenApiValidator
         errors.AddRange(found.Distinct());
     }
 
-    public static void Validate(JsonNode? data, SchemaNode s, string path, List<FieldError> errors)
+    public static void Validate(JsonNode? data, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
-        var kind = Json.KindOf(data);
+        var kind = UnstructuredJson.KindOf(data);
         if (kind == JsonKind.Null)
         {
             var types = s.OpenApiTypes;
@@ -45,8 +45,8 @@ internal static class OpenApiValidator
         switch (kind)
         {
             case JsonKind.String:
-                StringChecks(Json.GetString(data!), s, path, errors);
-                FormatCheck(Json.GetString(data!), s, path, errors);
+                StringChecks(UnstructuredJson.GetString(data!), s, path, errors);
+                FormatCheck(UnstructuredJson.GetString(data!), s, path, errors);
                 break;
             case JsonKind.Integer:
             case JsonKind.Number:
@@ -60,19 +60,21 @@ internal static class OpenApiValidator
         if (kind == JsonKind.Object) ObjectChecks((JsonObject)data!, s, path, errors, skipMetadata: false);
     }
 
-    private static void TypeCheck(JsonNode data, JsonKind kind, SchemaNode s, string path, List<FieldError> errors)
+    private static void TypeCheck(JsonNode data, JsonKind kind, StructuralSchemaNode s, string path,
+        List<FieldError> errors)
     {
         var types = s.OpenApiTypes;
         var format = s.Format;
         if (types.Count == 0 && format.Length == 0) return;
-        var schType = Json.TypeName(kind);
+        var schType = UnstructuredJson.TypeName(kind);
         var dataFormat = kind switch
         {
             JsonKind.Integer => "int64",
             JsonKind.Number => "float64",
             _ => "",
         };
-        var isFloatInt = kind == JsonKind.Number && Json.IsIntegral(Json.GetDouble(data)) && types.Contains("integer");
+        var isFloatInt = kind == JsonKind.Number && UnstructuredJson.IsIntegral(UnstructuredJson.GetDouble(data))
+            && types.Contains("integer");
         var isIntFloat = kind == JsonKind.Integer && types.Contains("number");
         var matches = types.Contains(schType) || isFloatInt || isIntFloat;
 
@@ -95,17 +97,18 @@ internal static class OpenApiValidator
     private static void AddInvalidType(List<FieldError> errors, string path, string typeName, string value) =>
         errors.Add(new FieldError(
             FieldErrorType.TypeInvalid,
-            FieldPath.FromOpenApiName(path),
+            ValidationFieldPath.FromOpenApiName(path),
             Strconv.Quote(value),
             $"{path} in {In} must be of type {typeName}: {Strconv.Quote(value)}"));
 
     private static void AddInvalid(List<FieldError> errors, string path, string badValue, string message) =>
-        errors.Add(new FieldError(FieldErrorType.Invalid, FieldPath.FromOpenApiName(path), badValue, message));
+        errors.Add(new FieldError(FieldErrorType.Invalid, ValidationFieldPath.FromOpenApiName(path), badValue,
+            message));
 
     private static void AddComposite(List<FieldError> errors, string message) =>
         errors.Add(new FieldError(FieldErrorType.Invalid, "<nil>", Strconv.Quote(""), message));
 
-    private static void SchemaProps(JsonNode? data, SchemaNode s, string path, List<FieldError> errors)
+    private static void SchemaProps(JsonNode? data, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
         if (s.AnyOf is { Count: > 0 } anyOf)
         {
@@ -170,13 +173,13 @@ internal static class OpenApiValidator
         }
     }
 
-    private static void StringChecks(string value, SchemaNode s, string path, List<FieldError> errors)
+    private static void StringChecks(string value, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
         var length = 0L;
         foreach (var _ in value.EnumerateRunes()) length++;
         if (s.MaxLength is { } max && length > max)
         {
-            errors.Add(new FieldError(FieldErrorType.TooLong, FieldPath.FromOpenApiName(path), null,
+            errors.Add(new FieldError(FieldErrorType.TooLong, ValidationFieldPath.FromOpenApiName(path), null,
                 $"may not be more than {max.ToString(CultureInfo.InvariantCulture)} {(max == 1 ? "byte" : "bytes")}"));
             return;
         }
@@ -198,18 +201,19 @@ internal static class OpenApiValidator
         }
     }
 
-    private static void FormatCheck(string value, SchemaNode s, string path, List<FieldError> errors)
+    private static void FormatCheck(string value, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
         if (s.Format.Length == 0 || !StringFormats.IsSupported(s.Format)) return;
         if (!StringFormats.IsValid(s.Format, value))
             AddInvalidType(errors, path, s.Format, value);
     }
 
-    private static void NumberChecks(JsonNode data, JsonKind kind, SchemaNode s, string path, List<FieldError> errors)
+    private static void NumberChecks(JsonNode data, JsonKind kind, StructuralSchemaNode s, string path,
+        List<FieldError> errors)
     {
         var isInt = kind == JsonKind.Integer;
-        var l = isInt ? Json.GetLong(data) : 0;
-        var d = Json.GetDouble(data);
+        var l = isInt ? UnstructuredJson.GetLong(data) : 0;
+        var d = UnstructuredJson.GetDouble(data);
         var bad = FieldError.ValueText(data);
         if (s.MultipleOf is { } factor && factor > 0)
         {
@@ -222,7 +226,7 @@ internal static class OpenApiValidator
             else
             {
                 var mult = factor < 1 ? 1 / factor * d : d / factor;
-                if (!Json.IsIntegral(mult))
+                if (!UnstructuredJson.IsIntegral(mult))
                     AddInvalid(errors, path, bad, $"{path} in {In} should be a multiple of {GoFloat.FormatV(factor)}");
             }
         }
@@ -266,7 +270,7 @@ internal static class OpenApiValidator
         }
     }
 
-    private static void SliceChecks(JsonArray arr, SchemaNode s, string path, List<FieldError> errors)
+    private static void SliceChecks(JsonArray arr, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
         if (s.Items is { } items)
         {
@@ -283,7 +287,7 @@ internal static class OpenApiValidator
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in arr)
             {
-                if (!seen.Add(Json.Canonical(item)))
+                if (!seen.Add(UnstructuredJson.Canonical(item)))
                 {
                     AddInvalid(errors, path, Strconv.Quote(""), $"{path} in {In} shouldn't contain duplicates");
                     break;
@@ -293,26 +297,30 @@ internal static class OpenApiValidator
     }
 
     private static FieldError TooMany(string path, long actual, long max) =>
-        new(FieldErrorType.TooMany, FieldPath.FromOpenApiName(path), actual.ToString(CultureInfo.InvariantCulture),
+        new(FieldErrorType.TooMany, ValidationFieldPath.FromOpenApiName(path),
+            actual.ToString(CultureInfo.InvariantCulture),
             $"must have at most {max.ToString(CultureInfo.InvariantCulture)} {(max == 1 ? "item" : "items")}");
 
-    private static void EnumCheck(JsonNode? data, SchemaNode s, string path, List<FieldError> errors)
+    private static void EnumCheck(JsonNode? data, StructuralSchemaNode s, string path, List<FieldError> errors)
     {
         if (s.Enum is not { Count: > 0 } values) return;
-        if (!Json.IsNull(data))
+        if (!UnstructuredJson.IsNull(data))
         {
             foreach (var v in values)
             {
-                if (Json.DeepEquals(data, v)) return;
+                if (UnstructuredJson.DeepEquals(data, v)) return;
             }
         }
         // apiextensions lists a string enum value as it is and any other as encoding/json marshals it, then %q-quotes each.
-        var rendered = values.Select(v => Strconv.Quote(Json.KindOf(v) == JsonKind.String ? Json.GetString(v!) : GoJson.Marshal(v, NumberDecoding.Unstructured)));
-        errors.Add(new FieldError(FieldErrorType.NotSupported, FieldPath.FromOpenApiName(path), FieldError.ValueText(data),
-            "supported values: " + string.Join(", ", rendered)));
+        var rendered = values.Select(v => Strconv.Quote(UnstructuredJson.KindOf(v) == JsonKind.String
+            ? UnstructuredJson.GetString(v!)
+            : ServerGoJson.Marshal(v, NumberDecoding.Unstructured)));
+        errors.Add(new FieldError(FieldErrorType.NotSupported, ValidationFieldPath.FromOpenApiName(path),
+            FieldError.ValueText(data), "supported values: " + string.Join(", ", rendered)));
     }
 
-    private static void ObjectChecks(JsonObject obj, SchemaNode s, string path, List<FieldError> errors, bool skipMetadata)
+    private static void ObjectChecks(JsonObject obj, StructuralSchemaNode s, string path, List<FieldError> errors,
+        bool skipMetadata)
     {
         var count = obj.Count;
         if (s.MinProperties is { } min && count < min)
@@ -334,12 +342,11 @@ internal static class OpenApiValidator
                 AddInvalid(errors, path, Strconv.Quote(key), $"{path}.{key} in {In} is a forbidden property");
             }
         }
-        else if (s.AdditionalProperties is { } ap)
+        else if (s.AdditionalProperties is not null)
         {
-            foreach (var (key, value) in obj)
+            foreach (var (key, schema, declared) in SchemaWalker.Members(obj, s))
             {
-                if (props is not null && props.ContainsKey(key)) continue;
-                Validate(value, ap, path + "." + key, errors);
+                if (!declared && schema is { } ap) Validate(obj[key], ap, path + "." + key, errors);
             }
         }
         if (s.PropertyList is { } list)
@@ -368,7 +375,8 @@ internal static class OpenApiValidator
         {
             if (skipMetadata && required == "metadata") continue;
             if (!obj.ContainsKey(required))
-                errors.Add(new FieldError(FieldErrorType.Required, FieldPath.FromOpenApiName(path + "." + required), null, ""));
+                errors.Add(new FieldError(FieldErrorType.Required,
+                    ValidationFieldPath.FromOpenApiName(path + "." + required), null, ""));
         }
     }
 }

@@ -17,9 +17,13 @@ internal sealed class Pruner
         "managedFields",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> OwnerReferenceFields = new[] { "apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> OwnerReferenceFields = new[] {
+        "apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> ManagedFieldsEntryFields = new[] { "manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ManagedFieldsEntryFields = new[] {
+        "manager", "operation", "apiVersion", "time", "fieldsType", "fieldsV1", "subresource",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly List<string> pruned = [];
     private readonly List<string> prunedMetadata = [];
@@ -30,7 +34,7 @@ internal sealed class Pruner
     /// </summary>
     public IReadOnlyList<string> Pruned => pruned.Order(StringComparer.Ordinal).Concat(prunedMetadata).ToList();
 
-    public void PruneResource(JsonObject obj, SchemaNode schema, string path)
+    public void PruneResource(JsonObject obj, StructuralSchemaNode schema, string path)
     {
         foreach (var key in obj.Select(p => p.Key).ToList())
         {
@@ -48,16 +52,12 @@ internal sealed class Pruner
         }
     }
 
-    private void PruneField(JsonObject obj, string key, SchemaNode schema, string childPath, bool preserveUnknown)
+    private void PruneField(JsonObject obj, string key, StructuralSchemaNode schema, string childPath,
+        bool preserveUnknown)
     {
-        var value = obj[key];
-        if (schema.Properties is { } props && props.TryGetValue(key, out var prop))
+        if (SchemaWalker.Member(schema, key).Schema is { } child)
         {
-            Prune(value, prop, childPath);
-        }
-        else if (schema.AdditionalProperties is { } ap)
-        {
-            Prune(value, ap, childPath);
+            Prune(obj[key], child, childPath);
         }
         else if (schema.AdditionalPropertiesAny || preserveUnknown)
         {
@@ -70,8 +70,9 @@ internal sealed class Pruner
         }
     }
 
-    // preserveFromList: the items of a list that preserves unknown fields keep theirs too (as the server's pruning does).
-    private void Prune(JsonNode? value, SchemaNode schema, string path, bool preserveFromList = false)
+    // preserveFromList: the items of a list that preserves unknown fields keep theirs too (as the server's pruning
+    // does).
+    private void Prune(JsonNode? value, StructuralSchemaNode schema, string path, bool preserveFromList = false)
     {
         var preserve = schema.PreserveUnknownFields || preserveFromList;
         switch (value)

@@ -7,7 +7,7 @@ using Liqo.Sandbox.ApiServer.Schema.Cel;
 namespace Liqo.Sandbox.ApiServer.Schema;
 
 /// <summary>
-/// Parses an openAPIV3Schema into <see cref="SchemaNode"/>s and checks the structural-schema rules the API server
+/// Parses an openAPIV3Schema into <see cref="StructuralSchemaNode"/>s and checks the structural-schema rules the API server
 /// enforces on CRDs (every field typed, items for arrays, no $ref, properties and additionalProperties exclusive,
 /// valid list/map extensions, compilable CEL rules).
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed class SchemaBuilder
 
     public IReadOnlyList<FieldError> Errors => errors;
 
-    public SchemaNode BuildRoot(JsonObject schema)
+    public StructuralSchemaNode BuildRoot(JsonObject schema)
     {
         const string path = "openAPIV3Schema";
         var root = Build(schema, path, SpineRole.Root);
@@ -39,9 +39,9 @@ internal sealed class SchemaBuilder
         ValueValidation,
     }
 
-    private SchemaNode Build(JsonObject s, string path, SpineRole role)
+    private StructuralSchemaNode Build(JsonObject s, string path, SpineRole role)
     {
-        var node = new SchemaNode();
+        var node = new StructuralSchemaNode();
         var structural = role != SpineRole.ValueValidation;
 
         foreach (var (key, value) in s)
@@ -87,9 +87,9 @@ internal sealed class SchemaBuilder
                     {
                         node.AdditionalProperties = Build(ap, path + ".additionalProperties", structural ? SpineRole.AdditionalProperties : SpineRole.ValueValidation);
                     }
-                    else if (Json.KindOf(value) == JsonKind.Boolean)
+                    else if (UnstructuredJson.KindOf(value) == JsonKind.Boolean)
                     {
-                        if (Json.GetBool(value!)) node.AdditionalPropertiesAny = true;
+                        if (UnstructuredJson.GetBool(value!)) node.AdditionalPropertiesAny = true;
                         else node.AdditionalPropertiesFalse = true;
                     }
                     break;
@@ -180,7 +180,7 @@ internal sealed class SchemaBuilder
 
         if (node.PropertyList is not null)
         {
-            node.Properties = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+            node.Properties = new Dictionary<string, StructuralSchemaNode>(StringComparer.Ordinal);
             foreach (var (name, prop) in node.PropertyList) node.Properties[name] = prop;
         }
         if (structural) CheckStructural(node, path, role);
@@ -190,15 +190,12 @@ internal sealed class SchemaBuilder
             foreach (var a in node.AllOf.Where(a => a.Rules is not null))
                 (node.Rules ??= []).AddRange(a.Rules!);
         }
-        node.HasRulesBelow = node.Rules is { Count: > 0 }
-            || (node.PropertyList?.Any(p => p.Value.HasRulesBelow) ?? false)
-            || (node.AdditionalProperties?.HasRulesBelow ?? false)
-            || (node.Items?.HasRulesBelow ?? false);
+        node.HasRulesBelow = node.Rules is { Count: > 0 } || SchemaWalker.Children(node).Any(c => c.HasRulesBelow);
         return node;
     }
 
     /// <summary>The API server drops formats it does not support before validating, per type.</summary>
-    private static string KeptFormat(SchemaNode node)
+    private static string KeptFormat(StructuralSchemaNode node)
     {
         if (node.Format.Length == 0) return "";
         var type = node.IntOrString ? "" : node.Type;
@@ -211,7 +208,7 @@ internal sealed class SchemaBuilder
         };
     }
 
-    private void CheckStructural(SchemaNode node, string path, SpineRole role)
+    private void CheckStructural(StructuralSchemaNode node, string path, SpineRole role)
     {
         if (node.Type.Length == 0 && !node.IntOrString && !node.PreserveUnknownFields)
         {
@@ -300,9 +297,9 @@ internal sealed class SchemaBuilder
         }
     }
 
-    private List<SchemaNode> BuildList(JsonNode? value, string path)
+    private List<StructuralSchemaNode> BuildList(JsonNode? value, string path)
     {
-        var list = new List<SchemaNode>();
+        var list = new List<StructuralSchemaNode>();
         if (value is not JsonArray arr) return list;
         for (var i = 0; i < arr.Count; i++)
         {
@@ -393,7 +390,7 @@ internal sealed class SchemaBuilder
     /// Resolves a rule's fieldPath (<c>.spec.foo</c>, <c>.labels['a.b']</c>) against the schema and renders it as
     /// an error path suffix, or returns null with the reason.
     /// </summary>
-    internal static string? NormalizeFieldPath(string fieldPath, SchemaNode schema, out string? error)
+    internal static string? NormalizeFieldPath(string fieldPath, StructuralSchemaNode schema, out string? error)
     {
         var result = "";
         var current = schema;
@@ -450,33 +447,22 @@ internal sealed class SchemaBuilder
                 error = "expected [ or . but got: " + fieldPath[i..];
                 return null;
             }
-            if (current.Properties is { } props)
-            {
-                if (!props.TryGetValue(name, out var next))
-                {
-                    error = "does not refer to a valid field";
-                    return null;
-                }
-                result = result.Length == 0 ? name : result + "." + name;
-                current = next;
-            }
-            else if (current.AdditionalProperties is { } ap)
-            {
-                result += "[" + name + "]";
-                current = ap;
-            }
-            else
+            var member = SchemaWalker.Member(current, name);
+            // An object with properties takes no other field, even where it also (wrongly) has additionalProperties.
+            if (member.Schema is not { } next || (current.Properties is not null && !member.Declared))
             {
                 error = "does not refer to a valid field";
                 return null;
             }
+            result = member.Path(result.Length == 0 ? null : result);
+            current = next;
         }
         return result;
     }
 
     private string? AsString(JsonNode? value, string path, string key)
     {
-        if (Json.KindOf(value) == JsonKind.String) return Json.GetString(value!);
+        if (UnstructuredJson.KindOf(value) == JsonKind.String) return UnstructuredJson.GetString(value!);
         if (value is not null)
             errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, FieldError.ValueText(value), "must be a string"));
         return null;
@@ -484,15 +470,17 @@ internal sealed class SchemaBuilder
 
     private bool AsBool(JsonNode? value, string path, string key)
     {
-        if (Json.KindOf(value) == JsonKind.Boolean) return Json.GetBool(value!);
+        if (UnstructuredJson.KindOf(value) == JsonKind.Boolean) return UnstructuredJson.GetBool(value!);
         if (value is not null)
             errors.Add(new FieldError(FieldErrorType.Invalid, path + "." + key, FieldError.ValueText(value), "must be a boolean"));
         return false;
     }
 
     private static double? AsDouble(JsonNode? value) =>
-        Json.KindOf(value) is JsonKind.Integer or JsonKind.Number ? Json.GetDouble(value!) : null;
+        UnstructuredJson.KindOf(value) is JsonKind.Integer or JsonKind.Number ? UnstructuredJson.GetDouble(value!)
+            : null;
 
     private static long? AsLong(JsonNode? value) =>
-        Json.KindOf(value) is JsonKind.Integer or JsonKind.Number ? (long)Json.GetDouble(value!) : null;
+        UnstructuredJson.KindOf(value) is JsonKind.Integer or JsonKind.Number
+            ? (long)UnstructuredJson.GetDouble(value!) : null;
 }

@@ -10,16 +10,18 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// </summary>
 public sealed class StructuralSchema
 {
-    private readonly SchemaNode root;
+    private readonly StructuralSchemaNode root;
 
-    private StructuralSchema(SchemaNode root) => this.root = root;
+    private StructuralSchema(StructuralSchemaNode root) => this.root = root;
 
-    /// <summary>Builds the schema; throws <see cref="ArgumentException"/> when it is not a valid structural schema.</summary>
+    /// <summary>
+    /// Builds the schema; throws <see cref="ArgumentException"/> when it is not a valid structural schema.
+    /// </summary>
     public static StructuralSchema FromOpenApiV3(JsonObject openApiV3Schema)
     {
         ArgumentNullException.ThrowIfNull(openApiV3Schema);
         var builder = new SchemaBuilder();
-        SchemaNode root;
+        StructuralSchemaNode root;
         try
         {
             root = builder.BuildRoot(openApiV3Schema);
@@ -98,12 +100,8 @@ public sealed class StructuralSchema
         foreach (var segment in dottedPath.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
             while (node.Type == "array" && node.Items is not null) node = node.Items;
-            if (node.Properties is { } props && props.TryGetValue(segment, out var next))
-                node = next;
-            else if (node.AdditionalProperties is { } ap)
-                node = ap;
-            else
-                return null;
+            if (SchemaWalker.Member(node, segment).Schema is not { } next) return null;
+            node = next;
         }
         return node.ListType == "map" && node.ListMapKeys is { Count: > 0 } keys ? keys : null;
     }

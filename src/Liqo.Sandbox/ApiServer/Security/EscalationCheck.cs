@@ -26,17 +26,17 @@ internal sealed class EscalationCheck(ClusterStore store, RbacAuthorizer rbac, U
         if (type.Plural is "roles" or "clusterroles")
         {
             if (Allowed("escalate", type.Plural, ns, name)) return;
-            rules = Json.Arr(obj, "rules");
+            rules = ServerJson.Arr(obj, "rules");
         }
         else
         {
-            var roleRef = Json.Obj(obj, "roleRef");
-            var roleKind = Json.Str(roleRef, "kind");
-            var roleName = Json.Str(roleRef, "name") ?? "";
+            var roleRef = ServerJson.Obj(obj, "roleRef");
+            var roleKind = ServerJson.Str(roleRef, "kind");
+            var roleName = ServerJson.Str(roleRef, "name") ?? "";
             var roleResource = roleKind == "ClusterRole" ? "clusterroles" : "roles";
             if (Allowed("bind", roleResource, roleKind == "ClusterRole" ? (type.Namespaced ? ns : "") : ns, roleName)) return;
             var roleType = store.Types.Get(Group + "/v1", roleKind == "ClusterRole" ? "ClusterRole" : "Role");
-            rules = Json.Arr(store.TryGet(roleType, roleKind == "ClusterRole" ? null : ns, roleName), "rules");
+            rules = ServerJson.Arr(store.TryGet(roleType, roleKind == "ClusterRole" ? null : ns, roleName), "rules");
         }
         var missing = new List<string>();
         foreach (var rule in (rules ?? []).OfType<JsonObject>())
@@ -73,5 +73,6 @@ internal sealed class EscalationCheck(ClusterStore store, RbacAuthorizer rbac, U
     private static string Quoted(IEnumerable<string> values) => string.Join(" ", values.Select(Strconv.Quote));
 
     private static List<string> Strings(JsonObject o, string field) =>
-        (Json.Arr(o, field) ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();
+        (ServerJson.Arr(o, field) ?? []).Select(n =>
+            n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();
 }

@@ -20,8 +20,9 @@ internal sealed class RbacAuthorizer(ClusterStore store)
         {
             var subject = MatchingSubject(crb, user, "");
             if (subject is null) continue;
-            var roleName = Json.Str(Json.Obj(crb, "roleRef"), "name") ?? "";
-            if (Json.Str(Json.Obj(crb, "roleRef"), "kind") != "ClusterRole" || !clusterRoles.TryGetValue(roleName, out var role)) continue;
+            var roleName = ServerJson.Str(ServerJson.Obj(crb, "roleRef"), "name") ?? "";
+            if (ServerJson.Str(ServerJson.Obj(crb, "roleRef"), "kind") != "ClusterRole"
+                || !clusterRoles.TryGetValue(roleName, out var role)) continue;
             if (Allows(role, a))
                 return (true, $"RBAC: allowed by ClusterRoleBinding {Strconv.Quote(ObjectMeta.Name(crb))} of ClusterRole {Strconv.Quote(roleName)} to {subject}");
         }
@@ -32,9 +33,9 @@ internal sealed class RbacAuthorizer(ClusterStore store)
             {
                 var subject = MatchingSubject(rb, user, a.Namespace);
                 if (subject is null) continue;
-                var roleRef = Json.Obj(rb, "roleRef");
-                var roleName = Json.Str(roleRef, "name") ?? "";
-                var kind = Json.Str(roleRef, "kind");
+                var roleRef = ServerJson.Obj(rb, "roleRef");
+                var roleName = ServerJson.Str(roleRef, "name") ?? "";
+                var kind = ServerJson.Str(roleRef, "kind");
                 JsonObject? role = kind == "ClusterRole" ? clusterRoles.GetValueOrDefault(roleName)
                     : kind == "Role" ? roles.GetValueOrDefault(roleName) : null;
                 if (role is not null && Allows(role, a))
@@ -57,10 +58,10 @@ internal sealed class RbacAuthorizer(ClusterStore store)
 
     private static string? MatchingSubject(JsonObject binding, UserInfo user, string bindingNamespace)
     {
-        foreach (var s in (Json.Arr(binding, "subjects") ?? []).OfType<JsonObject>())
+        foreach (var s in (ServerJson.Arr(binding, "subjects") ?? []).OfType<JsonObject>())
         {
-            var kind = Json.Str(s, "kind");
-            var name = Json.Str(s, "name") ?? "";
+            var kind = ServerJson.Str(s, "kind");
+            var name = ServerJson.Str(s, "name") ?? "";
             switch (kind)
             {
                 case "User" when name == user.Name:
@@ -68,7 +69,7 @@ internal sealed class RbacAuthorizer(ClusterStore store)
                 case "Group" when user.Groups.Contains(name):
                     return $"Group {Strconv.Quote(name)}";
                 case "ServiceAccount":
-                    var ns = Json.Str(s, "namespace") ?? bindingNamespace;
+                    var ns = ServerJson.Str(s, "namespace") ?? bindingNamespace;
                     if (user.Name == $"system:serviceaccount:{ns}:{name}") return $"ServiceAccount {Strconv.Quote(name + "/" + ns)}";
                     break;
             }
@@ -78,7 +79,7 @@ internal sealed class RbacAuthorizer(ClusterStore store)
 
     private static bool Allows(JsonObject role, AuthorizationAttributes a)
     {
-        foreach (var rule in (Json.Arr(role, "rules") ?? []).OfType<JsonObject>())
+        foreach (var rule in (ServerJson.Arr(role, "rules") ?? []).OfType<JsonObject>())
         {
             var verbs = Strings(rule, "verbs");
             if (!verbs.Contains("*") && !verbs.Contains(a.Verb)) continue;
@@ -105,5 +106,6 @@ internal sealed class RbacAuthorizer(ClusterStore store)
     }
 
     private static List<string> Strings(JsonObject o, string field) =>
-        (Json.Arr(o, field) ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();
+        (ServerJson.Arr(o, field) ?? []).Select(n =>
+            n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList();
 }

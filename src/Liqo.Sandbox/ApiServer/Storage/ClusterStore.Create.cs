@@ -38,12 +38,12 @@ public sealed partial class ClusterStore
         CheckTypeOf(type, obj);
         var meta = ObjectMeta.Meta(obj);
         ns = ResolveNamespace(type, ns, meta);
-        if (!string.IsNullOrEmpty(Json.Str(meta, "resourceVersion")))
+        if (!string.IsNullOrEmpty(ServerJson.Str(meta, "resourceVersion")))
             throw new ApiException(500, "", "resourceVersion should not be set on objects to be created");
         if (!managedAlready) HandleUnknownFields(type, obj, o.FieldValidation, warnings, patch: false);
 
-        var name = Json.Str(meta, "name") ?? "";
-        var generateName = Json.Str(meta, "generateName") ?? "";
+        var name = ServerJson.Str(meta, "name") ?? "";
+        var generateName = ServerJson.Str(meta, "generateName") ?? "";
         if (type.Namespaced) AdmitCreate(type, ns, name);
 
         if (type.HasStatus && type.Kind != "Node") obj.Remove("status");
@@ -105,7 +105,7 @@ public sealed partial class ClusterStore
             meta.Remove("namespace");
             return "";
         }
-        var bodyNs = Json.Str(meta, "namespace") ?? "";
+        var bodyNs = ServerJson.Str(meta, "namespace") ?? "";
         if (string.IsNullOrEmpty(ns)) ns = bodyNs;
         else if (bodyNs.Length > 0 && bodyNs != ns)
             throw ApiErrors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
@@ -117,8 +117,8 @@ public sealed partial class ClusterStore
     /// <summary>apiVersion and kind of a body must be the URL's (defaulted when absent).</summary>
     private static void CheckTypeOf(ResourceType type, JsonObject obj)
     {
-        var apiVersion = Json.Str(obj, "apiVersion");
-        var kind = Json.Str(obj, "kind");
+        var apiVersion = ServerJson.Str(obj, "apiVersion");
+        var kind = ServerJson.Str(obj, "kind");
         if (!string.IsNullOrEmpty(kind) && kind != type.Kind)
             throw ApiErrors.BadRequest($"{kind} in version {Strconv.Quote(type.Version)} cannot be handled as a {type.Kind}: the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
         if (!string.IsNullOrEmpty(apiVersion) && apiVersion != type.ApiVersion)
@@ -158,7 +158,7 @@ public sealed partial class ClusterStore
                     unknown.Add(k);
                     obj.Remove(k);
                 }
-        if (Json.Obj(obj, "metadata") is { } meta)
+        if (ServerJson.Obj(obj, "metadata") is { } meta)
             foreach (var (k, _) in meta.ToList())
                 if (!ObjectMeta.KnownFields.Contains(k))
                 {
@@ -177,10 +177,11 @@ public sealed partial class ClusterStore
         if (type.Schema is { } schema) errors.AddRange(schema.Validate(obj, old));
         if (old is not null)
         {
-            var oldMeta = Json.Obj(old, "metadata");
-            var meta = Json.Obj(obj, "metadata");
-            if (Json.Str(meta, "name") != Json.Str(oldMeta, "name"))
-                errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Strconv.Quote(Json.Str(meta, "name") ?? ""), "field is immutable"));
+            var oldMeta = ServerJson.Obj(old, "metadata");
+            var meta = ServerJson.Obj(obj, "metadata");
+            if (ServerJson.Str(meta, "name") != ServerJson.Str(oldMeta, "name"))
+                errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name",
+                    Strconv.Quote(ServerJson.Str(meta, "name") ?? ""), "field is immutable"));
         }
         if (errors.Count > 0) throw ApiErrors.Invalid(type.Group, type.Kind, ObjectMeta.Name(obj), errors);
     }

@@ -83,7 +83,7 @@ public sealed partial class ClusterStore
             }
             meta["deletionTimestamp"] = ObjectMeta.Timestamp(now);
             meta["deletionGracePeriodSeconds"] = 0;
-            Json.Ensure(updated, "status")["phase"] = "Terminating";
+            ServerJson.Ensure(updated, "status")["phase"] = "Terminating";
             if (NamespaceFinalized(type, updated) && ObjectMeta.Finalizers(updated).Count == 0)
                 return DeleteNow(type, existing, o, committed);
             return Pending(type, existing, updated, o, committed);
@@ -93,13 +93,13 @@ public sealed partial class ClusterStore
         if (type.Key == "apiextensions.k8s.io/customresourcedefinitions" && !finalizers.Contains(CrdCleanupFinalizer) && !ObjectMeta.IsDeleting(existing))
         {
             finalizers.Add(CrdCleanupFinalizer);
-            var conditions = Json.Arr(Json.Ensure(updated, "status"), "conditions") ?? [];
+            var conditions = ServerJson.Arr(ServerJson.Ensure(updated, "status"), "conditions") ?? [];
             conditions.Add(new JsonObject
             {
                 ["type"] = "Terminating", ["status"] = "True", ["lastTransitionTime"] = ObjectMeta.Timestamp(now),
                 ["reason"] = "InstanceDeletionPending", ["message"] = "CustomResourceDefinition marked for deletion; CustomResource deletion will begin soon",
             });
-            Json.Ensure(updated, "status")["conditions"] = conditions;
+            ServerJson.Ensure(updated, "status")["conditions"] = conditions;
         }
         if (policy == "Foreground" && !finalizers.Contains(ForegroundFinalizer))
         {

@@ -85,11 +85,13 @@ public sealed partial class ClusterStore
     {
         var applied = (JsonObject)patch.DeepClone();
         var warnings = new List<string>();
-        if (Json.Str(applied, "kind") is not { Length: > 0 } || Json.Str(applied, "apiVersion") is not { Length: > 0 })
-            throw ApiErrors.BadRequest("invalid object type: " + (Json.Str(applied, "apiVersion") ?? "") + ", Kind=" + (Json.Str(applied, "kind") ?? ""));
+        if (ServerJson.Str(applied, "kind") is not { Length: > 0 }
+            || ServerJson.Str(applied, "apiVersion") is not { Length: > 0 })
+            throw ApiErrors.BadRequest("invalid object type: " + (ServerJson.Str(applied, "apiVersion") ?? "")
+                + ", Kind=" + (ServerJson.Str(applied, "kind") ?? ""));
         CheckTypeOf(type, applied);
         var meta = ObjectMeta.Meta(applied);
-        var bodyName = Json.Str(meta, "name") ?? "";
+        var bodyName = ServerJson.Str(meta, "name") ?? "";
         if (bodyName.Length > 0 && bodyName != name)
             throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
         meta["name"] = name;
@@ -132,7 +134,7 @@ public sealed partial class ClusterStore
         if (!type.Supports("update") && mode == UpdateMode.Put) throw ApiErrors.MethodNotAllowed();
         var warnings = new List<string>();
         var meta = ObjectMeta.Meta(obj);
-        if (string.IsNullOrEmpty(ns) && type.Namespaced) ns = Json.Str(meta, "namespace");
+        if (string.IsNullOrEmpty(ns) && type.Namespaced) ns = ServerJson.Str(meta, "namespace");
         var nsv = NsOf(type, ns);
         var sub = o.Subresource;
         if (sub is not null && !(sub == "status" && type.HasStatus) && !(sub == "finalize" && type.Key == "/namespaces") &&
@@ -141,18 +143,19 @@ public sealed partial class ClusterStore
         var existing = Find(type, nsv, name);
         if (existing is null)
         {
-            if (mode == UpdateMode.Put && sub is null && type.AllowCreateOnUpdate && string.IsNullOrEmpty(Json.Str(meta, "resourceVersion")))
+            if (mode == UpdateMode.Put && sub is null && type.AllowCreateOnUpdate
+                && string.IsNullOrEmpty(ServerJson.Str(meta, "resourceVersion")))
                 return CreateLocked(type, ns, obj, o, committed, managedAlready: false);
             throw ApiErrors.NotFound(type.Group, type.Plural, name);
         }
         CheckTypeOf(type, obj);
-        var bodyName = Json.Str(meta, "name") ?? "";
+        var bodyName = ServerJson.Str(meta, "name") ?? "";
         if (bodyName != name)
             throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
         ResolveNamespace(type, nsv, meta);
 
         var existingRv = ObjectMeta.ResourceVersion(existing);
-        var bodyRv = Json.Str(meta, "resourceVersion") ?? "";
+        var bodyRv = ServerJson.Str(meta, "resourceVersion") ?? "";
         if (bodyRv.Length == 0)
         {
             if (!type.AllowUnconditionalUpdate)
@@ -170,18 +173,18 @@ public sealed partial class ClusterStore
             result = (JsonObject)existing.DeepClone();
             if (obj.TryGetPropertyValue("status", out var st) && st is not null) result["status"] = st.DeepClone();
             else result.Remove("status");
-            if (Json.Arr(meta, "managedFields") is { } mf) ObjectMeta.Meta(result)["managedFields"] = mf.DeepClone();
+            if (ServerJson.Arr(meta, "managedFields") is { } mf) ObjectMeta.Meta(result)["managedFields"] = mf.DeepClone();
         }
         else if (sub == "approval")
         {
             result = CertificateSigningRequestStrategy.ApplyApproval(existing, obj, Now);
-            if (Json.Arr(meta, "managedFields") is { } mf) ObjectMeta.Meta(result)["managedFields"] = mf.DeepClone();
+            if (ServerJson.Arr(meta, "managedFields") is { } mf) ObjectMeta.Meta(result)["managedFields"] = mf.DeepClone();
         }
         else if (sub == "finalize")
         {
             result = (JsonObject)existing.DeepClone();
-            var finalizers = Json.Arr(Json.Obj(obj, "spec"), "finalizers");
-            var spec = Json.Ensure(result, "spec");
+            var finalizers = ServerJson.Arr(ServerJson.Obj(obj, "spec"), "finalizers");
+            var spec = ServerJson.Ensure(result, "spec");
             if (finalizers is null) spec.Remove("finalizers");
             else spec["finalizers"] = finalizers.DeepClone();
         }
@@ -233,7 +236,7 @@ public sealed partial class ClusterStore
     }
 
     private static bool NamespaceFinalized(ResourceType type, JsonObject obj) =>
-        type.Key != "/namespaces" || Json.Arr(Json.Obj(obj, "spec"), "finalizers") is not { Count: > 0 };
+        type.Key != "/namespaces" || ServerJson.Arr(ServerJson.Obj(obj, "spec"), "finalizers") is not { Count: > 0 };
 
     /// <summary>Whether anything outside metadata and status changed (generation is bumped then).</summary>
     private static bool SpecChanged(JsonObject a, JsonObject b)

@@ -19,7 +19,7 @@ public sealed partial class ClusterStore
         lock (_gate)
         {
             long cursor;
-            var initial = new List<WatchEvent>();
+            var initial = new List<StoreWatchEvent>();
             var fromNow = rv.Length == 0 || rv == "0";
             var sendInitial = options.SendInitialEvents ?? fromNow;
             if (fromNow) cursor = _rv;
@@ -36,7 +36,7 @@ public sealed partial class ClusterStore
             }
             if (sendInitial && _objects.TryGetValue(type.Key, out var table))
                 foreach (var obj in table.Values)
-                    if (filter.Matches(obj)) initial.Add(new WatchEvent("ADDED", Output(type, obj)));
+                    if (filter.Matches(obj)) initial.Add(new StoreWatchEvent("ADDED", Output(type, obj)));
             var sub = Subscribe(cursor);
             return new StoreWatch(this, type, filter, sub, initial, null, options.AllowWatchBookmarks)
             {
@@ -46,25 +46,25 @@ public sealed partial class ClusterStore
     }
 
     /// <summary>The event a watcher with this filter sees for a change (selector transitions included), or null.</summary>
-    internal static WatchEvent? Translate(ResourceType type, ObjectFilter filter, ChangeRecord r)
+    internal static StoreWatchEvent? Translate(ResourceType type, ObjectFilter filter, ChangeRecord r)
     {
         if (r.TypeKey != type.Key || !filter.InScope(r.Namespace)) return null;
         switch (r.Type)
         {
             case "ADDED":
-                return filter.Matches(r.New) ? new WatchEvent("ADDED", Output(type, r.New)) : null;
+                return filter.Matches(r.New) ? new StoreWatchEvent("ADDED", Output(type, r.New)) : null;
             case "DELETED":
-                return filter.Matches(r.Old ?? r.New) ? new WatchEvent("DELETED", Output(type, r.New)) : null;
+                return filter.Matches(r.Old ?? r.New) ? new StoreWatchEvent("DELETED", Output(type, r.New)) : null;
             default:
                 var oldMatch = r.Old is not null && filter.Matches(r.Old);
                 var newMatch = filter.Matches(r.New);
-                if (oldMatch && newMatch) return new WatchEvent("MODIFIED", Output(type, r.New));
-                if (newMatch) return new WatchEvent("ADDED", Output(type, r.New));
+                if (oldMatch && newMatch) return new StoreWatchEvent("MODIFIED", Output(type, r.New));
+                if (newMatch) return new StoreWatchEvent("ADDED", Output(type, r.New));
                 if (oldMatch)
                 {
                     var gone = Output(type, r.Old!);
                     ObjectMeta.Meta(gone)["resourceVersion"] = r.Rv.ToString();
-                    return new WatchEvent("DELETED", gone);
+                    return new StoreWatchEvent("DELETED", gone);
                 }
                 return null;
         }

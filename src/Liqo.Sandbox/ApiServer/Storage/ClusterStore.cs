@@ -96,7 +96,7 @@ public sealed partial class ClusterStore
     /// picked under the lock and copied after it (stored objects are never mutated once committed), so a big list does not
     /// hold up writers for its copies.
     /// </summary>
-    public ListResult List(ResourceType type, string? ns, ListOptions? options = null)
+    public StoreListResult List(ResourceType type, string? ns, ListOptions? options = null)
     {
         options ??= new ListOptions();
         var filter = ObjectFilter.Create(type, type.Namespaced ? ns : null, options.LabelSelector, options.FieldSelector);
@@ -137,17 +137,19 @@ public sealed partial class ClusterStore
         }
         if (remaining == 0) next = null;
         var items = picked.ConvertAll(o => ListItem(type, o));
-        return new ListResult(items, rv, next is null ? null : EncodeContinue(next), next is null ? null : remaining);
+        return new StoreListResult(items, rv, next is null ? null : EncodeContinue(next),
+            next is null ? null : remaining);
     }
 
-    private static string EncodeContinue(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"start\":" + GoJson.String(key) + "}"));
+    private static string EncodeContinue(string key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"start\":" + ServerGoJson.String(key) + "}"));
 
     private static string DecodeContinue(string token)
     {
         try
         {
-            var node = Json.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token))) as JsonObject;
-            return Json.Str(node, "start") ?? throw new FormatException();
+            var node = ServerJson.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token))) as JsonObject;
+            return ServerJson.Str(node, "start") ?? throw new FormatException();
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
         {
@@ -291,7 +293,7 @@ public sealed partial class ClusterStore
 
     private void ReleaseClusterIp(JsonObject svc)
     {
-        if (Json.Str(Json.Obj(svc, "spec"), "clusterIP") is { } ip) _clusterIps.Remove(ip);
+        if (ServerJson.Str(ServerJson.Obj(svc, "spec"), "clusterIP") is { } ip) _clusterIps.Remove(ip);
     }
 
     private StrategyContext Context() => new(Now, AllocateClusterIp);

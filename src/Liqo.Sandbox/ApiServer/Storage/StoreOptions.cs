@@ -66,7 +66,8 @@ public sealed record WriteResult(JsonObject Object, bool Created, IReadOnlyList<
 public sealed record DeleteResult(JsonObject Object, bool Deleted);
 
 /// <summary>A list: items in key order (built-in items without kind/apiVersion as the real server) and the list RV.</summary>
-public sealed record ListResult(IReadOnlyList<JsonObject> Items, string ResourceVersion, string? Continue, long? RemainingItemCount);
+public sealed record StoreListResult(IReadOnlyList<JsonObject> Items, string ResourceVersion, string? Continue,
+    long? RemainingItemCount);
 
 /// <summary>One watch event: ADDED, MODIFIED, DELETED, BOOKMARK or ERROR (object = a Status).</summary>
-public sealed record WatchEvent(string Type, JsonObject Object);
+public sealed record StoreWatchEvent(string Type, JsonObject Object);

@@ -17,7 +17,7 @@ public sealed class StoreWatch : IDisposable
     private readonly List<ChangeRecord> _buffer = [];
 
     internal StoreWatch(ClusterStore store, ResourceType type, ObjectFilter filter, ChangeSubscription? subscription,
-        IReadOnlyList<WatchEvent> initial, ApiException? expired, bool bookmarks)
+        IReadOnlyList<StoreWatchEvent> initial, ApiException? expired, bool bookmarks)
     {
         _store = store;
         _type = type;
@@ -32,7 +32,7 @@ public sealed class StoreWatch : IDisposable
     public ResourceType Type => _type;
 
     /// <summary>ADDED events for the objects that existed when the watch started (empty when watching from an RV).</summary>
-    public IReadOnlyList<WatchEvent> InitialEvents { get; }
+    public IReadOnlyList<StoreWatchEvent> InitialEvents { get; }
 
     /// <summary>Set when the requested RV is older than the history: the watch sends only this as an ERROR event.</summary>
     public ApiException? Expired { get; }
@@ -52,7 +52,7 @@ public sealed class StoreWatch : IDisposable
     /// The next events (possibly several). Empty when <paramref name="maxWait"/> passed without any. Returns an ERROR 410
     /// event when this watcher fell out of the history, after which the watch should end.
     /// </summary>
-    public async Task<IReadOnlyList<WatchEvent>> NextAsync(TimeSpan? maxWait, CancellationToken ct)
+    public async Task<IReadOnlyList<StoreWatchEvent>> NextAsync(TimeSpan? maxWait, CancellationToken ct)
     {
         if (_subscription is null) return [];
         var deadline = maxWait is { } w ? DateTime.UtcNow + w : (DateTime?)null;
@@ -60,10 +60,11 @@ public sealed class StoreWatch : IDisposable
         {
             _buffer.Clear();
             if (!_store.ReadChanges(_subscription, _buffer) || _subscription.IsLagged)
-                return [new WatchEvent("ERROR", ApiErrors.Expired($"too old resource version: {_subscription.Cursor} ({_store.OldestWatchableResourceVersion})").ToStatus())];
+                return [new StoreWatchEvent("ERROR",
+                    ApiErrors.Expired($"too old resource version: {_subscription.Cursor} ({_store.OldestWatchableResourceVersion})").ToStatus())];
             if (_buffer.Count > 0)
             {
-                var events = new List<WatchEvent>();
+                var events = new List<StoreWatchEvent>();
                 foreach (var r in _buffer)
                     if (ClusterStore.Translate(_type, _filter, r) is { } e) events.Add(e);
                 _subscription.Cursor = _buffer[^1].Rv;
@@ -86,17 +87,17 @@ public sealed class StoreWatch : IDisposable
     }
 
     /// <summary>All events for in-process consumers: initial ADDEDs, then changes until cancelled (or an ERROR).</summary>
-    public async IAsyncEnumerable<WatchEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<StoreWatchEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         if (Expired is not null)
         {
-            yield return new WatchEvent("ERROR", Expired.ToStatus());
+            yield return new StoreWatchEvent("ERROR", Expired.ToStatus());
             yield break;
         }
         foreach (var e in InitialEvents) yield return e;
         while (!ct.IsCancellationRequested)
         {
-            IReadOnlyList<WatchEvent> batch;
+            IReadOnlyList<StoreWatchEvent> batch;
             try
             {
                 batch = await NextAsync(null, ct).ConfigureAwait(false);

@@ -39,8 +39,8 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
 
     public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors)
     {
-        var spec = Json.Obj(obj, "spec") ?? new JsonObject();
-        var requestText = Json.Str(spec, "request");
+        var spec = ServerJson.Obj(obj, "spec") ?? new JsonObject();
+        var requestText = ServerJson.Str(spec, "request");
         byte[] request;
         try
         {
@@ -53,7 +53,7 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
         if (CertificateRequestPem.Check(request, out _) is { } problem)
             errors.Add(new FieldError(FieldErrorType.Invalid, "spec.request", CertificateRequestPem.GoBytes(request), problem));
 
-        var usages = (Json.Arr(spec, "usages") ?? []).Select(u => u?.ToString() ?? "").ToList();
+        var usages = (ServerJson.Arr(spec, "usages") ?? []).Select(u => u?.ToString() ?? "").ToList();
         if (usages.Count == 0) errors.Add(new FieldError(FieldErrorType.Required, "spec.usages", null, ""));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < usages.Count; i++)
@@ -65,7 +65,7 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
                 errors.Add(new FieldError(FieldErrorType.Duplicate, $"spec.usages[{i}]", Strconv.Quote(usages[i]), ""));
         }
 
-        var signer = Json.Str(spec, "signerName") ?? "";
+        var signer = ServerJson.Str(spec, "signerName") ?? "";
         if (signer.Length == 0) errors.Add(new FieldError(FieldErrorType.Required, "spec.signerName", null, ""));
         else if (signer.Split('/') is not [var domain, var path] || domain.Length == 0 || path.Length == 0 || !Subdomain().IsMatch(domain))
             errors.Add(new FieldError(FieldErrorType.Invalid, "spec.signerName", Strconv.Quote(signer),
@@ -80,12 +80,13 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
 
     private static void ValidateConditions(JsonObject obj, JsonObject? old, List<FieldError> errors)
     {
-        var conditions = (Json.Arr(Json.Obj(obj, "status"), "conditions") ?? []).OfType<JsonObject>().ToList();
+        var conditions = (ServerJson.Arr(ServerJson.Obj(obj, "status"), "conditions") ?? [])
+            .OfType<JsonObject>().ToList();
         var types = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < conditions.Count; i++)
         {
-            var type = Json.Str(conditions[i], "type") ?? "";
-            var status = Json.Str(conditions[i], "status") ?? "";
+            var type = ServerJson.Str(conditions[i], "type") ?? "";
+            var status = ServerJson.Str(conditions[i], "status") ?? "";
             var path = $"status.conditions[{i}]";
             if (type.Length == 0) errors.Add(new FieldError(FieldErrorType.Required, path + ".type", null, ""));
             else if (!types.Add(type)) errors.Add(new FieldError(FieldErrorType.Duplicate, path + ".type", Strconv.Quote(type), ""));
@@ -100,7 +101,8 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
         }
         if (old is null) return;
         foreach (var gone in new[] { "Approved", "Denied", "Failed" })
-            if ((Json.Arr(Json.Obj(old, "status"), "conditions") ?? []).OfType<JsonObject>().Any(c => Json.Str(c, "type") == gone) && !types.Contains(gone))
+            if ((ServerJson.Arr(ServerJson.Obj(old, "status"), "conditions") ?? []).OfType<JsonObject>()
+                    .Any(c => ServerJson.Str(c, "type") == gone) && !types.Contains(gone))
                 errors.Add(new FieldError(FieldErrorType.Forbidden, "status.conditions", null, $"updates may not remove a condition of type {Strconv.Quote(gone)}"));
     }
 
@@ -108,12 +110,14 @@ internal sealed partial class CertificateSigningRequestStrategy : IResourceStrat
     public static JsonObject ApplyApproval(JsonObject existing, JsonObject body, DateTimeOffset now)
     {
         var result = (JsonObject)existing.DeepClone();
-        var status = Json.Ensure(result, "status");
-        var conditions = (JsonArray?)Json.Arr(Json.Obj(body, "status"), "conditions")?.DeepClone() ?? [];
+        var status = ServerJson.Ensure(result, "status");
+        var conditions = (JsonArray?)ServerJson.Arr(ServerJson.Obj(body, "status"), "conditions")?.DeepClone() ?? [];
         foreach (var c in conditions.OfType<JsonObject>())
         {
-            if (string.IsNullOrEmpty(Json.Str(c, "lastUpdateTime"))) c["lastUpdateTime"] = ObjectMeta.Timestamp(now);
-            if (string.IsNullOrEmpty(Json.Str(c, "lastTransitionTime"))) c["lastTransitionTime"] = ObjectMeta.Timestamp(now);
+            if (string.IsNullOrEmpty(ServerJson.Str(c, "lastUpdateTime")))
+                c["lastUpdateTime"] = ObjectMeta.Timestamp(now);
+            if (string.IsNullOrEmpty(ServerJson.Str(c, "lastTransitionTime")))
+                c["lastTransitionTime"] = ObjectMeta.Timestamp(now);
         }
         if (conditions.Count > 0) status["conditions"] = conditions;
         else status.Remove("conditions");

@@ -8,9 +8,9 @@ internal sealed class ConfigMapStrategy : IResourceStrategy
 {
     public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors)
     {
-        MetadataValidation.ValidateConfigKeys(Json.Obj(obj, "data"), "data", errors);
-        MetadataValidation.ValidateConfigKeys(Json.Obj(obj, "binaryData"), "binaryData", errors);
-        if (Json.Obj(obj, "data") is { } data && Json.Obj(obj, "binaryData") is { } bin)
+        MetadataValidation.ValidateConfigKeys(ServerJson.Obj(obj, "data"), "data", errors);
+        MetadataValidation.ValidateConfigKeys(ServerJson.Obj(obj, "binaryData"), "binaryData", errors);
+        if (ServerJson.Obj(obj, "data") is { } data && ServerJson.Obj(obj, "binaryData") is { } bin)
             foreach (var (k, _) in data)
                 if (bin.ContainsKey(k))
                     errors.Add(new FieldError(FieldErrorType.Invalid, $"data[{k}]", Strconv.Quote(k), "duplicate of key present in binaryData"));

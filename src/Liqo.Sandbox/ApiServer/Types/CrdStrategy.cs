@@ -10,8 +10,9 @@ internal sealed class CrdStrategy : IResourceStrategy
     public void PrepareForCreate(JsonObject obj, StrategyContext ctx)
     {
         Defaults(obj);
-        var storage = (Json.Arr(Json.Obj(obj, "spec"), "versions") ?? []).OfType<JsonObject>()
-            .Where(v => v["storage"] is JsonValue s && s.TryGetValue<bool>(out var b) && b).Select(v => Json.Str(v, "name")).FirstOrDefault();
+        var storage = (ServerJson.Arr(ServerJson.Obj(obj, "spec"), "versions") ?? []).OfType<JsonObject>()
+            .Where(v => v["storage"] is JsonValue s && s.TryGetValue<bool>(out var b) && b)
+            .Select(v => ServerJson.Str(v, "name")).FirstOrDefault();
         obj["status"] = new JsonObject
         {
             ["conditions"] = null,
@@ -24,20 +25,22 @@ internal sealed class CrdStrategy : IResourceStrategy
 
     private static void Defaults(JsonObject obj)
     {
-        var spec = Json.Ensure(obj, "spec");
-        var names = Json.Ensure(spec, "names");
-        var kind = Json.Str(names, "kind") ?? "";
-        if (string.IsNullOrEmpty(Json.Str(names, "singular")) && kind.Length > 0) names["singular"] = kind.ToLowerInvariant();
-        if (string.IsNullOrEmpty(Json.Str(names, "listKind")) && kind.Length > 0) names["listKind"] = kind + "List";
+        var spec = ServerJson.Ensure(obj, "spec");
+        var names = ServerJson.Ensure(spec, "names");
+        var kind = ServerJson.Str(names, "kind") ?? "";
+        if (string.IsNullOrEmpty(ServerJson.Str(names, "singular")) && kind.Length > 0)
+            names["singular"] = kind.ToLowerInvariant();
+        if (string.IsNullOrEmpty(ServerJson.Str(names, "listKind")) && kind.Length > 0)
+            names["listKind"] = kind + "List";
         spec["conversion"] ??= new JsonObject { ["strategy"] = "None" };
     }
 
     public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors)
     {
-        var spec = Json.Obj(obj, "spec");
-        var group = Json.Str(spec, "group") ?? "";
-        var names = Json.Obj(spec, "names");
-        var plural = Json.Str(names, "plural") ?? "";
+        var spec = ServerJson.Obj(obj, "spec");
+        var group = ServerJson.Str(spec, "group") ?? "";
+        var names = ServerJson.Obj(spec, "names");
+        var plural = ServerJson.Str(names, "plural") ?? "";
         var name = ObjectMeta.Name(obj);
         if (name != plural + "." + group)
             errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Strconv.Quote(name), "must be spec.names.plural+\".\"+spec.group"));
@@ -46,11 +49,12 @@ internal sealed class CrdStrategy : IResourceStrategy
         if (plural.Length == 0) errors.Add(new FieldError(FieldErrorType.Required, "spec.names.plural", null, ""));
         else if (!MetadataValidation.IsLabel(plural))
             errors.Add(new FieldError(FieldErrorType.Invalid, "spec.names.plural", Strconv.Quote(plural), "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"));
-        if (string.IsNullOrEmpty(Json.Str(names, "kind"))) errors.Add(new FieldError(FieldErrorType.Required, "spec.names.kind", null, ""));
-        var scope = Json.Str(spec, "scope") ?? "";
+        if (string.IsNullOrEmpty(ServerJson.Str(names, "kind")))
+            errors.Add(new FieldError(FieldErrorType.Required, "spec.names.kind", null, ""));
+        var scope = ServerJson.Str(spec, "scope") ?? "";
         if (scope is not ("Cluster" or "Namespaced"))
             errors.Add(new FieldError(FieldErrorType.NotSupported, "spec.scope", Strconv.Quote(scope), "supported values: \"Cluster\", \"Namespaced\""));
-        var versions = Json.Arr(spec, "versions");
+        var versions = ServerJson.Arr(spec, "versions");
         if (versions is not { Count: > 0 })
         {
             errors.Add(new FieldError(FieldErrorType.Invalid, "spec.versions", "[]apiextensions.CustomResourceDefinitionVersion(nil)", "must have exactly one version marked as storage version"));
@@ -62,8 +66,9 @@ internal sealed class CrdStrategy : IResourceStrategy
         for (var i = 0; i < versions.Count; i++)
         {
             var v = versions[i] as JsonObject;
-            if (string.IsNullOrEmpty(Json.Str(v, "name"))) errors.Add(new FieldError(FieldErrorType.Required, $"spec.versions[{i}].name", null, ""));
-            var schema = Json.Obj(Json.Obj(v, "schema"), "openAPIV3Schema");
+            if (string.IsNullOrEmpty(ServerJson.Str(v, "name")))
+                errors.Add(new FieldError(FieldErrorType.Required, $"spec.versions[{i}].name", null, ""));
+            var schema = ServerJson.Obj(ServerJson.Obj(v, "schema"), "openAPIV3Schema");
             if (schema is null)
             {
                 errors.Add(new FieldError(FieldErrorType.Required, $"spec.versions[{i}].schema.openAPIV3Schema", null, "schemas are required"));
@@ -80,10 +85,10 @@ internal sealed class CrdStrategy : IResourceStrategy
         }
         if (old is not null)
         {
-            var oldSpec = Json.Obj(old, "spec");
-            if (Json.Str(oldSpec, "scope") is { } oldScope && oldScope != scope)
+            var oldSpec = ServerJson.Obj(old, "spec");
+            if (ServerJson.Str(oldSpec, "scope") is { } oldScope && oldScope != scope)
                 errors.Add(new FieldError(FieldErrorType.Invalid, "spec.scope", Strconv.Quote(scope), "field is immutable"));
-            if (Json.Str(oldSpec, "group") is { } oldGroup && oldGroup != group)
+            if (ServerJson.Str(oldSpec, "group") is { } oldGroup && oldGroup != group)
                 errors.Add(new FieldError(FieldErrorType.Invalid, "spec.group", Strconv.Quote(group), "field is immutable"));
         }
     }

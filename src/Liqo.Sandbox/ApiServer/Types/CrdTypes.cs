@@ -7,24 +7,24 @@ namespace Liqo.Sandbox.ApiServer.Types;
 internal static class CrdTypes
 {
     public static bool IsEstablished(JsonObject crd) =>
-        (Json.Arr(Json.Obj(crd, "status"), "conditions") ?? []).OfType<JsonObject>()
-            .Any(c => Json.Str(c, "type") == "Established" && Json.Str(c, "status") == "True");
+        (ServerJson.Arr(ServerJson.Obj(crd, "status"), "conditions") ?? []).OfType<JsonObject>()
+            .Any(c => ServerJson.Str(c, "type") == "Established" && ServerJson.Str(c, "status") == "True");
 
     public static List<ResourceType> FromCrd(JsonObject crd)
     {
-        var spec = Json.Obj(crd, "spec")!;
-        var names = Json.Obj(spec, "names")!;
-        var group = Json.Str(spec, "group")!;
-        var kind = Json.Str(names, "kind")!;
-        var plural = Json.Str(names, "plural")!;
+        var spec = ServerJson.Obj(crd, "spec")!;
+        var names = ServerJson.Obj(spec, "names")!;
+        var group = ServerJson.Str(spec, "group")!;
+        var kind = ServerJson.Str(names, "kind")!;
+        var plural = ServerJson.Str(names, "plural")!;
         var result = new List<ResourceType>();
-        foreach (var v in (Json.Arr(spec, "versions") ?? []).OfType<JsonObject>())
+        foreach (var v in (ServerJson.Arr(spec, "versions") ?? []).OfType<JsonObject>())
         {
             if (v["served"] is JsonValue sv && sv.TryGetValue<bool>(out var served) && !served) continue;
-            var schema = Json.Obj(Json.Obj(v, "schema"), "openAPIV3Schema");
+            var schema = ServerJson.Obj(ServerJson.Obj(v, "schema"), "openAPIV3Schema");
             var fieldLabels = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var sf in (Json.Arr(v, "selectableFields") ?? []).OfType<JsonObject>())
-                if (Json.Str(sf, "jsonPath") is { } jp)
+            foreach (var sf in (ServerJson.Arr(v, "selectableFields") ?? []).OfType<JsonObject>())
+                if (ServerJson.Str(sf, "jsonPath") is { } jp)
                 {
                     var label = jp.TrimStart('.');
                     fieldLabels[label] = label;
@@ -32,19 +32,19 @@ internal static class CrdTypes
             result.Add(new ResourceType
             {
                 Group = group,
-                Version = Json.Str(v, "name")!,
+                Version = ServerJson.Str(v, "name")!,
                 Kind = kind,
                 Plural = plural,
-                Singular = Json.Str(names, "singular") ?? kind.ToLowerInvariant(),
-                Namespaced = Json.Str(spec, "scope") == "Namespaced",
-                ShortNames = Strings(Json.Arr(names, "shortNames")),
-                Categories = Strings(Json.Arr(names, "categories")),
-                HasStatus = Json.Obj(Json.Obj(v, "subresources"), "status") is not null,
+                Singular = ServerJson.Str(names, "singular") ?? kind.ToLowerInvariant(),
+                Namespaced = ServerJson.Str(spec, "scope") == "Namespaced",
+                ShortNames = Strings(ServerJson.Arr(names, "shortNames")),
+                Categories = Strings(ServerJson.Arr(names, "categories")),
+                HasStatus = ServerJson.Obj(ServerJson.Obj(v, "subresources"), "status") is not null,
                 BumpsGeneration = true,
                 AllowUnconditionalUpdate = false,
                 IsCustom = true,
                 Schema = schema is null ? null : StructuralSchema.FromOpenApiV3(schema),
-                PrinterColumns = Json.Arr(v, "additionalPrinterColumns")?.DeepClone().AsArray(),
+                PrinterColumns = ServerJson.Arr(v, "additionalPrinterColumns")?.DeepClone().AsArray(),
                 FieldLabels = fieldLabels,
             });
         }

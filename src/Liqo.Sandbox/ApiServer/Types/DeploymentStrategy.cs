@@ -12,7 +12,7 @@ internal sealed class DeploymentStrategy : IResourceStrategy
 
     private static void Defaults(JsonObject obj)
     {
-        var spec = Json.Ensure(obj, "spec");
+        var spec = ServerJson.Ensure(obj, "spec");
         spec["replicas"] ??= 1;
         spec["revisionHistoryLimit"] ??= 10;
         spec["progressDeadlineSeconds"] ??= 600;
@@ -25,24 +25,26 @@ internal sealed class DeploymentStrategy : IResourceStrategy
 
     public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors)
     {
-        var spec = Json.Obj(obj, "spec");
-        var selector = Json.Obj(Json.Obj(spec, "selector"), "matchLabels");
-        if (Json.Obj(spec, "selector") is null)
+        var spec = ServerJson.Obj(obj, "spec");
+        var selector = ServerJson.Obj(ServerJson.Obj(spec, "selector"), "matchLabels");
+        if (ServerJson.Obj(spec, "selector") is null)
         {
             errors.Add(new FieldError(FieldErrorType.Required, "spec.selector", null, ""));
             return;
         }
-        var labels = Json.Obj(Json.Obj(Json.Obj(spec, "template"), "metadata"), "labels");
+        var labels = ServerJson.Obj(ServerJson.Obj(ServerJson.Obj(spec, "template"), "metadata"), "labels");
         if (selector is not null)
             foreach (var (k, v) in selector)
-                if (labels is null || !labels.TryGetPropertyValue(k, out var lv) || Json.ToText(lv) != Json.ToText(v))
+                if (labels is null || !labels.TryGetPropertyValue(k, out var lv)
+                    || ServerJson.ToText(lv) != ServerJson.ToText(v))
                 {
                     errors.Add(new FieldError(FieldErrorType.Invalid, "spec.template.metadata.labels",
-                        GoFmt.SharpV(Json.StringMap(labels)),
+                        GoFmt.SharpV(ServerJson.StringMap(labels)),
                         "`selector` does not match template `labels`"));
                     break;
                 }
-        if (Json.Arr(Json.Obj(Json.Obj(spec, "template"), "spec"), "containers") is not { Count: > 0 })
+        var podSpec = ServerJson.Obj(ServerJson.Obj(spec, "template"), "spec");
+        if (ServerJson.Arr(podSpec, "containers") is not { Count: > 0 })
             errors.Add(new FieldError(FieldErrorType.Required, "spec.template.spec.containers", null, ""));
     }
 }

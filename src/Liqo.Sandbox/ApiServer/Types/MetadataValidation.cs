@@ -86,15 +86,15 @@ internal static partial class MetadataValidation
     /// <summary>Validates the metadata common to every kind (name, labels, annotations, finalizers).</summary>
     public static void Validate(JsonObject obj, NameRule rule, List<FieldError> errors)
     {
-        var meta = Json.Obj(obj, "metadata");
-        var name = Json.Str(meta, "name") ?? "";
+        var meta = ServerJson.Obj(obj, "metadata");
+        var name = ServerJson.Str(meta, "name") ?? "";
         if (name.Length == 0)
             errors.Add(new FieldError(FieldErrorType.Required, "metadata.name", null, "name or generateName is required"));
         else
             foreach (var e in NameErrors(name, rule))
                 errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.name", Strconv.Quote(name), e));
 
-        if (Json.Obj(meta, "labels") is { } labels)
+        if (ServerJson.Obj(meta, "labels") is { } labels)
             foreach (var (k, v) in labels)
             {
                 foreach (var e in QualifiedNameErrors(k))
@@ -106,7 +106,7 @@ internal static partial class MetadataValidation
                     errors.Add(new FieldError(FieldErrorType.Invalid, "metadata.labels", Strconv.Quote(value), LabelValueMsg));
             }
 
-        if (Json.Obj(meta, "annotations") is { } annotations)
+        if (ServerJson.Obj(meta, "annotations") is { } annotations)
         {
             long total = 0;
             foreach (var (k, v) in annotations)
@@ -119,7 +119,7 @@ internal static partial class MetadataValidation
                 errors.Add(new FieldError(FieldErrorType.TooLong, "metadata.annotations", null, "may not be more than 262144 bytes"));
         }
 
-        var finalizers = Json.Arr(meta, "finalizers");
+        var finalizers = ServerJson.Arr(meta, "finalizers");
         if (finalizers is not null)
             for (var i = 0; i < finalizers.Count; i++)
             {

@@ -10,18 +10,18 @@ internal sealed class NamespaceStrategy : IResourceStrategy
 
     public void PrepareForCreate(JsonObject obj, StrategyContext ctx)
     {
-        Json.Ensure(ObjectMeta.Meta(obj), "labels")[NameLabel] = ObjectMeta.Name(obj);
-        var spec = Json.Ensure(obj, "spec");
+        ServerJson.Ensure(ObjectMeta.Meta(obj), "labels")[NameLabel] = ObjectMeta.Name(obj);
+        var spec = ServerJson.Ensure(obj, "spec");
         spec["finalizers"] = new JsonArray("kubernetes");
         obj["status"] = new JsonObject { ["phase"] = "Active" };
     }
 
     public void PrepareForUpdate(JsonObject obj, JsonObject old, StrategyContext ctx)
     {
-        Json.Ensure(ObjectMeta.Meta(obj), "labels")[NameLabel] = ObjectMeta.Name(obj);
+        ServerJson.Ensure(ObjectMeta.Meta(obj), "labels")[NameLabel] = ObjectMeta.Name(obj);
         // spec.finalizers change only through /finalize.
-        var oldFinalizers = Json.Arr(Json.Obj(old, "spec"), "finalizers");
-        var spec = Json.Ensure(obj, "spec");
+        var oldFinalizers = ServerJson.Arr(ServerJson.Obj(old, "spec"), "finalizers");
+        var spec = ServerJson.Ensure(obj, "spec");
         if (oldFinalizers is null) spec.Remove("finalizers");
         else spec["finalizers"] = oldFinalizers.DeepClone();
     }

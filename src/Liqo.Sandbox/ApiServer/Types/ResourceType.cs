@@ -69,7 +69,7 @@ public sealed class ResourceType
         }
         if (FieldLabels.TryGetValue(label, out var path))
         {
-            value = Json.PathText(obj, path) ?? "";
+            value = ServerJson.PathText(obj, path) ?? "";
             return true;
         }
         value = null;

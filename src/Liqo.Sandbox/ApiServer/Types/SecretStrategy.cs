@@ -14,7 +14,7 @@ internal sealed class SecretStrategy : IResourceStrategy
     /// <summary>Checks data values are base64 (the real server fails decoding with 400) and folds stringData into data.</summary>
     public static void Normalize(JsonObject obj)
     {
-        if (Json.Obj(obj, "data") is { } data)
+        if (ServerJson.Obj(obj, "data") is { } data)
             foreach (var (k, v) in data)
             {
                 var s = v is JsonValue jv && jv.TryGetValue<string>(out var str) ? str : null;
@@ -22,9 +22,9 @@ internal sealed class SecretStrategy : IResourceStrategy
                 if (s is null || !IsBase64(s, out badAt))
                     throw ApiErrors.BadRequest($"Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte {badAt}");
             }
-        if (Json.Obj(obj, "stringData") is { } sd)
+        if (ServerJson.Obj(obj, "stringData") is { } sd)
         {
-            var target = Json.Ensure(obj, "data");
+            var target = ServerJson.Ensure(obj, "data");
             foreach (var (k, v) in sd)
             {
                 var text = v is JsonValue jv && jv.TryGetValue<string>(out var str) ? str : v?.ToJsonString() ?? "";
@@ -32,7 +32,7 @@ internal sealed class SecretStrategy : IResourceStrategy
             }
             obj.Remove("stringData");
         }
-        if (string.IsNullOrEmpty(Json.Str(obj, "type"))) obj["type"] = "Opaque";
+        if (string.IsNullOrEmpty(ServerJson.Str(obj, "type"))) obj["type"] = "Opaque";
     }
 
     private static bool IsBase64(string s, out int badAt)
@@ -50,9 +50,10 @@ internal sealed class SecretStrategy : IResourceStrategy
 
     public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors)
     {
-        MetadataValidation.ValidateConfigKeys(Json.Obj(obj, "data"), "data", errors);
-        if (old is not null && Json.Str(old, "type") is { } oldType && Json.Str(obj, "type") != oldType)
-            errors.Add(new FieldError(FieldErrorType.Invalid, "type", Strconv.Quote(Json.Str(obj, "type") ?? ""), "field is immutable"));
+        MetadataValidation.ValidateConfigKeys(ServerJson.Obj(obj, "data"), "data", errors);
+        if (old is not null && ServerJson.Str(old, "type") is { } oldType && ServerJson.Str(obj, "type") != oldType)
+            errors.Add(new FieldError(FieldErrorType.Invalid, "type",
+                Strconv.Quote(ServerJson.Str(obj, "type") ?? ""), "field is immutable"));
         ImmutableData.Check(obj, old, errors);
     }
 }

@@ -10,12 +10,12 @@ internal sealed class ServiceStrategy : IResourceStrategy
 
     public void PrepareForCreate(JsonObject obj, StrategyContext ctx)
     {
-        var spec = Json.Ensure(obj, "spec");
-        var type = Json.Str(spec, "type") ?? "ClusterIP";
+        var spec = ServerJson.Ensure(obj, "spec");
+        var type = ServerJson.Str(spec, "type") ?? "ClusterIP";
         spec["type"] = type;
         if (type != "ExternalName")
         {
-            var ip = Json.Str(spec, "clusterIP");
+            var ip = ServerJson.Str(spec, "clusterIP");
             if (string.IsNullOrEmpty(ip)) ip = ctx.AllocateClusterIp();
             spec["clusterIP"] = ip;
             spec["clusterIPs"] = new JsonArray(ip);
@@ -33,12 +33,12 @@ internal sealed class ServiceStrategy : IResourceStrategy
 
     public void PrepareForUpdate(JsonObject obj, JsonObject old, StrategyContext ctx)
     {
-        var spec = Json.Ensure(obj, "spec");
-        var oldSpec = Json.Obj(old, "spec");
-        if (string.IsNullOrEmpty(Json.Str(spec, "clusterIP")) && Json.Str(oldSpec, "clusterIP") is { } ip)
+        var spec = ServerJson.Ensure(obj, "spec");
+        var oldSpec = ServerJson.Obj(old, "spec");
+        if (string.IsNullOrEmpty(ServerJson.Str(spec, "clusterIP")) && ServerJson.Str(oldSpec, "clusterIP") is { } ip)
         {
             spec["clusterIP"] = ip;
-            spec["clusterIPs"] = Json.Arr(oldSpec, "clusterIPs")?.DeepClone() ?? new JsonArray(ip);
+            spec["clusterIPs"] = ServerJson.Arr(oldSpec, "clusterIPs")?.DeepClone() ?? new JsonArray(ip);
         }
         spec["type"] ??= "ClusterIP";
         spec["sessionAffinity"] ??= "None";
@@ -47,7 +47,7 @@ internal sealed class ServiceStrategy : IResourceStrategy
 
     private static void DefaultPorts(JsonObject spec)
     {
-        if (Json.Arr(spec, "ports") is not { } ports) return;
+        if (ServerJson.Arr(spec, "ports") is not { } ports) return;
         foreach (var p in ports.OfType<JsonObject>())
         {
             p["protocol"] ??= "TCP";
@@ -57,17 +57,18 @@ internal sealed class ServiceStrategy : IResourceStrategy
 
     public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors)
     {
-        var spec = Json.Obj(obj, "spec");
-        var type = Json.Str(spec, "type") ?? "ClusterIP";
+        var spec = ServerJson.Obj(obj, "spec");
+        var type = ServerJson.Str(spec, "type") ?? "ClusterIP";
         string[] types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
         if (!types.Contains(type))
             errors.Add(new FieldError(FieldErrorType.NotSupported, "spec.type", Strconv.Quote(type),
                 "supported values: " + string.Join(", ", types.Select(Strconv.Quote))));
-        var headless = Json.Str(spec, "clusterIP") == "None";
-        if (type != "ExternalName" && !headless && (Json.Arr(spec, "ports") is not { Count: > 0 }))
+        var headless = ServerJson.Str(spec, "clusterIP") == "None";
+        if (type != "ExternalName" && !headless && (ServerJson.Arr(spec, "ports") is not { Count: > 0 }))
             errors.Add(new FieldError(FieldErrorType.Required, "spec.ports", null, ""));
-        if (old is not null && Json.Str(Json.Obj(old, "spec"), "clusterIP") is { } oldIp && Json.Str(spec, "clusterIP") != oldIp && type != "ExternalName")
-            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.clusterIPs[0]", Strconv.Quote(Json.Str(spec, "clusterIP") ?? ""),
-                "may not change once set"));
+        if (old is not null && ServerJson.Str(ServerJson.Obj(old, "spec"), "clusterIP") is { } oldIp
+            && ServerJson.Str(spec, "clusterIP") != oldIp && type != "ExternalName")
+            errors.Add(new FieldError(FieldErrorType.Invalid, "spec.clusterIPs[0]",
+                Strconv.Quote(ServerJson.Str(spec, "clusterIP") ?? ""), "may not change once set"));
     }
 }

@@ -68,7 +68,7 @@ internal sealed class ConfigurationController(LiqoControlPlane plane) : LiqoCont
         }
     }
 
-    private static JsonObject Json(JsonObject o, string name) => ApiServer.Json.Ensure(o, name);
+    private static JsonObject Json(JsonObject o, string name) => ApiServer.ServerJson.Ensure(o, name);
 
     /// <summary>Ensures the Networks of one CIDR type and returns their status CIDRs ("" while IPAM has not answered).</summary>
     private List<string> Remap(JsonObject cfg, string remoteId, string type)

@@ -135,7 +135,8 @@ internal sealed class ForeignClusterController(LiqoControlPlane plane) : LiqoCon
                 if (vk is not null && (Obj.Long(vk, "status", "readyReplicas") ?? 0) >= total) readyVk++;
                 if (Obj.At(vn, "spec", "createNode") is JsonValue cn && cn.TryGetValue<bool>(out var b) && b) expected++;
                 var node = Get(Kind.Node, null, Obj.Name(vn));
-                if (node is not null && Obj.Condition(Obj.Array(node, "status", "conditions"), "Ready") is { } r && ApiServer.Json.Str(r, "status") == "True")
+                if (node is not null && Obj.Condition(Obj.Array(node, "status", "conditions"), "Ready") is { } r
+                    && ApiServer.ServerJson.Str(r, "status") == "True")
                     readyNodes++;
             }
             Ensure(offloading, "OffloadingVirtualNodeStatus", readyVk == virtualNodes.Count
@@ -206,8 +207,8 @@ internal sealed class ForeignClusterController(LiqoControlPlane plane) : LiqoCon
     {
         var conditions = Obj.Array(holder, "conditions")!;
         var existing = Obj.Condition(conditions, type);
-        var transition = existing is not null && ApiServer.Json.Str(existing, "status") == c.Status
-            ? ApiServer.Json.Str(existing, "lastTransitionTime") ?? now : now;
+        var transition = existing is not null && ApiServer.ServerJson.Str(existing, "status") == c.Status
+            ? ApiServer.ServerJson.Str(existing, "lastTransitionTime") ?? now : now;
         var condition = new JsonObject
         {
             ["type"] = type, ["status"] = c.Status, ["lastTransitionTime"] = transition, ["reason"] = c.Reason, ["message"] = c.Message,

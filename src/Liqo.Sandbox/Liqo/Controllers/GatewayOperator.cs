@@ -78,8 +78,8 @@ internal abstract class GatewayOperator(LiqoControlPlane plane) : LiqoController
 
     protected static JsonObject Reference(JsonObject o) => new()
     {
-        ["apiVersion"] = ApiServer.Json.Str(o, "apiVersion"),
-        ["kind"] = ApiServer.Json.Str(o, "kind"),
+        ["apiVersion"] = ApiServer.ServerJson.Str(o, "apiVersion"),
+        ["kind"] = ApiServer.ServerJson.Str(o, "kind"),
         ["name"] = Obj.Name(o),
         ["namespace"] = Obj.Ns(o),
         ["uid"] = Obj.Uid(o),

@@ -19,7 +19,7 @@ internal sealed class IdentityCreatorController(LiqoControlPlane plane) : LiqoCo
             if (Obj.Deleting(rs)) continue;
             var name = "resourceslice-" + Obj.Name(rs);
             var auth = Obj.Condition(Obj.Array(rs, "status", "conditions"), "Authentication");
-            var status = auth is null ? null : ApiServer.Json.Str(auth, "status");
+            var status = auth is null ? null : ApiServer.ServerJson.Str(auth, "status");
             var existing = Get(Kind.Identity, Obj.Ns(rs), name);
             if (status == "Denied")
             {

@@ -16,20 +16,22 @@ internal sealed class IpamController(LiqoControlPlane plane) : LiqoController(pl
     protected override void Reconcile()
     {
         var networks = List(Kind.Network);
-        var used = networks.Select(n => Cidr.Parse(Obj.Str(n, "status", "cidr"))).Where(c => c is not null).Select(c => c!.Value).ToList();
+        var used = networks.Select(n => SimulatedCidr.Parse(Obj.Str(n, "status", "cidr")))
+            .Where(c => c is not null).Select(c => c!.Value).ToList();
         static bool Keep(JsonObject n) => Obj.Label(n, LiqoLabels.NetworkNotRemapped) == "true" || Obj.Annotation(n, "liqo.io/preinstalled") == "true";
         foreach (var net in networks.OrderBy(n => Keep(n) ? 0 : 1))
         {
             if (Obj.Deleting(net) || Obj.Str(net, "status", "cidr") is { Length: > 0 }) continue;
-            if (Cidr.Parse(Obj.Str(net, "spec", "cidr")) is not { } wanted || !Due(net, "allocate")) continue;
-            var assigned = Keep(net) || !used.Any(u => u.Overlaps(wanted)) ? wanted : Cidr.AllocateLike(wanted, used);
+            if (SimulatedCidr.Parse(Obj.Str(net, "spec", "cidr")) is not { } wanted || !Due(net, "allocate")) continue;
+            var assigned = Keep(net) || !used.Any(u => u.Overlaps(wanted)) ? wanted
+                : SimulatedCidr.AllocateLike(wanted, used);
             if (assigned is not { } cidr) continue;
             Obj.Set(net, cidr.ToString(), "status", "cidr");
             if (UpdateStatus(Kind.Network, net) is not null) used.Add(cidr);
         }
 
         var external = networks.FirstOrDefault(n => Obj.Ns(n) == Options.Namespace && Obj.Label(n, LiqoLabels.NetworkType) == "external-cidr");
-        if (Cidr.Parse(Obj.Str(external, "status", "cidr")) is not { } ext) return;
+        if (SimulatedCidr.Parse(Obj.Str(external, "status", "cidr")) is not { } ext) return;
         var ips = List(Kind.Ip);
         var taken = ips.Select(i => Obj.Str(i, "status", "ip")).Where(s => s is not null).ToHashSet(StringComparer.Ordinal);
         var preAllocated = (uint)(Obj.Long(external, "spec", "preAllocated") ?? 0);

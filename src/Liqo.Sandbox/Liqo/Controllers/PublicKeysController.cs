@@ -44,8 +44,8 @@ internal sealed class PublicKeysController(LiqoControlPlane plane) : LiqoControl
                     port = (int)(Obj.Long(wg, "status", "endpoint", "port") ?? 0);
                 }
                 else (addresses, port) = DialTarget(wg);
-                Plane.Fabric.Publish(new GatewayEndpoint(Plane.ClusterId, ns, name, isServer, addresses, port, ownKey, peerKey,
-                    Options.TunnelNeverEstablished));
+                Plane.Fabric.Publish(new SimulatedGatewayEndpoint(Plane.ClusterId, ns, name, isServer, addresses,
+                    port, ownKey, peerKey, Options.TunnelNeverEstablished));
                 seen.Add((ns, name, isServer));
                 _published.Add((ns, name, isServer));
 

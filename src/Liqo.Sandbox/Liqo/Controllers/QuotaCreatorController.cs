@@ -19,7 +19,8 @@ internal sealed class QuotaCreatorController(LiqoControlPlane plane) : LiqoContr
         {
             if (Obj.Deleting(rs)) continue;
             var resources = Obj.Object(rs, "status", "resources");
-            var accepted = Obj.Condition(Obj.Array(rs, "status", "conditions"), "Resources") is { } c && ApiServer.Json.Str(c, "status") == "Accepted";
+            var accepted = Obj.Condition(Obj.Array(rs, "status", "conditions"), "Resources") is { } c
+                && ApiServer.ServerJson.Str(c, "status") == "Accepted";
             if (!accepted || resources is null || Obj.Str(rs, "spec", "consumerClusterID") is not { } consumer) continue;
             var user = CertificateRequests.ResourceSliceCommonName(Obj.Name(rs), consumer);
             var spec = new JsonObject

@@ -101,9 +101,10 @@ internal sealed class RemoteResourceSliceController(LiqoControlPlane plane) : Li
             {
                 foreach (var c in Obj.Array(status, "conditions")!.OfType<JsonObject>())
                 {
-                    var type = ApiServer.Json.Str(c, "type") ?? "";
-                    var value = ApiServer.Json.Str(c, "status") ?? "";
-                    if (Obj.Condition(before, type) is { } old && ApiServer.Json.Str(old, "status") == value) continue;
+                    var type = ApiServer.ServerJson.Str(c, "type") ?? "";
+                    var value = ApiServer.ServerJson.Str(c, "status") ?? "";
+                    if (Obj.Condition(before, type) is { } old
+                        && ApiServer.ServerJson.Str(old, "status") == value) continue;
                     Event(updated, "Normal", $"ResourceSlice{type}{value}", $"ResourceSlice {type.ToLowerInvariant()} {value.ToLowerInvariant()}");
                 }
             }
@@ -115,7 +116,7 @@ internal sealed class RemoteResourceSliceController(LiqoControlPlane plane) : Li
         var value = accepted ? "Accepted" : "Denied";
         var conditions = Obj.Array(holder, "conditions")!;
         var existing = Obj.Condition(conditions, type);
-        if (existing is not null && ApiServer.Json.Str(existing, "status") == value) return;
+        if (existing is not null && ApiServer.ServerJson.Str(existing, "status") == value) return;
         var condition = new JsonObject
         {
             ["type"] = type,

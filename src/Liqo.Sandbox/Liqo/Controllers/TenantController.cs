@@ -121,9 +121,9 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
             return false;
         }
         var publicKey = Obj.Bytes(tenant, "spec", "publicKey") ?? [];
-        var key = ClusterKeys.ParseTenantPublicKey(publicKey);
+        var key = SimulatedClusterKeys.ParseTenantPublicKey(publicKey);
         var signature = Obj.Bytes(tenant, "spec", "signature") ?? [];
-        if (Options.SignatureRejected || key is null || !ClusterKeys.Verify(key, nonce, signature))
+        if (Options.SignatureRejected || key is null || !SimulatedClusterKeys.Verify(key, nonce, signature))
         {
             Event(tenant, "Warning", "SignatureVerificationFailed", $"signature verification failed for Tenant \"{Obj.Name(tenant)}\"");
             return false;

@@ -69,7 +69,7 @@ internal sealed class VirtualNodeController(LiqoControlPlane plane) : LiqoContro
             var createNode = Obj.At(vn, "spec", "createNode") is not JsonValue cn || !cn.TryGetValue<bool>(out var b) || b;
             var nodeObj = Get(Kind.Node, null, name);
             var nodeReady = nodeObj is not null && Obj.Condition(Obj.Array(nodeObj, "status", "conditions"), "Ready") is { } r
-                && ApiServer.Json.Str(r, "status") == "True";
+                && ApiServer.ServerJson.Str(r, "status") == "True";
             SetConditions(vn, vkReady ? "Running" : "Creating", !createNode ? "None" : nodeReady ? "Running" : "Creating");
         }
     }
@@ -80,9 +80,9 @@ internal sealed class VirtualNodeController(LiqoControlPlane plane) : LiqoContro
         var changed = false;
         foreach (var (type, value) in new[] { ("VirtualKubelet", virtualKubelet), ("Node", node) })
         {
-            var conditions = ApiServer.Json.Arr(status, "conditions");
+            var conditions = ApiServer.ServerJson.Arr(status, "conditions");
             var existing = Obj.Condition(conditions, type);
-            if (existing is not null && ApiServer.Json.Str(existing, "status") == value) continue;
+            if (existing is not null && ApiServer.ServerJson.Str(existing, "status") == value) continue;
             changed = true;
             Obj.SetCondition(status, "conditions", type, value, null, null, Now);
         }

@@ -68,5 +68,5 @@ internal sealed class VirtualNodeCreatorController(LiqoControlPlane plane) : Liq
     }
 
     private static bool Accepted(JsonArray? conditions, string type) =>
-        Obj.Condition(conditions, type) is { } c && ApiServer.Json.Str(c, "status") == "Accepted";
+        Obj.Condition(conditions, type) is { } c && ApiServer.ServerJson.Str(c, "status") == "Accepted";
 }

@@ -38,7 +38,7 @@ internal abstract class WgGatewayController(LiqoControlPlane plane) : LiqoContro
                 var stable = (uint)Obj.Uid(wg).Aggregate(17, (h, c) => unchecked(h * 31 + c)) % 250;
                 status["internalEndpoint"] = new JsonObject
                 {
-                    ["ip"] = Cidr.Parse("10.80.0.0/16")!.Value.AddressAt(2 + stable),
+                    ["ip"] = SimulatedCidr.Parse("10.80.0.0/16")!.Value.AddressAt(2 + stable),
                     ["node"] = Plane.ClusterName + "-control-plane",
                 };
             }

@@ -18,13 +18,13 @@ internal sealed class WgGatewayServerController(LiqoControlPlane plane) : WgGate
         var template = Obj.Object(wg, "spec", "service");
         var spec = Obj.Object(template, "spec")?.DeepClone().AsObject();
         if (spec is null) return;
-        var type = ApiServer.Json.Str(spec, "type") ?? "ClusterIP";
+        var type = ApiServer.ServerJson.Str(spec, "type") ?? "ClusterIP";
         var service = Get(Kind.Service, ns, name);
         if (service is null)
         {
             if (!Due(wg, "service")) return;
             if (type is "NodePort" or "LoadBalancer")
-                foreach (var port in (ApiServer.Json.Arr(spec, "ports") ?? []).OfType<JsonObject>())
+                foreach (var port in (ApiServer.ServerJson.Arr(spec, "ports") ?? []).OfType<JsonObject>())
                     port["nodePort"] ??= Plane.Fabric.AllocateNodePort(Plane.ClusterName);
             var labels = Obj.Object(template, "metadata", "labels")?.DeepClone().AsObject() ?? new JsonObject();
             labels[LiqoLabels.RemoteClusterId] = Obj.Label(wg, LiqoLabels.RemoteClusterId) ?? "";

@@ -67,7 +67,8 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
         labels["pod-template-hash"] = hash;
         var spec = Obj.Object(template, "spec")?.DeepClone().AsObject() ?? new JsonObject();
         spec["nodeName"] = Plane.ClusterName + "-control-plane";
-        if (spec["serviceAccountName"] is not null && Get(Kind.ServiceAccount, ns, ApiServer.Json.Str(spec, "serviceAccountName") ?? "") is null)
+        if (spec["serviceAccountName"] is not null
+            && Get(Kind.ServiceAccount, ns, ApiServer.ServerJson.Str(spec, "serviceAccountName") ?? "") is null)
         {
             spec.Remove("serviceAccountName");
             spec.Remove("serviceAccount");
@@ -97,7 +98,8 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
         var wantReady = !neverReady && !unhealthy;
         var current = Obj.Object(pod, "status");
         var isRunning = Obj.Str(current, "phase") == "Running";
-        var isReady = Obj.Condition(Obj.Array(current, "conditions"), "Ready") is { } c && ApiServer.Json.Str(c, "status") == "True";
+        var isReady = Obj.Condition(Obj.Array(current, "conditions"), "Ready") is { } c
+            && ApiServer.ServerJson.Str(c, "status") == "True";
         var desiredPhase = neverReady ? "Pending" : "Running";
         if (Obj.Str(current, "phase") == desiredPhase && isReady == wantReady && (neverReady || isRunning)) return isReady;
         if (!Due(pod, "start")) return isReady;
@@ -105,7 +107,8 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
         var now = Now;
         var started = Obj.Str(current, "startTime") ?? now;
         var containers = (Obj.Array(pod, "spec", "containers") ?? []).OfType<JsonObject>().ToList();
-        var podCidr = Cidr.Parse(List(Kind.Network, Options.Namespace).Where(n => Obj.Label(n, LiqoLabels.NetworkType) == "pod-cidr")
+        var podCidr = SimulatedCidr.Parse(List(Kind.Network, Options.Namespace)
+            .Where(n => Obj.Label(n, LiqoLabels.NetworkType) == "pod-cidr")
             .Select(n => Obj.Str(n, "status", "cidr")).FirstOrDefault() ?? "10.244.0.0/16")!.Value;
         var podIp = Obj.Str(current, "podIP") ?? podCidr.AddressAt(2 + (uint)(Obj.Uid(pod).Aggregate(7, (h, ch) => unchecked(h * 31 + ch)) & 0x3fff));
         var status = new JsonObject
@@ -145,7 +148,7 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
 
     private static JsonObject ContainerStatus(JsonObject container, bool creating, bool crashing, string now)
     {
-        var image = ApiServer.Json.Str(container, "image") ?? "";
+        var image = ApiServer.ServerJson.Str(container, "image") ?? "";
         JsonObject state = creating
             ? new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } }
             : crashing
@@ -160,7 +163,7 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
                 : new JsonObject { ["running"] = new JsonObject { ["startedAt"] = now } };
         return new JsonObject
         {
-            ["name"] = ApiServer.Json.Str(container, "name"),
+            ["name"] = ApiServer.ServerJson.Str(container, "name"),
             ["state"] = state,
             ["ready"] = !creating && !crashing,
             ["restartCount"] = crashing ? 7 : 0,

@@ -19,7 +19,7 @@ internal static class CertificateRequests
     public const string ControlPlaneOrganization = "liqo.io";
 
     /// <summary>A PEM CSR for the subject, signed with the cluster key (pure Ed25519 or SHA256withRSA).</summary>
-    public static string Build(ClusterKeys keys, string commonName, string organization)
+    public static string Build(SimulatedClusterKeys keys, string commonName, string organization)
     {
         var subject = new X509Name(new List<DerObjectIdentifier> { X509Name.O, X509Name.CN }, new List<string> { organization, commonName });
         var csr = new Pkcs10CertificationRequest(keys.IsRsa ? "SHA256WITHRSA" : "Ed25519", subject, keys.Public, new DerSet(), keys.Private);
@@ -75,8 +75,9 @@ internal static class CertificateRequests
         if (checkKey)
         {
             if (tenantPublicKey is not { Length: > 0 }) throw new CsrException("invalid public key");
-            var key = ClusterKeys.ParseTenantPublicKey(tenantPublicKey) ?? throw new CsrException("invalid public key");
-            if (!ClusterKeys.Pkix(key).AsSpan().SequenceEqual(csr.PublicKeyPkix)) throw new CsrException("invalid public key");
+            var key = SimulatedClusterKeys.ParseTenantPublicKey(tenantPublicKey)
+                ?? throw new CsrException("invalid public key");
+            if (!SimulatedClusterKeys.Pkix(key).AsSpan().SequenceEqual(csr.PublicKeyPkix)) throw new CsrException("invalid public key");
         }
         return csr;
     }

@@ -67,7 +67,7 @@ internal static class LiqoCrdDefinitions
     private static readonly Col Age = new("Age", "date", ".metadata.creationTimestamp");
 
     private static JsonObject Default(string value, params string[] allowed) =>
-        new() { ["type"] = "string", ["default"] = value, ["enum"] = Obj.Strings(allowed) };
+        new() { ["type"] = "string", ["default"] = value, ["enum"] = JsonArrays.Strings(allowed) };
 
     private static JsonObject SecretRef() => new()
     {
@@ -117,13 +117,13 @@ internal static class LiqoCrdDefinitions
             }).ToArray());
         var names = new JsonObject
         {
-            ["categories"] = Obj.Strings(["liqo"]),
+            ["categories"] = JsonArrays.Strings(["liqo"]),
             ["kind"] = kind,
             ["listKind"] = kind + "List",
             ["plural"] = plural,
             ["singular"] = kind.ToLowerInvariant(),
         };
-        if (shortNames.Length > 0) names["shortNames"] = Obj.Strings(shortNames);
+        if (shortNames.Length > 0) names["shortNames"] = JsonArrays.Strings(shortNames);
         return new JsonObject
         {
             ["apiVersion"] = "apiextensions.k8s.io/v1",
@@ -139,7 +139,7 @@ internal static class LiqoCrdDefinitions
         };
     }
 
-    private static class Obj
+    private static class JsonArrays
     {
         public static JsonArray Strings(IEnumerable<string> s) => new(s.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray());
     }

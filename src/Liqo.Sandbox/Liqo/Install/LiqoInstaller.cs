@@ -140,7 +140,7 @@ internal static class LiqoInstaller
             ["data"] = new JsonObject { ["CLUSTER_ID"] = clusterId },
         }, w);
 
-        var keys = ClusterKeys.Generate(options.KeyAlgorithm);
+        var keys = SimulatedClusterKeys.Generate(options.KeyAlgorithm);
         Create(store, "v1", "Secret", ns, new JsonObject
         {
             ["metadata"] = new JsonObject { ["name"] = "authentication-keys" },
@@ -185,15 +185,17 @@ internal static class LiqoInstaller
                 ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = 8118, ["protocol"] = "TCP", ["targetPort"] = 8118 }),
             },
         }, w);
-        var proxyIp = Json.Str(Json.Obj(proxy, "spec"), "clusterIP") ?? "10.96.0.10";
+        var proxyIp = ServerJson.Str(ServerJson.Obj(proxy, "spec"), "clusterIP") ?? "10.96.0.10";
         Create(store, "ipam.liqo.io/v1alpha1", "IP", ns, new JsonObject
         {
             ["metadata"] = new JsonObject { ["name"] = "api-server-proxy", ["labels"] = Obj.Map(ChartLabels("ipam", "ipam", options.LiqoVersion)) },
             ["spec"] = new JsonObject { ["ip"] = proxyIp },
         }, w);
 
-        Create(store, "networking.liqo.io/v1beta1", "WgGatewayServerTemplate", ns, GatewayTemplates.Server(options.LiqoVersion), w);
-        Create(store, "networking.liqo.io/v1beta1", "WgGatewayClientTemplate", ns, GatewayTemplates.Client(options.LiqoVersion), w);
+        Create(store, "networking.liqo.io/v1beta1", "WgGatewayServerTemplate", ns,
+            SimulatedGatewayTemplates.Server(options.LiqoVersion), w);
+        Create(store, "networking.liqo.io/v1beta1", "WgGatewayClientTemplate", ns,
+            SimulatedGatewayTemplates.Client(options.LiqoVersion), w);
         Create(store, "offloading.liqo.io/v1beta1", "VkOptionsTemplate", ns, VkOptions(options.LiqoVersion), w);
 
         var args = new List<string>

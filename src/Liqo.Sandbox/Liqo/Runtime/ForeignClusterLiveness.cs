@@ -23,12 +23,12 @@ internal static class ForeignClusterLiveness
         message = "The foreign cluster has been marked as permanently unreachable";
         if (Obj.Condition(Obj.Array(foreignCluster, "status", "conditions"), "APIServerStatus") is { } apiServer)
         {
-            if (ApiServer.Json.Str(apiServer, "status") == "Established")
+            if (ApiServer.ServerJson.Str(apiServer, "status") == "Established")
             {
                 message = "";
                 return false;
             }
-            message = ApiServer.Json.Str(apiServer, "message") ?? "";
+            message = ApiServer.ServerJson.Str(apiServer, "message") ?? "";
         }
         return true;
     }

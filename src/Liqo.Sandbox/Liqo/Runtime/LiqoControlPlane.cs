@@ -25,7 +25,7 @@ internal sealed class LiqoControlPlane : IAsyncDisposable
     private DateTimeOffset? _nextDue;
     private LiqoOptions _options;
     private Task? _loop;
-    private ClusterKeys? _keys;
+    private SimulatedClusterKeys? _keys;
     private string? _keysPem;
 
     public LiqoControlPlane(SandboxCluster cluster, NetworkFabric fabric, LiqoOptions options, string clusterId)
@@ -90,7 +90,7 @@ internal sealed class LiqoControlPlane : IAsyncDisposable
     }
 
     /// <summary>The cluster key pair of Secret authentication-keys (reloaded when the Secret changes); null when missing.</summary>
-    public ClusterKeys? Keys
+    public SimulatedClusterKeys? Keys
     {
         get
         {
@@ -99,7 +99,7 @@ internal sealed class LiqoControlPlane : IAsyncDisposable
             if (pem is null) return null;
             if (pem != _keysPem)
             {
-                _keys = ClusterKeys.FromPrivateKeyPem(pem);
+                _keys = SimulatedClusterKeys.FromPrivateKeyPem(pem);
                 _keysPem = pem;
             }
             return _keys;
@@ -136,7 +136,7 @@ internal sealed class LiqoControlPlane : IAsyncDisposable
         }
         catch (ApiException e)
         {
-            if (e.Code != 409) Log($"{manager}: create {kind.Name} {ns}/{Json.Str(Json.Obj(obj, "metadata"), "name")}: {e.Message}");
+            if (e.Code != 409) Log($"{manager}: create {kind.Name} {ns}/{ServerJson.Str(ServerJson.Obj(obj, "metadata"), "name")}: {e.Message}");
             return null;
         }
     }
@@ -186,11 +186,11 @@ internal sealed class LiqoControlPlane : IAsyncDisposable
         var ns = ObjectMeta.Namespace(involved);
         if (ns.Length == 0) ns = "default";
         var now = NowText;
-        var reference = new JsonObject { ["kind"] = Json.Str(involved, "kind") };
+        var reference = new JsonObject { ["kind"] = ServerJson.Str(involved, "kind") };
         if (ObjectMeta.Namespace(involved).Length > 0) reference["namespace"] = ObjectMeta.Namespace(involved);
         reference["name"] = ObjectMeta.Name(involved);
         reference["uid"] = ObjectMeta.Uid(involved);
-        reference["apiVersion"] = Json.Str(involved, "apiVersion");
+        reference["apiVersion"] = ServerJson.Str(involved, "apiVersion");
         reference["resourceVersion"] = ObjectMeta.ResourceVersion(involved);
         Create(Kind.Event, ns, new JsonObject
         {
@@ -206,7 +206,7 @@ internal sealed class LiqoControlPlane : IAsyncDisposable
             ["reportingComponent"] = component,
             ["reportingInstance"] = "",
         }, component);
-        Log($"{component}: event {type} {reason} on {Json.Str(involved, "kind")} {ObjectMeta.Namespace(involved)}/{ObjectMeta.Name(involved)}: {message}");
+        Log($"{component}: event {type} {reason} on {ServerJson.Str(involved, "kind")} {ObjectMeta.Namespace(involved)}/{ObjectMeta.Name(involved)}: {message}");
     }
 
     // ------------------------------------------------------------------ latency gates

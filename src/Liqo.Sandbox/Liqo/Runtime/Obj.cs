@@ -12,16 +12,20 @@ internal static class Obj
     public static bool Deleting(JsonObject o) => ObjectMeta.IsDeleting(o);
     public static long Generation(JsonObject o) => ObjectMeta.Generation(o);
 
-    public static string? Label(JsonObject o, string key) => Json.Str(Json.Obj(Json.Obj(o, "metadata"), "labels"), key);
-    public static string? Annotation(JsonObject o, string key) => Json.Str(Json.Obj(Json.Obj(o, "metadata"), "annotations"), key);
+    public static string? Label(JsonObject o, string key) =>
+        ServerJson.Str(ServerJson.Obj(ServerJson.Obj(o, "metadata"), "labels"), key);
+    public static string? Annotation(JsonObject o, string key) =>
+        ServerJson.Str(ServerJson.Obj(ServerJson.Obj(o, "metadata"), "annotations"), key);
 
-    public static void SetLabel(JsonObject o, string key, string value) => Json.Ensure(ObjectMeta.Meta(o), "labels")[key] = value;
+    public static void SetLabel(JsonObject o, string key, string value) =>
+        ServerJson.Ensure(ObjectMeta.Meta(o), "labels")[key] = value;
 
-    public static void SetAnnotation(JsonObject o, string key, string value) => Json.Ensure(ObjectMeta.Meta(o), "annotations")[key] = value;
+    public static void SetAnnotation(JsonObject o, string key, string value) =>
+        ServerJson.Ensure(ObjectMeta.Meta(o), "annotations")[key] = value;
 
     public static void RemoveAnnotation(JsonObject o, string key)
     {
-        var a = Json.Obj(ObjectMeta.Meta(o), "annotations");
+        var a = ServerJson.Obj(ObjectMeta.Meta(o), "annotations");
         if (a is null) return;
         a.Remove(key);
         if (a.Count == 0) ObjectMeta.Meta(o).Remove("annotations");
@@ -54,7 +58,7 @@ internal static class Obj
     public static void Set(JsonObject o, JsonNode? value, params string[] path)
     {
         var cur = o;
-        for (var i = 0; i < path.Length - 1; i++) cur = Json.Ensure(cur, path[i]);
+        for (var i = 0; i < path.Length - 1; i++) cur = ServerJson.Ensure(cur, path[i]);
         cur[path[^1]] = value;
     }
 
@@ -78,8 +82,8 @@ internal static class Obj
     {
         var r = new JsonObject
         {
-            ["apiVersion"] = Json.Str(owner, "apiVersion"),
-            ["kind"] = Json.Str(owner, "kind"),
+            ["apiVersion"] = ServerJson.Str(owner, "apiVersion"),
+            ["kind"] = ServerJson.Str(owner, "kind"),
             ["name"] = Name(owner),
             ["uid"] = Uid(owner),
         };
@@ -92,13 +96,15 @@ internal static class Obj
     }
 
     public static bool OwnedBy(JsonObject o, string ownerUid) =>
-        (Json.Arr(Json.Obj(o, "metadata"), "ownerReferences") ?? []).OfType<JsonObject>().Any(r => Json.Str(r, "uid") == ownerUid);
+        (ServerJson.Arr(ServerJson.Obj(o, "metadata"), "ownerReferences") ?? []).OfType<JsonObject>()
+            .Any(r => ServerJson.Str(r, "uid") == ownerUid);
 
     /// <summary>The name of the controller owner of the given kind, or null.</summary>
     public static string? ControllerOwner(JsonObject o, string kind) =>
-        (Json.Arr(Json.Obj(o, "metadata"), "ownerReferences") ?? []).OfType<JsonObject>()
-            .FirstOrDefault(r => Json.Str(r, "kind") == kind && r["controller"] is JsonValue v && v.TryGetValue<bool>(out var b) && b) is { } found
-            ? Json.Str(found, "name") : null;
+        (ServerJson.Arr(ServerJson.Obj(o, "metadata"), "ownerReferences") ?? []).OfType<JsonObject>()
+            .FirstOrDefault(r => ServerJson.Str(r, "kind") == kind && r["controller"] is JsonValue v
+                && v.TryGetValue<bool>(out var b) && b) is { } found
+            ? ServerJson.Str(found, "name") : null;
 
     public static JsonObject Meta(string name, string? ns, IDictionary<string, string>? labels = null, IDictionary<string, string>? annotations = null)
     {
@@ -120,7 +126,7 @@ internal static class Obj
 
     /// <summary>The condition of a type in status.conditions (or another conditions array).</summary>
     public static JsonObject? Condition(JsonArray? conditions, string type) =>
-        conditions?.OfType<JsonObject>().FirstOrDefault(c => Json.Str(c, "type") == type);
+        conditions?.OfType<JsonObject>().FirstOrDefault(c => ServerJson.Str(c, "type") == type);
 
     /// <summary>
     /// Sets a condition like meta.SetStatusCondition: lastTransitionTime changes only with the status; returns whether
@@ -129,7 +135,7 @@ internal static class Obj
     public static bool SetCondition(JsonObject owner, string arrayField, string type, string status, string? reason, string? message, string now,
         long? observedGeneration = null)
     {
-        var conditions = Json.Arr(owner, arrayField);
+        var conditions = ServerJson.Arr(owner, arrayField);
         if (conditions is null)
         {
             conditions = [];
@@ -138,7 +144,7 @@ internal static class Obj
         var existing = Condition(conditions, type);
         var desired = new JsonObject { ["type"] = type, ["status"] = status };
         if (observedGeneration is { } g) desired["observedGeneration"] = g;
-        desired["lastTransitionTime"] = existing is not null && Json.Str(existing, "status") == status
+        desired["lastTransitionTime"] = existing is not null && ServerJson.Str(existing, "status") == status
             ? existing["lastTransitionTime"]?.DeepClone() ?? now : now;
         if (reason is not null) desired["reason"] = reason;
         if (message is not null) desired["message"] = message;

@@ -26,7 +26,7 @@ internal sealed class VirtualNodeWebhook(LiqoControlPlane plane) : LiqoWebhook(p
         if (request.Operation != "CREATE") return;
         if (Plane.Get(Kind.Node, null, request.Name) is not null) throw Denied(Name, $"node {request.Name} already exists");
 
-        var spec = ApiServer.Json.Ensure(vn, "spec");
+        var spec = ApiServer.ServerJson.Ensure(vn, "spec");
         spec["createNode"] ??= Obj.At(opts, "spec", "createNode")?.DeepClone() ?? true;
         spec["disableNetworkCheck"] ??= Obj.At(opts, "spec", "disableNetworkCheck")?.DeepClone() ?? false;
         spec["vkOptionsTemplateRef"] ??= new JsonObject

@@ -5,23 +5,24 @@ namespace Liqo.Sandbox.ApiServer.Schema.Cel;
 /// <summary>Turns unstructured JSON into CEL values, typed by the schema (integer → int, number → double).</summary>
 internal static class CelConvert
 {
-    public static object FromJson(JsonNode? node, SchemaNode? schema)
+    public static object FromJson(JsonNode? node, StructuralSchemaNode? schema)
     {
-        switch (Json.KindOf(node))
+        switch (UnstructuredJson.KindOf(node))
         {
             case JsonKind.Null:
                 return CelNull.Value;
             case JsonKind.Boolean:
-                return Json.GetBool(node!);
+                return UnstructuredJson.GetBool(node!);
             case JsonKind.Integer:
-                return schema?.Type == "number" ? (object)Json.GetDouble(node!) : Json.GetLong(node!);
+                return schema?.Type == "number" ? (object)UnstructuredJson.GetDouble(node!)
+                    : UnstructuredJson.GetLong(node!);
             case JsonKind.Number:
             {
-                var d = Json.GetDouble(node!);
-                return schema?.Type == "integer" && Json.IsIntegral(d) ? (long)d : d;
+                var d = UnstructuredJson.GetDouble(node!);
+                return schema?.Type == "integer" && UnstructuredJson.IsIntegral(d) ? (long)d : d;
             }
             case JsonKind.String:
-                return Json.GetString(node!);
+                return UnstructuredJson.GetString(node!);
             case JsonKind.Array:
             {
                 var arr = (JsonArray)node!;
@@ -33,7 +34,8 @@ internal static class CelConvert
             {
                 var obj = (JsonObject)node!;
                 var entries = new List<KeyValuePair<object, object>>(obj.Count);
-                foreach (var (k, v) in obj) entries.Add(new(k, FromJson(v, schema?.ChildFor(k))));
+                foreach (var (k, v) in obj)
+                    entries.Add(new(k, FromJson(v, schema is null ? null : SchemaWalker.Member(schema, k).Schema)));
                 return new CelMap(entries);
             }
         }

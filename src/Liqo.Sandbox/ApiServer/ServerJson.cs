@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Liqo.Sandbox.ApiServer;
 
 /// <summary>Compact JSON in and out, the way the sandbox stores and serves objects (numbers keep their text).</summary>
-internal static class Json
+internal static class ServerJson
 {
     public static readonly JsonSerializerOptions Compact = new()
     {

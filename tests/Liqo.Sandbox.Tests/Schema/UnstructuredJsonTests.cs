@@ -4,7 +4,7 @@ using Liqo.Sandbox.ApiServer.Schema;
 namespace Liqo.Sandbox.Tests.Schema;
 
 /// <summary>Numbers built in code (not parsed) are classified as Go's decoder would classify their JSON text.</summary>
-public sealed class JsonKindTests
+public sealed class UnstructuredJsonTests
 {
     [Fact]
     public void Integers_from_any_dotnet_integer_type_are_integers()
@@ -14,12 +14,12 @@ public sealed class JsonKindTests
         Assert.Empty(s.Validate(obj, null));
         obj["spec"]!["i"] = 2.5;
         Assert.Equal("spec.i: Invalid value: \"number\": spec.i in body must be of type integer: \"number\"", Assert.Single(s.Validate(obj, null)).ToString());
-        Assert.Equal(JsonKind.Integer, Json.KindOf(JsonValue.Create(7u)));
-        Assert.Equal(JsonKind.Integer, Json.KindOf(JsonNode.Parse("7")));
-        Assert.Equal(JsonKind.Number, Json.KindOf(JsonNode.Parse("7.0")));
-        Assert.Equal(JsonKind.Number, Json.KindOf(JsonNode.Parse("1e3")));
+        Assert.Equal(JsonKind.Integer, UnstructuredJson.KindOf(JsonValue.Create(7u)));
+        Assert.Equal(JsonKind.Integer, UnstructuredJson.KindOf(JsonNode.Parse("7")));
+        Assert.Equal(JsonKind.Number, UnstructuredJson.KindOf(JsonNode.Parse("7.0")));
+        Assert.Equal(JsonKind.Number, UnstructuredJson.KindOf(JsonNode.Parse("1e3")));
         // A double built in code writes "2", which Go decodes as an int64 (the schema copy judged by the .NET type).
-        Assert.Equal(JsonKind.Integer, Json.KindOf(JsonValue.Create(2.0)));
-        Assert.Equal(JsonKind.Number, Json.KindOf(JsonValue.Create(2.5)));
+        Assert.Equal(JsonKind.Integer, UnstructuredJson.KindOf(JsonValue.Create(2.0)));
+        Assert.Equal(JsonKind.Number, UnstructuredJson.KindOf(JsonValue.Create(2.5)));
     }
 }

@@ -2,10 +2,13 @@ using Liqo.Engine.Info;
 using Liqo.Engine.Info.LocalStatus;
 using Liqo.Engine.Info.Peer;
 
-namespace Liqo.PowerShell.Info;
+namespace Liqo.PowerShell;
 
-/// <summary>The engine's reports as the module's output objects (PowerShell casing, arrays, UTC DateTimes).</summary>
-internal static class InfoObjects
+/// <summary>
+/// The engine's info reports (Get-LiqoInfo, Get-LiqoPeerInfo, Get-LiqoForeignCluster) as the module's output objects
+/// (PowerShell casing, arrays, UTC DateTimes).
+/// </summary>
+internal static partial class OutputMapper
 {
     public static LiqoInfo From(LocalInfoReport r) => new()
     {

@@ -15,9 +15,9 @@ namespace Liqo.Sandbox.Liqo.Crypto;
 /// PEM, data.publicKey a PKIX "PUBLIC KEY" PEM. Ed25519 by default, RSA-2048 in TLS compatibility mode. Signs nonces the
 /// way Liqo does: pure Ed25519, or RSA PKCS#1 v1.5 over SHA-256.
 /// </summary>
-internal sealed class ClusterKeys
+internal sealed class SimulatedClusterKeys
 {
-    private ClusterKeys(AsymmetricKeyParameter privateKey, AsymmetricKeyParameter publicKey)
+    private SimulatedClusterKeys(AsymmetricKeyParameter privateKey, AsymmetricKeyParameter publicKey)
     {
         Private = privateKey;
         Public = publicKey;
@@ -34,7 +34,7 @@ internal sealed class ClusterKeys
     public byte[] PublicKeyDer { get; }
     public bool IsRsa => Private is RsaKeyParameters;
 
-    public static ClusterKeys Generate(LiqoKeyAlgorithm algorithm)
+    public static SimulatedClusterKeys Generate(LiqoKeyAlgorithm algorithm)
     {
         if (algorithm == LiqoKeyAlgorithm.Rsa2048)
         {
@@ -42,11 +42,11 @@ internal sealed class ClusterKeys
             return FromPkcs8(rsa.ExportPkcs8PrivateKey());
         }
         var priv = new Ed25519PrivateKeyParameters(new SecureRandom());
-        return new ClusterKeys(priv, priv.GeneratePublicKey());
+        return new SimulatedClusterKeys(priv, priv.GeneratePublicKey());
     }
 
     /// <summary>Reads data.privateKey of authentication-keys; null when it is not a PKCS#8 Ed25519 or RSA key.</summary>
-    public static ClusterKeys? FromPrivateKeyPem(string pem)
+    public static SimulatedClusterKeys? FromPrivateKeyPem(string pem)
     {
         var block = Pem.Decode(pem);
         if (block is not { Type: "PRIVATE KEY" }) return null;
@@ -60,13 +60,14 @@ internal sealed class ClusterKeys
         }
     }
 
-    private static ClusterKeys FromPkcs8(byte[] der)
+    private static SimulatedClusterKeys FromPkcs8(byte[] der)
     {
         var key = PrivateKeyFactory.CreateKey(der);
         return key switch
         {
-            Ed25519PrivateKeyParameters ed => new ClusterKeys(ed, ed.GeneratePublicKey()),
-            RsaPrivateCrtKeyParameters rsa => new ClusterKeys(rsa, new RsaKeyParameters(false, rsa.Modulus, rsa.PublicExponent)),
+            Ed25519PrivateKeyParameters ed => new SimulatedClusterKeys(ed, ed.GeneratePublicKey()),
+            RsaPrivateCrtKeyParameters rsa =>
+                new SimulatedClusterKeys(rsa, new RsaKeyParameters(false, rsa.Modulus, rsa.PublicExponent)),
             _ => throw new ArgumentException("unsupported key type " + key.GetType().Name),
         };
     }

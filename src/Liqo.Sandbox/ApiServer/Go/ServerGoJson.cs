@@ -10,7 +10,7 @@ namespace Liqo.Sandbox.ApiServer.Go;
 /// Go way (<see cref="GoStringOrder"/>), numbers re-written from their int64 or float64 (<c>1.0</c> becomes <c>1</c>),
 /// <c>&lt; &gt; &amp;</c> and U+2028/U+2029 escaped, other non-ASCII kept.
 /// </summary>
-internal static class GoJson
+internal static class ServerGoJson
 {
     /// <summary>The marshalled value.</summary>
     public static string Marshal(JsonNode? value, NumberDecoding numbers, GoJsonEncoder encoder = GoJsonEncoder.EncodingJson) =>

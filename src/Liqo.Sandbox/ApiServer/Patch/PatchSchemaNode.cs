@@ -21,13 +21,13 @@ internal enum ListType
 /// <c>listMapKey</c>, <c>structType</c>/<c>mapType</c>). Positions nobody described are "unknown": objects merge per
 /// member, lists are atomic.
 /// </summary>
-internal abstract class SchemaNode
+internal abstract class PatchSchemaNode
 {
     /// <summary>The schema of member <paramref name="name"/> of the object at this position.</summary>
-    public abstract SchemaNode Child(string name);
+    public abstract PatchSchemaNode Child(string name);
 
     /// <summary>The schema of the items of the list at this position.</summary>
-    public abstract SchemaNode Item { get; }
+    public abstract PatchSchemaNode Item { get; }
 
     /// <summary>Server-side apply list type.</summary>
     public virtual ListType ListType => ListType.Atomic;
@@ -57,12 +57,12 @@ internal abstract class SchemaNode
     public virtual JsonNode? KeyDefault(string key) => key == "protocol" ? JsonValue.Create("TCP") : null;
 
     /// <summary>A position nobody described.</summary>
-    public static SchemaNode Unknown { get; } = new UnknownSchemaNode();
+    public static PatchSchemaNode Unknown { get; } = new UnknownSchemaNode();
 
-    private sealed class UnknownSchemaNode : SchemaNode
+    private sealed class UnknownSchemaNode : PatchSchemaNode
     {
-        public override SchemaNode Child(string name) => this;
+        public override PatchSchemaNode Child(string name) => this;
 
-        public override SchemaNode Item => this;
+        public override PatchSchemaNode Item => this;
     }
 }

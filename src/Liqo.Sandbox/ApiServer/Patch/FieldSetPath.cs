@@ -11,7 +11,7 @@ namespace Liqo.Sandbox.ApiServer.Patch;
 /// (<c>f:name</c>, <c>k:{"name":"x"}</c>, <c>v:"x"</c>, <c>i:0</c>) and elements are joined by a NUL character.
 /// The root path is the empty string.
 /// </summary>
-internal static class FieldPath
+internal static class FieldSetPath
 {
     public const char Separator = '\0';
 
@@ -19,7 +19,8 @@ internal static class FieldPath
     public static string Field(string name) => "f:" + name;
 
     /// <summary>A set item element, e.g. <c>v:"finalizer"</c>.</summary>
-    public static string Value(JsonNode? value) => "v:" + GoJson.Marshal(value, NumberDecoding.Unstructured, GoJsonEncoder.JsonIterator);
+    public static string Value(JsonNode? value) =>
+        "v:" + ServerGoJson.Marshal(value, NumberDecoding.Unstructured, GoJsonEncoder.JsonIterator);
 
     /// <summary>A list index element, used only where an item has no usable identity.</summary>
     public static string Index(int index) => "i:" + index.ToString(CultureInfo.InvariantCulture);
@@ -37,8 +38,8 @@ internal static class FieldPath
         {
             if (!first) sb.Append(',');
             first = false;
-            sb.Append(GoJson.String(name, GoJsonEncoder.JsonIterator, escapeHtml: false)).Append(':')
-                .Append(GoJson.Marshal(value, NumberDecoding.Unstructured, GoJsonEncoder.JsonIterator));
+            sb.Append(ServerGoJson.String(name, GoJsonEncoder.JsonIterator, escapeHtml: false)).Append(':')
+                .Append(ServerGoJson.Marshal(value, NumberDecoding.Unstructured, GoJsonEncoder.JsonIterator));
         }
         return sb.Append('}').ToString();
     }
@@ -47,7 +48,7 @@ internal static class FieldPath
     /// The element that identifies <paramref name="item"/> in the list at <paramref name="list"/>; null with an error
     /// text when a list-map item lacks a key field that has no default.
     /// </summary>
-    public static string? ItemElement(JsonNode? item, SchemaNode list, out string? error)
+    public static string? ItemElement(JsonNode? item, PatchSchemaNode list, out string? error)
     {
         error = null;
         if (list.ListType == ListType.Set) return Value(item);

@@ -4,13 +4,14 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// apimachinery's field.Path rendering, on strings: null is the nil path (printed <c>&lt;nil&gt;</c>), children are
 /// joined with dots, map keys and list indexes are bracketed.
 /// </summary>
-internal static class FieldPath
+internal static class ValidationFieldPath
 {
     public static string Child(string? path, string name) => path is null ? name : path + "." + name;
 
     public static string Key(string? path, string key) => (path ?? "") + "[" + key + "]";
 
-    public static string Index(string? path, int index) => (path ?? "") + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+    public static string Index(string? path, int index) =>
+        (path ?? "") + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 
     public static string Render(string? path) => path ?? "<nil>";
 

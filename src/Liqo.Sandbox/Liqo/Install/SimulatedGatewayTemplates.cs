@@ -8,7 +8,7 @@ namespace Liqo.Sandbox.Liqo.Install;
 /// the WgGateway objects the gateway operators stamp out, with Liqo's template syntax ("{{ .Name }}",
 /// "{{ .Spec.Endpoint.Port }}", optional "?key" fields dropped when empty).
 /// </summary>
-internal static class GatewayTemplates
+internal static class SimulatedGatewayTemplates
 {
     public static JsonObject Server(string version) => Template("wireguard-server", "WgGatewayServer", version, server: true);
 

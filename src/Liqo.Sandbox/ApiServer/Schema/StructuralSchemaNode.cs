@@ -8,14 +8,16 @@ namespace Liqo.Sandbox.ApiServer.Schema;
 /// x-kubernetes extensions) plus its value validations. Value-validation subtrees (allOf, anyOf, oneOf, not) use
 /// the same class.
 /// </summary>
-internal sealed class SchemaNode
+internal sealed class StructuralSchemaNode
 {
     private static readonly string[] IntOrStringTypes = ["integer", "string"];
 
     /// <summary>The declared type, or empty.</summary>
     public string Type { get; set; } = "";
 
-    /// <summary>The format kept for validation (formats the API server does not support are dropped, as it does).</summary>
+    /// <summary>
+    /// The format kept for validation (formats the API server does not support are dropped, as it does).
+    /// </summary>
     public string Format { get; set; } = "";
 
     public bool Nullable { get; set; }
@@ -24,13 +26,13 @@ internal sealed class SchemaNode
     public bool EmbeddedResource { get; set; }
 
     /// <summary>Properties in declaration order, or null.</summary>
-    public List<KeyValuePair<string, SchemaNode>>? PropertyList { get; set; }
+    public List<KeyValuePair<string, StructuralSchemaNode>>? PropertyList { get; set; }
 
     /// <summary>The same properties by name (built with <see cref="PropertyList"/>).</summary>
-    public Dictionary<string, SchemaNode>? Properties { get; set; }
+    public Dictionary<string, StructuralSchemaNode>? Properties { get; set; }
 
     /// <summary>The additionalProperties schema, when it is a schema.</summary>
-    public SchemaNode? AdditionalProperties { get; set; }
+    public StructuralSchemaNode? AdditionalProperties { get; set; }
 
     /// <summary>additionalProperties: true (any value, kept by pruning).</summary>
     public bool AdditionalPropertiesAny { get; set; }
@@ -40,7 +42,7 @@ internal sealed class SchemaNode
 
     public bool HasAdditionalProperties => AdditionalProperties is not null || AdditionalPropertiesAny;
 
-    public SchemaNode? Items { get; set; }
+    public StructuralSchemaNode? Items { get; set; }
 
     public IReadOnlyList<string> Required { get; set; } = [];
 
@@ -71,10 +73,10 @@ internal sealed class SchemaNode
     public IReadOnlyList<string>? ListMapKeys { get; set; }
     public string? MapType { get; set; }
 
-    public List<SchemaNode>? AllOf { get; set; }
-    public List<SchemaNode>? AnyOf { get; set; }
-    public List<SchemaNode>? OneOf { get; set; }
-    public SchemaNode? Not { get; set; }
+    public List<StructuralSchemaNode>? AllOf { get; set; }
+    public List<StructuralSchemaNode>? AnyOf { get; set; }
+    public List<StructuralSchemaNode>? OneOf { get; set; }
+    public StructuralSchemaNode? Not { get; set; }
 
     /// <summary>The compiled x-kubernetes-validations rules of this node.</summary>
     public List<ValidationRule>? Rules { get; set; }
@@ -84,11 +86,4 @@ internal sealed class SchemaNode
 
     /// <summary>The types kube-openapi checks: x-kubernetes-int-or-string means integer or string.</summary>
     public IReadOnlyList<string> OpenApiTypes => IntOrString ? IntOrStringTypes : Type.Length == 0 ? [] : [Type];
-
-    /// <summary>The schema of a property or of an additionalProperties value, or null when the name is unknown.</summary>
-    public SchemaNode? ChildFor(string name)
-    {
-        if (Properties is { } props && props.TryGetValue(name, out var p)) return p;
-        return AdditionalProperties;
-    }
 }
