@@ -164,12 +164,13 @@ public static class ResourceSlice
                     return ConditionStatus(s, AuthenticationCondition) == Accepted;
                 },
                 new WaitTarget("Waiting for ResourceSlice authentication to be accepted", $"ResourceSlice {tenantNs}/{name}", "condition Authentication=Accepted",
-                    "The provider has not accepted the slice's identity: check the Tenant on the provider (it must be accepted, and the slice's CSR signed by this cluster's key), the provider's events on the slice (InvalidCSR, AuthParamsFailed) and the CRD replication (Get-LiqoPeerInfo).",
-                    ErrorIds.ResourceSliceDenied)).ConfigureAwait(false);
+                    "The provider has not accepted the slice's identity: check the Tenant on the provider (it must be accepted, and the slice's CSR signed by this cluster's key), the provider's events on the slice (InvalidCSR, AuthParamsFailed) and the CRD replication (Get-LiqoPeerInfo).")).ConfigureAwait(false);
         }
-        catch (LiqoException e) when (e.ErrorId == ErrorIds.ResourceSliceDenied)
+        catch (LiqoException e) when (e.ErrorId == ErrorIds.WaitTimeout)
         {
-            throw new LiqoException(e.ErrorId, e.Category, e.TargetObject, e.Message + " " + LastSeen(lastSeen), e.RecommendedAction, e);
+            // still Denied at the timeout: ResourceSliceDenied; no answer at all stays a WaitTimeout. Both name what was seen last.
+            var id = lastSeen?["status"]?.GetValue<string>() == Denied ? ErrorIds.ResourceSliceDenied : e.ErrorId;
+            throw new LiqoException(id, e.Category, e.TargetObject, e.Message + " " + LastSeen(lastSeen), e.RecommendedAction, e);
         }
         if (accepted is null) return slice;
         op.Info(consumer, Module, "ResourceSliceAuthentication", "ResourceSlice authentication: Accepted");
