@@ -230,3 +230,22 @@ Describe 'out-of-band offloading' {
         foreach ($f in $files) { Get-Content $f.FullName -Raw | Should -Not -Match 'PRIVATE KEY' }
     }
 }
+
+Describe 'out-of-band material in liqoctl''s formats' {
+    It 'Export-LiqoNetworkConfiguration -Format Liqoctl writes what liqoctl generate configuration prints, and Import-LiqoNetworkConfiguration takes it' {
+        $yaml = Invoke-Side provider { param($c) Export-LiqoNetworkConfiguration -RemoteClusterId $c -Format Liqoctl -OutFile conf-provider.yaml } $script:C
+        "$yaml" | Should -BeLike "apiVersion: networking.liqo.io/v1beta1`nkind: Configuration`nmetadata:`n  labels:`n    liqo.io/remote-cluster-id: $($script:P)`n  name: $($script:P)`nspec:`n*status: {}`n"
+        Get-Content (Join-Path $script:dirs.provider 'conf-provider.yaml') -Raw | Should -BeExactly "$yaml"
+        Send-Material provider conf-provider.yaml
+        { Invoke-Side consumer { Import-LiqoNetworkConfiguration -Path conf-provider.yaml } | Out-Null } | Should -Not -Throw
+    }
+
+    It 'Export-LiqoIdentity -Format Liqoctl writes what liqoctl generate identity prints, and Import-LiqoIdentity takes it' {
+        $yaml = Invoke-Side provider { param($c) Export-LiqoIdentity $c -Format Liqoctl -OutFile identity.yaml } $script:C
+        "$yaml" | Should -BeLike "apiVersion: authentication.liqo.io/v1beta1`nkind: Identity`n*  name: controlplane-$($script:P)`n*  type: ControlPlane`nstatus: {}`n"
+        Send-Material provider identity.yaml
+        $r = Invoke-Side consumer { Import-LiqoIdentity -Path identity.yaml }
+        $r.Completed | Should -BeTrue
+        $r.Identity | Should -Be "controlplane-$($script:P)"
+    }
+}

@@ -17,20 +17,21 @@ public static class Nonce
 
     private static string SignedSelector(string providerId) => $"{LiqoConstants.SignedNonceSecretLabel}=true,{LiqoConstants.RemoteClusterIdLabel}={providerId}";
 
-    /// <summary>On the provider: ensures liqo-nonce in the consumer's tenant namespace and returns the generated nonce (null in plan mode).</summary>
+    /// <summary>On the provider: ensures liqo-nonce (by name, as liqoctl) in the consumer's tenant namespace and returns the generated nonce (null in plan mode).</summary>
     public static async Task<string?> EnsureAsync(Operation op, ClusterConnection provider, string consumerId, string tenantNs)
     {
-        var existing = (await provider.Api.ListAsync(Kinds.Secret, tenantNs, NonceSelector(consumerId), ct: op.Cancellation).ConfigureAwait(false)).Items;
-        if (existing.Count == 0)
+        // liqoctl's CreateOrUpdate of liqo-nonce by name (authenticate/utils/nonce.go, forge/nonce.go): an existing Secret of
+        // that name gets the labels (an unlabelled one too), its data stays.
+        var secret = Json.Object(Kinds.Secret, LiqoConstants.NonceSecretName, tenantNs, new Dictionary<string, string>
         {
-            var secret = Json.Object(Kinds.Secret, LiqoConstants.NonceSecretName, tenantNs, new Dictionary<string, string>
-            {
-                [LiqoConstants.NonceSecretLabel] = "true",
-                [LiqoConstants.RemoteClusterIdLabel] = consumerId,
-            });
-            // a concurrent run may make it first: then its nonce is the one to wait for
-            await ObjectWriter.CreateIfAbsentAsync(op, provider, Kinds.Secret, secret).ConfigureAwait(false);
-        }
+            [LiqoConstants.NonceSecretLabel] = "true",
+            [LiqoConstants.RemoteClusterIdLabel] = consumerId,
+        });
+        await ObjectWriter.CreateOrUpdateAsync(op, provider, Kinds.Secret, secret, existing =>
+        {
+            ObjectWriter.SetLabel(existing, LiqoConstants.NonceSecretLabel, "true");
+            ObjectWriter.SetLabel(existing, LiqoConstants.RemoteClusterIdLabel, consumerId);
+        }).ConfigureAwait(false);
         op.Info(provider, Module, "NonceSecret", "Nonce secret ensured", whatIf: "Nonce secret would be ensured");
         var filled = await op.WaitAsync(provider, Kinds.Secret, tenantNs, NonceSelector(consumerId), null,
             items => items.FirstOrDefault(s => !string.IsNullOrEmpty(DataString(s, "nonce"))),

@@ -38,7 +38,7 @@ public sealed class PeeringMaterial
     /// <summary>The cluster that made it.</summary>
     public string FromClusterId { get; }
 
-    /// <summary>The only cluster that may import it.</summary>
+    /// <summary>The only cluster that may import it; empty for liqoctl's formats, which do not say (<see cref="LiqoctlMaterial"/>).</summary>
     public string ForClusterId { get; }
 
     public DateTimeOffset CreatedAt { get; }
@@ -47,7 +47,9 @@ public sealed class PeeringMaterial
     public JsonObject Data { get; }
 
     /// <summary>A one-line description for messages: LiqoTenant from C for P.</summary>
-    public string Describe() => $"{Kind} made by cluster '{FromClusterId}' for cluster '{ForClusterId}'";
+    public string Describe() => ForClusterId.Length == 0
+        ? $"{Kind} made by cluster '{FromClusterId}' (liqoctl's format)"
+        : $"{Kind} made by cluster '{FromClusterId}' for cluster '{ForClusterId}'";
 
     /// <summary>The document, indented, with a final newline.</summary>
     public string ToJson()
@@ -64,9 +66,13 @@ public sealed class PeeringMaterial
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    /// <summary>Reads a document; <paramref name="source"/> (a path, or "the piped object") names it in errors.</summary>
+    /// <summary>
+    /// Reads a document, the module's own or a Tenant, Identity or Configuration as liqoctl generate prints it;
+    /// <paramref name="source"/> (a path, or "the piped object") names it in errors.
+    /// </summary>
     public static PeeringMaterial Parse(string text, string source)
     {
+        if (LiqoctlMaterial.TryParse(text, source) is { } printedByLiqoctl) return printedByLiqoctl;
         JsonObject? doc;
         try
         {
@@ -77,7 +83,7 @@ public sealed class PeeringMaterial
             doc = null;
         }
         if (doc is null)
-            throw Invalid(source, $"{source} is not a peering material document (JSON written by a Liqo New-/Export- cmdlet).");
+            throw Invalid(source, $"{source} is not a peering material document (JSON written by a Liqo New-/Export- cmdlet, or the YAML of liqoctl generate tenant|identity|configuration).");
         if (doc["apiVersion"]?.GetValueKind() != JsonValueKind.String || doc["apiVersion"]!.GetValue<string>() != FormatVersion)
             throw Invalid(source, $"{source} is not a peering material document of version {FormatVersion} (apiVersion '{doc["apiVersion"]}').");
         string Field(string name) =>
@@ -103,7 +109,7 @@ public sealed class PeeringMaterial
             throw new LiqoException(ErrorIds.PeeringMaterialKindMismatch, LiqoErrorCategory.InvalidArgument, Kind,
                 $"This is a {Kind}, not a {expectedKind}: it cannot be used here.",
                 $"Give the {expectedKind} file (see about_Liqo, OUT-OF-BAND PEERING, for which command takes which file).");
-        if (ForClusterId != localClusterId)
+        if (ForClusterId.Length > 0 && ForClusterId != localClusterId)
             throw new LiqoException(ErrorIds.PeeringMaterialForAnotherCluster, LiqoErrorCategory.InvalidArgument, ForClusterId,
                 $"The {Describe()} cannot be imported on the {scope} cluster '{localClusterId}': it was made for cluster '{ForClusterId}'.",
                 $"Import it on the cluster '{ForClusterId}', or make a new one for '{localClusterId}' on cluster '{FromClusterId}'.");

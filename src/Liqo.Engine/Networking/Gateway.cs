@@ -5,9 +5,9 @@ using Liqo.Engine.Resources;
 namespace Liqo.Engine.Networking;
 
 /// <summary>
-/// The WireGuard gateways: a GatewayServer on the server cluster (named after the client cluster) and a GatewayClient on
-/// the client cluster (named after the server cluster), each turned by Liqo's operators into a Deployment, a Service and a
-/// key Secret named gw-&lt;name&gt;.
+/// The WireGuard gateways: a GatewayServer on the server cluster and a GatewayClient on the client cluster, each found by
+/// the peer's liqo.io/remote-cluster-id label and keeping an existing one's name, else named after the peer (as liqoctl,
+/// network/cluster.go), each turned by Liqo's operators into a Deployment, a Service and a key Secret named gw-&lt;name&gt;.
 /// </summary>
 public static class Gateway
 {
@@ -17,9 +17,10 @@ public static class Gateway
 
     public static string ResourceName(string gatewayName) => "gw-" + gatewayName;
 
-    public static JsonObject ForgeServer(string clientClusterId, string tenantNamespace, NetworkConnectOptions o, string templateNamespace)
+    public static JsonObject ForgeServer(string clientClusterId, string tenantNamespace, NetworkConnectOptions o, string templateNamespace,
+        string? name = null)
     {
-        var gw = Json.Object(Kinds.GatewayServer, clientClusterId, tenantNamespace,
+        var gw = Json.Object(Kinds.GatewayServer, name ?? clientClusterId, tenantNamespace,
             new Dictionary<string, string> { [LiqoConstants.RemoteClusterIdLabel] = clientClusterId });
         gw["spec"] = new JsonObject
         {
@@ -46,9 +47,9 @@ public static class Gateway
     }
 
     public static JsonObject ForgeClient(string serverClusterId, string tenantNamespace, NetworkConnectOptions o, string templateNamespace,
-        IReadOnlyList<string> addresses, int port, string? protocol)
+        IReadOnlyList<string> addresses, int port, string? protocol, string? name = null)
     {
-        var gw = Json.Object(Kinds.GatewayClient, serverClusterId, tenantNamespace,
+        var gw = Json.Object(Kinds.GatewayClient, name ?? serverClusterId, tenantNamespace,
             new Dictionary<string, string> { [LiqoConstants.RemoteClusterIdLabel] = serverClusterId });
         gw["spec"] = new JsonObject
         {
@@ -74,22 +75,24 @@ public static class Gateway
     }
 
     /// <summary>
-    /// Ensures the GatewayServer. When its Service already exists with another endpoint (type, port, node port or load
-    /// balancer IP changed) the GatewayServer is deleted first, as liqoctl does, so the operator rebuilds it.
+    /// Ensures the GatewayServer (the one labelled for the client cluster keeps its name). When its Service already exists
+    /// with another endpoint (type, port, node port or load balancer IP changed, or an IP the new endpoint does not ask
+    /// for) the GatewayServer is deleted first, as liqoctl does, so the operator rebuilds it.
     /// </summary>
     internal static async Task<JsonObject> EnsureServerAsync(Operation op, ClusterConnection cluster, string clientClusterId,
         string tenantNamespace, NetworkConnectOptions o, string templateNamespace)
     {
-        var desired = ForgeServer(clientClusterId, tenantNamespace, o, templateNamespace);
-        var service = await cluster.Api.GetAsync(Kinds.Service, tenantNamespace, ResourceName(clientClusterId), op.Cancellation).ConfigureAwait(false);
+        var name = await ByClusterId.NameAsync(cluster, Kinds.GatewayServer, tenantNamespace, clientClusterId, op.Cancellation).ConfigureAwait(false);
+        var desired = ForgeServer(clientClusterId, tenantNamespace, o, templateNamespace, name);
+        var service = await cluster.Api.GetAsync(Kinds.Service, tenantNamespace, ResourceName(name), op.Cancellation).ConfigureAwait(false);
         if (service is not null && EndpointChanged(service, o) &&
-            await ObjectWriter.DeleteAsync(op, cluster, Kinds.GatewayServer, tenantNamespace, clientClusterId).ConfigureAwait(false))
+            await ObjectWriter.DeleteAsync(op, cluster, Kinds.GatewayServer, tenantNamespace, name).ConfigureAwait(false))
         {
             op.Info(cluster, Module, "GatewayServer", "Deleted existing gateway server");
             if (!op.PlanOnly)
-                await op.WaitAsync(cluster, Kinds.GatewayServer, tenantNamespace, null, "metadata.name=" + clientClusterId,
+                await op.WaitAsync(cluster, Kinds.GatewayServer, tenantNamespace, null, "metadata.name=" + name,
                     objects => objects.Count == 0 ? objects : null,
-                    new WaitTarget("Deleting the existing gateway server", $"GatewayServer {tenantNamespace}/{clientClusterId}", "deleted")).ConfigureAwait(false);
+                    new WaitTarget("Deleting the existing gateway server", $"GatewayServer {tenantNamespace}/{name}", "deleted")).ConfigureAwait(false);
         }
         return await ObjectWriter.CreateOrUpdateAsync(op, cluster, Kinds.GatewayServer, desired, existing =>
         {
@@ -108,22 +111,23 @@ public static class Gateway
         if (spec?["type"]?.GetValue<string>() != o.ServiceType.ToString()) return true;
         if (port?["port"]?.GetValue<int>() != o.ServicePort) return true;
         if (o.ServiceNodePort != 0 && port?["nodePort"]?.GetValue<int>() != o.ServiceNodePort) return true;
-        if (!string.IsNullOrEmpty(o.ServiceLoadBalancerIp) && spec?["loadBalancerIP"]?.GetValue<string>() != o.ServiceLoadBalancerIp) return true;
-        return false;
+        var serviceIp = spec?["loadBalancerIP"]?.GetValue<string>() ?? "";
+        return string.IsNullOrEmpty(o.ServiceLoadBalancerIp) ? serviceIp.Length > 0 : serviceIp != o.ServiceLoadBalancerIp;
     }
 
-    internal static Task<JsonObject> EnsureClientAsync(Operation op, ClusterConnection cluster, string serverClusterId, string tenantNamespace,
+    internal static async Task<JsonObject> EnsureClientAsync(Operation op, ClusterConnection cluster, string serverClusterId, string tenantNamespace,
         NetworkConnectOptions o, string templateNamespace, IReadOnlyList<string> addresses, int port, string? protocol)
     {
-        var desired = ForgeClient(serverClusterId, tenantNamespace, o, templateNamespace, addresses, port, protocol);
-        return ObjectWriter.CreateOrUpdateAsync(op, cluster, Kinds.GatewayClient, desired, existing =>
+        var name = await ByClusterId.NameAsync(cluster, Kinds.GatewayClient, tenantNamespace, serverClusterId, op.Cancellation).ConfigureAwait(false);
+        var desired = ForgeClient(serverClusterId, tenantNamespace, o, templateNamespace, addresses, port, protocol, name);
+        return await ObjectWriter.CreateOrUpdateAsync(op, cluster, Kinds.GatewayClient, desired, existing =>
         {
             ObjectWriter.SetLabel(existing, LiqoConstants.RemoteClusterIdLabel, serverClusterId);
             var spec = (JsonObject)(existing["spec"] ??= new JsonObject());
             spec["mtu"] = o.Mtu;
             spec["endpoint"] = ClientEndpoint(addresses, port, protocol);
             spec["clientTemplateRef"] = desired["spec"]!["clientTemplateRef"]!.DeepClone();
-        });
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -135,11 +139,12 @@ public static class Gateway
     {
         var gwServer = await EnsureServerAsync(op, server, clientClusterId, tenantNamespace, o, templateNamespace).ConfigureAwait(false);
         op.Info(server, Module, "GatewayServer", "Gateway server correctly set up", whatIf: "Gateway server would be set up");
-        await WaitForPodReadyAsync(op, server, tenantNamespace, clientClusterId).ConfigureAwait(false);
-        op.Info(server, Module, "GatewayServerPod", $"Gateway pod {ResourceName(clientClusterId)} is ready", whatIf: $"Gateway pod {ResourceName(clientClusterId)} would be waited for");
-        gwServer = await op.WaitForObjectAsync(server, Kinds.GatewayServer, tenantNamespace, clientClusterId,
+        var name = gwServer.Name();
+        await WaitForPodReadyAsync(op, server, tenantNamespace, name).ConfigureAwait(false);
+        op.Info(server, Module, "GatewayServerPod", $"Gateway pod {ResourceName(name)} is ready", whatIf: $"Gateway pod {ResourceName(name)} would be waited for");
+        gwServer = await op.WaitForObjectAsync(server, Kinds.GatewayServer, tenantNamespace, name,
             g => g["status"]?["endpoint"]?["addresses"] is JsonArray { Count: > 0 },
-            new WaitTarget("Waiting for the gateway server Service", $"GatewayServer {tenantNamespace}/{clientClusterId}", "status.endpoint.addresses set",
+            new WaitTarget("Waiting for the gateway server Service", $"GatewayServer {tenantNamespace}/{name}", "status.endpoint.addresses set",
                 "Check the gateway Service on the server cluster: a LoadBalancer needs an external address (or use -GatewayServerServiceType NodePort).")).ConfigureAwait(false) ?? gwServer;
         op.Info(server, Module, "GatewayServerService", "Gateway server Service created successfully", whatIf: "Gateway server Service would be created");
         return gwServer;
@@ -155,20 +160,21 @@ public static class Gateway
         var gwClient = await EnsureClientAsync(op, client, serverClusterId, tenantNamespace, o, templateNamespace,
             endpoint.Addresses, endpoint.Port, endpoint.Protocol).ConfigureAwait(false);
         op.Info(client, Module, "GatewayClient", "Gateway client correctly set up", whatIf: "Gateway client would be set up");
-        await WaitForPodReadyAsync(op, client, tenantNamespace, serverClusterId).ConfigureAwait(false);
-        op.Info(client, Module, "GatewayClientPod", $"Gateway pod {ResourceName(serverClusterId)} is ready", whatIf: $"Gateway pod {ResourceName(serverClusterId)} would be waited for");
+        var name = gwClient.Name();
+        await WaitForPodReadyAsync(op, client, tenantNamespace, name).ConfigureAwait(false);
+        op.Info(client, Module, "GatewayClientPod", $"Gateway pod {ResourceName(name)} is ready", whatIf: $"Gateway pod {ResourceName(name)} would be waited for");
         return gwClient;
     }
 
     /// <summary>The server gateway's WireGuard public key, once its key Secret exists ("Gateway server Secret created successfully").</summary>
     public static Task<(string Key, JsonObject Gateway)> ServerPublicKeyAsync(Operation op, ClusterConnection server, string tenantNamespace,
         string clientClusterId, JsonObject gwServer) =>
-        PublicKeyOfAsync(op, server, Kinds.GatewayServer, tenantNamespace, clientClusterId, gwServer, "server");
+        PublicKeyOfAsync(op, server, Kinds.GatewayServer, tenantNamespace, gwServer.Name(), gwServer, "server");
 
     /// <summary>The client gateway's WireGuard public key, once its key Secret exists ("Gateway client Secret created successfully").</summary>
     public static Task<(string Key, JsonObject Gateway)> ClientPublicKeyAsync(Operation op, ClusterConnection client, string tenantNamespace,
         string serverClusterId, JsonObject gwClient) =>
-        PublicKeyOfAsync(op, client, Kinds.GatewayClient, tenantNamespace, serverClusterId, gwClient, "client");
+        PublicKeyOfAsync(op, client, Kinds.GatewayClient, tenantNamespace, gwClient.Name(), gwClient, "client");
 
     private static async Task<(string Key, JsonObject Gateway)> PublicKeyOfAsync(Operation op, ClusterConnection cluster, ResourceKind kind,
         string tenantNamespace, string name, JsonObject gateway, string role)

@@ -109,7 +109,7 @@ public static class NetworkExchange
         var clientId = clientMaterial.FromClusterId;
         var key = WireGuardKey(clientMaterial);
         var ns = await RequireNamespaceAsync(op, server, clientId).ConfigureAwait(false);
-        var gw = await server.Api.GetAsync(Kinds.GatewayServer, ns, clientId, op.Cancellation).ConfigureAwait(false)
+        var gw = await ByClusterId.FindAsync(server, Kinds.GatewayServer, ns, clientId, op.Cancellation).ConfigureAwait(false)
                  ?? (op.PlanOnly ? Gateway.ForgeServer(clientId, ns, new NetworkConnectOptions(), server.LiqoNamespace)
                      : throw new LiqoException(ErrorIds.GatewayServerNotFound, LiqoErrorCategory.ObjectNotFound, clientId,
                          $"No GatewayServer for cluster '{clientId}' exists in '{ns}' on the {server.Scope} cluster '{serverId}'.",

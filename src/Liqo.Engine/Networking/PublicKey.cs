@@ -10,9 +10,9 @@ namespace Liqo.Engine.Networking;
 /// </summary>
 public static class PublicKey
 {
-    public static JsonObject Forge(string remoteClusterId, string tenantNamespace, string publicKeyBase64, JsonObject owner)
+    public static JsonObject Forge(string remoteClusterId, string tenantNamespace, string publicKeyBase64, JsonObject owner, string? name = null)
     {
-        var pk = Json.Object(Kinds.PublicKey, remoteClusterId, tenantNamespace, new Dictionary<string, string>
+        var pk = Json.Object(Kinds.PublicKey, name ?? remoteClusterId, tenantNamespace, new Dictionary<string, string>
         {
             [LiqoConstants.RemoteClusterIdLabel] = remoteClusterId,
             [LiqoConstants.GatewayResourceLabel] = "true",
@@ -38,11 +38,13 @@ public static class PublicKey
         return pk;
     }
 
-    internal static Task<JsonObject> EnsureAsync(Operation op, ClusterConnection cluster, string remoteClusterId, string tenantNamespace,
+    /// <summary>CreateOrUpdate as liqoctl (network/cluster.go EnsurePublicKey): the PublicKey labelled for the peer keeps its name.</summary>
+    internal static async Task<JsonObject> EnsureAsync(Operation op, ClusterConnection cluster, string remoteClusterId, string tenantNamespace,
         string publicKeyBase64, JsonObject owner)
     {
-        var desired = Forge(remoteClusterId, tenantNamespace, publicKeyBase64, owner);
-        return ObjectWriter.CreateOrUpdateAsync(op, cluster, Kinds.PublicKey, desired, existing =>
+        var name = await ByClusterId.NameAsync(cluster, Kinds.PublicKey, tenantNamespace, remoteClusterId, op.Cancellation).ConfigureAwait(false);
+        var desired = Forge(remoteClusterId, tenantNamespace, publicKeyBase64, owner, name);
+        return await ObjectWriter.CreateOrUpdateAsync(op, cluster, Kinds.PublicKey, desired, existing =>
         {
             ObjectWriter.SetLabel(existing, LiqoConstants.RemoteClusterIdLabel, remoteClusterId);
             ObjectWriter.SetLabel(existing, LiqoConstants.GatewayResourceLabel, "true");
@@ -55,6 +57,6 @@ public static class PublicKey
                 refs.Add(ownerRef.DeepClone());
                 existing["metadata"]!["ownerReferences"] = refs;
             }
-        });
+        }).ConfigureAwait(false);
     }
 }

@@ -39,7 +39,13 @@ public static class ResourceSlice
         return spec;
     }
 
-    /// <summary>CreateOrUpdate as liqoctl: labels, the annotation, class, providerClusterID and resources are set; what the controller added is kept.</summary>
+    /// <summary>
+    /// CreateOrUpdate as liqoctl (forge.MutateResourceSlice): the labels and class, providerClusterID and resources are set,
+    /// and the create-virtual-node annotation is added, never removed (a slice made with a virtual node keeps it when
+    /// re-run with -NoVirtualNode, as with liqoctl --no-virtual-node). One kept difference: liqoctl replaces the whole
+    /// spec, dropping the csr and consumerClusterID the consumer's controller filled in; here they are kept, so a re-run
+    /// does not make the controller sign a new CSR and the provider check it again (docs/liqoctl-parity.md).
+    /// </summary>
     internal static Task<JsonObject> EnsureAsync(Operation op, ClusterConnection consumer, string name, string tenantNamespace,
         string providerClusterId, ResourceSliceOptions o)
     {
@@ -52,10 +58,6 @@ public static class ResourceSlice
             {
                 var annotations = (JsonObject)(meta["annotations"] ??= new JsonObject());
                 annotations[LiqoConstants.CreateVirtualNodeAnnotation] = "true";
-            }
-            else if (meta["annotations"] is JsonObject a)
-            {
-                a.Remove(LiqoConstants.CreateVirtualNodeAnnotation);
             }
             var spec = (JsonObject)(existing["spec"] ??= new JsonObject());
             var wanted = Spec(providerClusterId, o);
@@ -120,6 +122,17 @@ public static class ResourceSlice
         };
     }
 
+    /// <summary>The Authentication condition a timed-out wait saw last, for its message.</summary>
+    internal static string LastSeen(JsonObject? condition) => condition is null
+        ? "The slice never got an Authentication condition (is it replicated to the provider?)."
+        : $"The last Authentication condition seen was {condition["status"]?.GetValue<string>()}" +
+          (condition["reason"]?.GetValue<string>() is { Length: > 0 } reason ? $" ({reason}" +
+              (condition["message"]?.GetValue<string>() is { Length: > 0 } message ? $": {message})." : ").") : ".");
+
+    /// <summary>Whether the slice, as stored, asks for a virtual node (Liqo's virtual node creator: the annotation is set and not "false").</summary>
+    public static bool CreatesVirtualNode(JsonObject slice) =>
+        slice.Annotation(LiqoConstants.CreateVirtualNodeAnnotation) is { Length: > 0 } v && !v.Equals("false", StringComparison.OrdinalIgnoreCase);
+
     public static string? ConditionStatus(JsonObject slice, string type) => slice.Condition(type)?["status"]?.GetValue<string>();
 
     /// <summary>The resources a slice asks for (spec.resources), as written.</summary>
@@ -138,18 +151,27 @@ public static class ResourceSlice
         var slice = await EnsureAsync(op, consumer, name, tenantNs, providerClusterId, o).ConfigureAwait(false);
         op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created", whatIf: "ResourceSlice would be created");
         if (!wait) return slice;
-        // liqoctl keeps polling through Denied until its timeout; a denial is final, so stop at once and say why
-        var accepted = await op.WaitForObjectAsync(consumer, Kinds.ResourceSlice, tenantNs, name,
-            s => ConditionStatus(s, AuthenticationCondition) switch
-            {
-                Accepted => true,
-                Denied => throw new LiqoException(ErrorIds.ResourceSliceDenied, LiqoErrorCategory.PermissionDenied, $"ResourceSlice {tenantNs}/{name}",
-                    $"The provider denied the authentication of ResourceSlice {tenantNs}/{name}: {s.Condition(AuthenticationCondition)?["message"]?.GetValue<string>() ?? "no reason given"}.",
-                    "Check the Tenant on the provider (it must be accepted, and the slice's CSR signed by this cluster's key)."),
-                _ => false,
-            },
-            new WaitTarget("Waiting for ResourceSlice authentication", $"ResourceSlice {tenantNs}/{name}", "condition Authentication=Accepted",
-                "The provider has not accepted the slice's identity: check the Tenant on the provider and the CRD replication (Get-LiqoPeerInfo).")).ConfigureAwait(false);
+        // liqoctl polls through Denied until its timeout (wait.go ForResourceSliceAuthentication): the provider denies while
+        // it cannot forge the auth parameters yet and retries (remoteresourceslice_controller.go), so Denied is not final.
+        JsonObject? lastSeen = null;
+        JsonObject? accepted;
+        try
+        {
+            accepted = await op.WaitForObjectAsync(consumer, Kinds.ResourceSlice, tenantNs, name,
+                s =>
+                {
+                    lastSeen = s.Condition(AuthenticationCondition) ?? lastSeen;
+                    return ConditionStatus(s, AuthenticationCondition) == Accepted;
+                },
+                new WaitTarget("Waiting for ResourceSlice authentication to be accepted", $"ResourceSlice {tenantNs}/{name}", "condition Authentication=Accepted",
+                    "The provider has not accepted the slice's identity: check the Tenant on the provider (it must be accepted, and the slice's CSR signed by this cluster's key), the provider's events on the slice (InvalidCSR, AuthParamsFailed) and the CRD replication (Get-LiqoPeerInfo).")).ConfigureAwait(false);
+        }
+        catch (LiqoException e) when (e.ErrorId == ErrorIds.WaitTimeout)
+        {
+            // still Denied at the timeout: ResourceSliceDenied; no answer at all stays a WaitTimeout. Both name what was seen last.
+            var id = lastSeen?["status"]?.GetValue<string>() == Denied ? ErrorIds.ResourceSliceDenied : e.ErrorId;
+            throw new LiqoException(id, e.Category, e.TargetObject, e.Message + " " + LastSeen(lastSeen), e.RecommendedAction, e);
+        }
         if (accepted is null) return slice;
         op.Info(consumer, Module, "ResourceSliceAuthentication", "ResourceSlice authentication: Accepted");
         var current = await consumer.Api.GetAsync(Kinds.ResourceSlice, tenantNs, name, op.Cancellation).ConfigureAwait(false) ?? accepted;

@@ -33,7 +33,7 @@ public static class ForceUnpeer
             throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, remoteId,
                 $"'{remoteId}' is the ID of the local cluster itself, not of a peer: nothing was changed.");
 
-        var fc = await FindForeignClusterAsync(local, remoteId, ct).ConfigureAwait(false)
+        var fc = await ForeignClusterById.FindAsync(local, remoteId, ct).ConfigureAwait(false)
                  ?? throw new LiqoException(ErrorIds.PeeringNotFound, LiqoErrorCategory.ObjectNotFound, remoteId,
                      $"Remote cluster with ID {remoteId} not found: the local cluster has no ForeignCluster labelled {LiqoConstants.RemoteClusterIdLabel}={remoteId}, so there is no peering to remove.",
                      "Check the ID with Get-LiqoForeignCluster, and that -Kubeconfig/-Context reach the cluster that peered with it.");
@@ -45,17 +45,6 @@ public static class ForceUnpeer
         var (tenantNamespace, gone) = await DeleteTenantNamespaceAsync(op, local, remoteId, o.Wait).ConfigureAwait(false);
         if (!op.PlanOnly) op.Info(local, Module, "ForceUnpeer", "Force unpeer executed successfully");
         return new ForceUnpeerResult(localId, remoteId, fc.Name(), tenantNamespace, gone, op.PlanOnly, total.Elapsed);
-    }
-
-    /// <summary>
-    /// The ForeignCluster labelled liqo.io/remote-cluster-id=&lt;id&gt; (Liqo's GetForeignClusterByID): the oldest one
-    /// when several are; null when none is.
-    /// </summary>
-    private static async Task<JsonObject?> FindForeignClusterAsync(ClusterConnection local, string remoteId, CancellationToken ct)
-    {
-        var found = (await local.Api.ListAsync(Kinds.ForeignCluster, null, $"{LiqoConstants.RemoteClusterIdLabel}={remoteId}", ct: ct)
-            .ConfigureAwait(false)).Items;
-        return found.OrderBy(f => f.CreationTimestamp() ?? DateTimeOffset.MaxValue).FirstOrDefault();
     }
 
     /// <summary>Sets the annotation with a merge patch, as liqoctl does; writes nothing when it is there already.</summary>

@@ -66,7 +66,7 @@ public static class Peer
     {
         try
         {
-            var fc = await cluster.Api.GetAsync(Kinds.ForeignCluster, null, remoteId, ct).ConfigureAwait(false);
+            var fc = await ForeignClusterById.FindAsync(cluster, remoteId, ct).ConfigureAwait(false);
             return fc?.StringAt("status.role");
         }
         catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden)

@@ -30,9 +30,9 @@ public static class Unpeer
         if (consumerId == providerId)
             throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, consumerId, "local and remote clusters must be different");
 
-        var fc = await consumer.Api.GetAsync(Kinds.ForeignCluster, null, providerId, ct).ConfigureAwait(false)
+        var fc = await ForeignClusterById.FindAsync(consumer, providerId, ct).ConfigureAwait(false)
                  ?? throw new LiqoException(ErrorIds.PeeringNotFound, LiqoErrorCategory.ObjectNotFound, providerId,
-                     $"an error occurred while checking bidirectional peering: foreignclusters.core.liqo.io \"{providerId}\" not found on the local cluster: it has no peering with '{providerId}'.",
+                     $"an error occurred while checking bidirectional peering: foreignclusters.core.liqo.io \"foreign cluster with ID {providerId}\" not found on the local cluster: it has no peering with '{providerId}'.",
                      "Check the cluster IDs (Get-LiqoForeignCluster), and that -Kubeconfig is the consumer and -RemoteKubeconfig the provider.");
         var bidirectional = fc.StringAt("status.role") == "ConsumerAndProvider";
         if (bidirectional && o.DeleteNamespaces)

@@ -19,7 +19,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ImportLiqoTenantCommand"/>
 /// <seealso cref="ImportLiqoIdentityCommand"/>
 [Cmdlet(VerbsData.Export, "LiqoIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-[OutputType(typeof(Liqo.PeeringMaterial))]
+[OutputType(typeof(Liqo.PeeringMaterial), typeof(string))]
 public sealed class ExportLiqoIdentityCommand : ClusterCmdlet
 {
     /// <summary>The cluster ID of the consumer whose Tenant this cluster accepted (liqoctl's --remote-cluster-id).</summary>
@@ -34,6 +34,15 @@ public sealed class ExportLiqoIdentityCommand : ClusterCmdlet
     /// </summary>
     [Parameter] public string? OutFile { get; set; }
 
+    /// <summary>
+    /// The format of the material: Module (default), the module's own document, which the importing cmdlet checks is for
+    /// its cluster; or Liqoctl, the YAML liqoctl generate identity prints, which `kubectl apply -f`, liqoctl or a liqoctl user takes
+    /// (it does not say which cluster it is for). With Liqoctl the output object is that text.
+    /// </summary>
+    [Parameter]
+    [ValidateSet(MaterialExchange.ModuleFormat, MaterialExchange.LiqoctlFormat)]
+    public string Format { get; set; } = MaterialExchange.ModuleFormat;
+
     /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
@@ -41,6 +50,6 @@ public sealed class ExportLiqoIdentityCommand : ClusterCmdlet
     {
         var consumerId = ConsumerClusterId;
         MaterialExchange.Produce(this, LocalSource(), MaterialExchange.ExportTimeout,
-            (op, provider) => AuthenticationExchange.ExportIdentityAsync(op, provider, consumerId), OutFile, Force);
+            (op, provider) => AuthenticationExchange.ExportIdentityAsync(op, provider, consumerId), OutFile, Force, Format);
     }
 }

@@ -23,7 +23,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ImportLiqoNetworkConfigurationCommand"/>
 /// <seealso cref="NewLiqoGatewayServerCommand"/>
 [Cmdlet(VerbsData.Export, "LiqoNetworkConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-[OutputType(typeof(Liqo.PeeringMaterial))]
+[OutputType(typeof(Liqo.PeeringMaterial), typeof(string))]
 public sealed class ExportLiqoNetworkConfigurationCommand : ClusterCmdlet
 {
     /// <summary>The cluster ID of the cluster that will import it (liqoctl's --remote-cluster-id).</summary>
@@ -37,6 +37,15 @@ public sealed class ExportLiqoNetworkConfigurationCommand : ClusterCmdlet
     /// </summary>
     [Parameter] public string? OutFile { get; set; }
 
+    /// <summary>
+    /// The format of the material: Module (default), the module's own document, which the importing cmdlet checks is for
+    /// its cluster; or Liqoctl, the YAML liqoctl generate configuration prints, which `kubectl apply -f`, liqoctl or a liqoctl user takes
+    /// (it does not say which cluster it is for). With Liqoctl the output object is that text.
+    /// </summary>
+    [Parameter]
+    [ValidateSet(MaterialExchange.ModuleFormat, MaterialExchange.LiqoctlFormat)]
+    public string Format { get; set; } = MaterialExchange.ModuleFormat;
+
     /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
@@ -44,6 +53,6 @@ public sealed class ExportLiqoNetworkConfigurationCommand : ClusterCmdlet
     {
         var remoteId = RemoteClusterId;
         MaterialExchange.Produce(this, LocalSource(), MaterialExchange.ExportTimeout,
-            (op, cluster) => NetworkExchange.ExportConfigurationAsync(op, cluster, remoteId), OutFile, Force);
+            (op, cluster) => NetworkExchange.ExportConfigurationAsync(op, cluster, remoteId), OutFile, Force, Format);
     }
 }

@@ -31,10 +31,10 @@ internal static class MaterialExchange
     /// changed) and to the pipeline.
     /// </summary>
     public static void Produce(ClusterCmdlet cmdlet, KubeconfigSource source, TimeSpan timeout,
-        Func<Operation, ClusterConnection, Task<EngineMaterial>> step, string? outFile, bool force)
+        Func<Operation, ClusterConnection, Task<EngineMaterial>> step, string? outFile, bool force, string format = ModuleFormat)
     {
         CheckOutFile(cmdlet, outFile, force);
-        Publish(cmdlet, cmdlet.RunOnCluster(source, timeout, (op, cluster) => MadeAsync(op, () => step(op, cluster))), outFile, force);
+        Publish(cmdlet, cmdlet.RunOnCluster(source, timeout, (op, cluster) => MadeAsync(op, () => step(op, cluster))), outFile, force, format);
     }
 
     /// <summary>
@@ -43,11 +43,11 @@ internal static class MaterialExchange
     /// <see cref="Produce"/>.
     /// </summary>
     public static void Reply(ClusterCmdlet cmdlet, KubeconfigSource source, string? path, Liqo.PeeringMaterial? input, TimeSpan timeout,
-        Func<Operation, ClusterConnection, EngineMaterial, Task<EngineMaterial>> step, string? outFile, bool force)
+        Func<Operation, ClusterConnection, EngineMaterial, Task<EngineMaterial>> step, string? outFile, bool force, string format = ModuleFormat)
     {
         CheckOutFile(cmdlet, outFile, force);
         Publish(cmdlet, RunOnMaterial(cmdlet, source, path, input, timeout, (op, cluster, material) => MadeAsync(op, () => step(op, cluster, material))),
-            outFile, force);
+            outFile, force, format);
     }
 
     /// <summary>
@@ -99,14 +99,21 @@ internal static class MaterialExchange
     private static async Task<(EngineMaterial Material, bool Planned)> MadeAsync(Operation op, Func<Task<EngineMaterial>> making) =>
         (await making().ConfigureAwait(false), op.PlanOnly);
 
+    /// <summary>-Format Module: the module's own document (checked on import for the cluster it is for).</summary>
+    public const string ModuleFormat = "Module";
+
+    /// <summary>-Format Liqoctl: what liqoctl generate/get prints, for liqoctl, kubectl apply -f or a liqoctl user.</summary>
+    public const string LiqoctlFormat = "Liqoctl";
+
     /// <summary>
     /// Writes the material as the output object, writing its document to <paramref name="outFile"/> (owner-only) first when
-    /// given and confirmed (not with -WhatIf).
+    /// given and confirmed (not with -WhatIf). In liqoctl's format the output object is the text liqoctl prints.
     /// </summary>
-    private static void Publish(PSCmdlet cmdlet, (EngineMaterial Material, bool Planned) made, string? outFile, bool force)
+    private static void Publish(PSCmdlet cmdlet, (EngineMaterial Material, bool Planned) made, string? outFile, bool force, string format)
     {
         var (material, planned) = made;
-        var json = material.ToJson();
+        var liqoctl = format == LiqoctlFormat;
+        var json = liqoctl ? Engine.Exchange.LiqoctlMaterial.Format(material) : material.ToJson();
         string? written = null;
         if (outFile is not null)
         {
@@ -133,6 +140,7 @@ internal static class MaterialExchange
                 cmdlet.ShouldProcess(full, action);
             }
         }
-        cmdlet.WriteObject(OutputMapper.From(material, json, written, planned));
+        if (liqoctl) cmdlet.WriteObject(json);
+        else cmdlet.WriteObject(OutputMapper.From(material, json, written, planned));
     }
 }

@@ -26,7 +26,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoNonceCommand"/>
 /// <seealso cref="ImportLiqoTenantCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
-[OutputType(typeof(Liqo.PeeringMaterial))]
+[OutputType(typeof(Liqo.PeeringMaterial), typeof(string))]
 public sealed class NewLiqoTenantCommand : ClusterCmdlet
 {
     private const string NonceSet = "Nonce";
@@ -65,6 +65,15 @@ public sealed class NewLiqoTenantCommand : ClusterCmdlet
     /// </summary>
     [Parameter] public string? OutFile { get; set; }
 
+    /// <summary>
+    /// The format of the material: Module (default), the module's own document, which the importing cmdlet checks is for
+    /// its cluster; or Liqoctl, the YAML liqoctl generate tenant prints, which `kubectl apply -f`, liqoctl or a liqoctl user takes
+    /// (it does not say which cluster it is for). With Liqoctl the output object is that text.
+    /// </summary>
+    [Parameter]
+    [ValidateSet(MaterialExchange.ModuleFormat, MaterialExchange.LiqoctlFormat)]
+    public string Format { get; set; } = MaterialExchange.ModuleFormat;
+
     /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
@@ -82,9 +91,9 @@ public sealed class NewLiqoTenantCommand : ClusterCmdlet
         var (providerId, nonce, providerNs, proxyUrl) = (ProviderClusterId, Nonce, ProviderTenantNamespace, ProxyUrl);
         if (ParameterSetName == NonceSet)
             MaterialExchange.Produce(this, LocalSource(), Timeout,
-                (op, consumer) => AuthenticationExchange.CreateTenantAsync(op, consumer, providerId, nonce, providerNs, proxyUrl), OutFile, Force);
+                (op, consumer) => AuthenticationExchange.CreateTenantAsync(op, consumer, providerId, nonce, providerNs, proxyUrl), OutFile, Force, Format);
         else
             MaterialExchange.Reply(this, LocalSource(), Path, InputObject, Timeout,
-                (op, consumer, material) => AuthenticationExchange.CreateTenantAsync(op, consumer, material, proxyUrl), OutFile, Force);
+                (op, consumer, material) => AuthenticationExchange.CreateTenantAsync(op, consumer, material, proxyUrl), OutFile, Force, Format);
     }
 }

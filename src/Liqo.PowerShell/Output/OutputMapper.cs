@@ -135,7 +135,7 @@ internal static partial class OutputMapper
         ProviderClusterId = providerClusterId,
         Class = options.Class,
         RequestedResources = ResourceSlice.RequestedResources(slice),
-        CreateVirtualNode = options.CreateVirtualNode,
+        CreateVirtualNode = ResourceSlice.CreatesVirtualNode(slice),
         Authentication = ResourceSlice.ConditionStatus(slice, ResourceSlice.AuthenticationCondition) ?? "",
         Resources = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) ?? "",
         WhatIf = op.PlanOnly,

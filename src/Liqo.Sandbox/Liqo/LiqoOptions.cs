@@ -39,6 +39,13 @@ public sealed record LiqoOptions
     /// <summary>The provider's tenant controller rejects every nonce signature (Warning event SignatureVerificationFailed, Tenant status stays empty).</summary>
     public bool SignatureRejected { get; init; }
 
+    /// <summary>
+    /// The provider cannot forge a ResourceSlice's auth parameters (its identity provider fails, as when the CSR cannot be
+    /// signed yet): the slice gets Authentication Denied, and is retried when the knob is cleared, as Liqo's remote
+    /// ResourceSlice controller requeues on that error. Set then cleared at run time, it is a transient Denied.
+    /// </summary>
+    public bool AuthParamsFailing { get; init; }
+
     /// <summary>The provider cordons every tenant (spec.tenantCondition Cordoned): ResourceSlices get Resources Denied.</summary>
     public bool TenantCordoned { get; init; }
 

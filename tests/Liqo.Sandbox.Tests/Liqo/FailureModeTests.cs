@@ -74,6 +74,25 @@ public sealed class FailureModeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AuthParamsThatCannotBeForgedDenyTheSliceUntilTheProviderRetries()
+    {
+        await using var scope = await LiqoSandboxScope.StartAsync(output, With("provider", new LiqoOptions { AuthParamsFailing = true }));
+        var p = scope.Peering;
+        await p.PrepareAsync();
+        await p.NetworkAsync();
+        await p.AuthenticateAsync();
+        var offload = p.OffloadAsync(); // creates the slice, then waits for Authentication Accepted
+        JsonObject? slice = null;
+        await p.WaitAsync(async () => ClusterClient.Condition(slice = await p.Consumer.GetAsync(Cr.ResourceSlice, p.ConsumerTenantNs, p.P), "Authentication") == "Denied",
+            "Authentication Denied");
+        Assert.Null(ClusterClient.Str(slice, "status", "authParams", "signedCRT"));
+
+        // Clearing the knob is the provider's retry succeeding: the same slice becomes Accepted, with no change from the consumer.
+        scope.Provider.UpdateOptions(o => o with { AuthParamsFailing = false });
+        Assert.Equal("Accepted", ClusterClient.Condition(await offload, "Authentication"));
+    }
+
+    [Fact]
     public async Task ATunnelThatIsNeverEstablishedStaysConnecting()
     {
         await using var scope = await LiqoSandboxScope.StartAsync(output, With("provider", new LiqoOptions { TunnelNeverEstablished = true }));

@@ -7,7 +7,8 @@ namespace Liqo.Sandbox.Liqo.Controllers;
 /// <summary>
 /// The remote ResourceSlice controller (remoteresourceslice_controller.go), on the provider, for replicated slices with a
 /// CSR: in the consumer's tenant namespace and with its Tenant, the CSR is checked (key checked unless the Tenant tolerates
-/// no handshake) and signed → Authentication Accepted with status.authParams (Denied otherwise); with the Tenant Active
+/// no handshake) and signed → Authentication Accepted with status.authParams (Denied otherwise, and retried: Liqo requeues when
+/// ForgeAuthParams fails, here when the auth-params-failing knob is cleared); with the Tenant Active
 /// and class default (or empty), status.resources = the provider defaults overridden key by key by spec.resources →
 /// Resources Accepted; Cordoned → Denied unless already decided; Drained → Denied.
 /// </summary>
@@ -36,7 +37,7 @@ internal sealed class RemoteResourceSliceController(LiqoControlPlane plane) : Li
             var tenant = tenants[0];
             var certificate = Get(Kind.Secret, Obj.Ns(rs), "liqo-remote-certificate-" + Obj.Name(rs));
             var fingerprint = $"{ApiServer.ObjectMeta.ResourceVersion(rs)}|{ApiServer.ObjectMeta.ResourceVersion(tenant)}|" +
-                (certificate is null ? "" : ApiServer.ObjectMeta.ResourceVersion(certificate));
+                (certificate is null ? "" : ApiServer.ObjectMeta.ResourceVersion(certificate)) + (Options.AuthParamsFailing ? "|failing" : "");
             if (SameInputs(Obj.Uid(rs), fingerprint)) continue;
             if (!Due(rs, "accept")) continue;
 
@@ -49,6 +50,8 @@ internal sealed class RemoteResourceSliceController(LiqoControlPlane plane) : Li
             {
                 CertificateRequests.CheckResourceSlice(Obj.Bytes(rs, "spec", "csr") ?? [], Obj.Bytes(tenant, "spec", "publicKey"), checkKey,
                     Obj.Name(rs), consumer);
+                if (Options.AuthParamsFailing)
+                    throw new AuthParamsException("the identity provider cannot forge the auth parameters yet (knob auth-params-failing)");
                 var authParams = IdentityProvider.ForgeAuthParams(Plane, Component, consumer, Obj.Ns(rs),
                     "liqo-remote-certificate-" + Obj.Name(rs), Obj.Bytes(rs, "spec", "csr") ?? [], Obj.Str(tenant, "spec", "proxyURL"));
                 if (authParams is null) continue;
