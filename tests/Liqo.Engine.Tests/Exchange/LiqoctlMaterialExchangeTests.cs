@@ -1,5 +1,4 @@
 using Liqo.Engine.Authentication;
-using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Exchange;
 using Liqo.Engine.Resources;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Offloading;
 using Liqo.Engine.Peering;
