@@ -40,6 +40,13 @@ public static class TenantNamespace
         };
     }
 
+    /// <summary>
+    /// The tenant namespace a run will write in, and whether it exists already (else the run creates it with the default
+    /// name): what the rights checked before the first write depend on.
+    /// </summary>
+    public static async Task<(string Name, bool Exists)> PlanAsync(ClusterConnection cluster, string remoteClusterId, CancellationToken ct) =>
+        await FindAsync(cluster, remoteClusterId, ct).ConfigureAwait(false) is { } found ? (found, true) : (DefaultName(remoteClusterId), false);
+
     /// <summary>Finds or creates the tenant namespace; returns its name (the default name in plan mode).</summary>
     public static async Task<string> EnsureAsync(Operation op, ClusterConnection cluster, string remoteClusterId)
     {
