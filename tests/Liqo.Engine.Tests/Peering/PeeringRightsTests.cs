@@ -103,7 +103,7 @@ public sealed class PeeringRightsTests
         var asked = PeeringRights.PeerProvider(o, Ns, true)
             .Concat(PeeringRights.UnpeerProvider(Ns, bidirectional: false))
             .Concat(NetworkRights.Connect(Ns, true, gatewayServer: false, sharingKeys: true))
-            .Concat(Authentication.AuthenticationRights.Provider(Ns, true))
+            .Concat(Liqo.Engine.Authentication.AuthenticationRights.Provider(Ns, true))
             .Distinct();
         Assert.All(asked, need => Assert.True(rules.Any(r => r.Groups.Contains(need.Kind.Group) && r.Resources.Contains(need.Kind.Plural) && r.Verbs.Contains(need.Verb)),
             $"the chart's peering-user role does not grant {need}"));
