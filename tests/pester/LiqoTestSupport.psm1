@@ -161,7 +161,7 @@ function Get-LiqoModuleWrite($Clusters, [string] $Cluster, [int] $Mark = 0) {
     $null = Get-LiqoAuditQuietCount (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") # the last requests' lines have landed
     Get-Content (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") | Select-Object -Skip $Mark | ConvertFrom-Json |
         Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete', 'deletecollection' -and
-            $_.objectRef.resource -ne 'selfsubjectaccessreviews' } # an access review is a question, it stores nothing
+            $_.requestURI -notlike '*/selfsubjectaccessreviews*' } # an access review is a question, it stores nothing
 }
 
 <#
