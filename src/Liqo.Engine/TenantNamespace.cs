@@ -40,6 +40,23 @@ public static class TenantNamespace
         };
     }
 
+    /// <summary>
+    /// The tenant namespace a run will write in, and whether it exists already (else the run creates it with the default
+    /// name): what the rights checked before the first write depend on. A user who may not even get it (a peering user
+    /// whose tenant-namespace RoleBinding is gone) is planned as creating it, so its refusal names what is missing.
+    /// </summary>
+    public static async Task<(string Name, bool Exists)> PlanAsync(ClusterConnection cluster, string remoteClusterId, CancellationToken ct)
+    {
+        try
+        {
+            if (await FindAsync(cluster, remoteClusterId, ct).ConfigureAwait(false) is { } found) return (found, true);
+        }
+        catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden)
+        {
+        }
+        return (DefaultName(remoteClusterId), false);
+    }
+
     /// <summary>Finds or creates the tenant namespace; returns its name (the default name in plan mode).</summary>
     public static async Task<string> EnsureAsync(Operation op, ClusterConnection cluster, string remoteClusterId)
     {

@@ -154,13 +154,14 @@ function Get-LiqoAuditQuietCount([string] $Path) {
 <#
 .SYNOPSIS
     The write requests (create, update, patch, delete) the module sent to a sandbox cluster after -Mark (user agent
-    Liqo-PowerShell), as audit events; nothing on real clusters.
+    Liqo-PowerShell), as audit events, access reviews aside (they store nothing); nothing on real clusters.
 #>
 function Get-LiqoModuleWrite($Clusters, [string] $Cluster, [int] $Mark = 0) {
     if (-not $Clusters.Sandbox) { return @() }
     $null = Get-LiqoAuditQuietCount (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") # the last requests' lines have landed
     Get-Content (Join-Path $Clusters.Sandbox "$Cluster.audit.jsonl") | Select-Object -Skip $Mark | ConvertFrom-Json |
-        Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete', 'deletecollection' }
+        Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete', 'deletecollection' -and
+            $_.requestURI -notlike '*/selfsubjectaccessreviews*' } # an access review is a question, it stores nothing
 }
 
 <#

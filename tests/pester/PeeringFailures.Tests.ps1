@@ -20,7 +20,7 @@ BeforeAll {
     function Get-ModuleWrites([string] $Path, [string] $Cluster) {
         $null = Get-LiqoAuditQuietCount (Join-Path $Path "$Cluster.audit.jsonl") # the last requests' lines have landed
         Get-Content (Join-Path $Path "$Cluster.audit.jsonl") | ConvertFrom-Json |
-            Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete' }
+            Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete' -and $_.requestURI -notlike '*/selfsubjectaccessreviews*' }
     }
 }
 
@@ -198,7 +198,7 @@ Remove-LiqoPeering -Kubeconfig '$($pair.Kubeconfig)' -RemoteKubeconfig '$($pair.
                 $log = Join-Path $pair.Path "$cluster.audit.jsonl"
                 $null = Get-LiqoAuditQuietCount $log
                 $lines = @(Get-Content $log | Select-Object -Skip $marks[$cluster] | ConvertFrom-Json |
-                        Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete' })
+                        Where-Object { $_.userAgent -like 'Liqo-PowerShell*' -and $_.verb -in 'create', 'update', 'patch', 'delete' -and $_.requestURI -notlike '*/selfsubjectaccessreviews*' })
                 foreach ($w in $lines) {
                     $ref = $w.objectRef
                     $kind = if ($kinds.ContainsKey($ref.resource)) { $kinds[$ref.resource] } else { $ref.resource }

@@ -221,9 +221,61 @@ Describe 'with a peering user made <Kind>' -ForEach $script:users -Skip:($script
         }
         $e.FullyQualifiedErrorId | Should -BeLike 'Forbidden*'
         "$e" | Should -BeLike "*may not delete namespaces ""liqo-tenant-$($script:C)""*nothing was changed*"
-        # the access reviews are questions, not changes
-        @(Get-LiqoModuleWrite $script:clusters 'consumer' $mark | Where-Object { $_.objectRef.resource -ne 'selfsubjectaccessreviews' }) | Should -HaveCount 0
+        @(Get-LiqoModuleWrite $script:clusters 'consumer' $mark) | Should -HaveCount 0
         (Get-LiqoPeerInfo -Kubeconfig $script:consumer).ClusterId | Should -Be $script:P
         Invoke-AsPeeringUser { Remove-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:userKubeconfig -Confirm:$false } | Out-Null
+    }
+    It 'New-LiqoPeering is refused before its first write, -WhatIf too, when the user lacks the tenant namespace''s RoleBinding' {
+        $a = Get-AdminAccess $script:provider
+        $bindingPath = "/apis/rbac.authorization.k8s.io/v1/namespaces/liqo-tenant-$($script:C)/rolebindings/liqo-peer-user-$($script:C)-tenant-ns-writer"
+        $binding = Invoke-Admin $a GET $bindingPath
+        Invoke-Admin $a DELETE $bindingPath | Out-Null
+        try {
+            $marks = @{ consumer = Get-LiqoAuditMark $script:clusters 'consumer'; provider = Get-LiqoAuditMark $script:clusters 'provider' }
+            foreach ($whatIf in $true, $false) {
+                $e = Invoke-AsPeeringUser {
+                    try { New-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:userKubeconfig -Timeout 2m -WhatIf:$whatIf } catch { $_ }
+                }
+                $e.FullyQualifiedErrorId | Should -BeLike 'Forbidden*'
+                "$e" | Should -BeLike "*remote cluster's user may not *create tenants.authentication.liqo.io in the namespace ""liqo-tenant-$($script:C)""*nothing was changed*"
+                "$e" | Should -BeLike "*create gatewayservers.networking.liqo.io in the namespace ""liqo-tenant-$($script:C)""*"
+            }
+            foreach ($cluster in 'consumer', 'provider') {
+                @(Get-LiqoModuleWrite $script:clusters $cluster $marks[$cluster]) |
+                    Should -HaveCount 0 -Because "the $cluster cluster must see no write of the refused command"
+            }
+        } finally {
+            $binding.metadata = @{ name = $binding.metadata.name; namespace = $binding.metadata.namespace; labels = $binding.metadata.labels }
+            Invoke-Admin $a POST ($bindingPath -replace '/[^/]+$') $binding | Out-Null
+        }
+    }
+
+    It 'New-LiqoPeering is refused before its first write when the provider''s tenant namespace is missing and the user may not create it' {
+        $admins = @{ consumer = Get-AdminAccess $script:consumer; provider = Get-AdminAccess $script:provider }
+        $namespaces = @{ consumer = "liqo-tenant-$($script:P)"; provider = "liqo-tenant-$($script:C)" }
+        $a = $admins.provider
+        $bindingPath = "/apis/rbac.authorization.k8s.io/v1/namespaces/$($namespaces.provider)/rolebindings/liqo-peer-user-$($script:C)-tenant-ns-writer"
+        $binding = Invoke-Admin $a GET $bindingPath
+        foreach ($cluster in 'consumer', 'provider') {
+            Invoke-Admin $admins[$cluster] DELETE "/api/v1/namespaces/$($namespaces[$cluster])" | Out-Null
+            foreach ($i in 1..60) {
+                try { Invoke-Admin $admins[$cluster] GET "/api/v1/namespaces/$($namespaces[$cluster])" | Out-Null; Start-Sleep -Milliseconds 500 } catch { break }
+            }
+        }
+        try {
+            $marks = @{ consumer = Get-LiqoAuditMark $script:clusters 'consumer'; provider = Get-LiqoAuditMark $script:clusters 'provider' }
+            $e = Invoke-AsPeeringUser { try { New-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:userKubeconfig -Timeout 2m } catch { $_ } }
+            $e.FullyQualifiedErrorId | Should -BeLike 'Forbidden*'
+            "$e" | Should -BeLike "*remote cluster's user may not create namespaces at the cluster scope*nothing was changed*"
+            foreach ($cluster in 'consumer', 'provider') {
+                @(Get-LiqoModuleWrite $script:clusters $cluster $marks[$cluster]) |
+                    Should -HaveCount 0 -Because "the $cluster cluster must see no write (the consumer's tenant namespace is not created either)"
+            }
+        } finally {
+            Invoke-Admin $a POST '/api/v1/namespaces' @{ apiVersion = 'v1'; kind = 'Namespace'; metadata = @{ name = $namespaces.provider; labels = @{
+                        'liqo.io/remote-cluster-id' = $script:C; 'liqo.io/tenant-namespace' = 'true' } } } | Out-Null
+            $binding.metadata = @{ name = $binding.metadata.name; namespace = $binding.metadata.namespace; labels = $binding.metadata.labels }
+            Invoke-Admin $a POST ($bindingPath -replace '/[^/]+$') $binding | Out-Null
+        }
     }
 }

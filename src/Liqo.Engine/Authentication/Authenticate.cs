@@ -40,6 +40,10 @@ public static class Authenticate
 
         if (o.InBand && string.IsNullOrEmpty(o.ProxyUrl))
             await CheckInBandAsync(op, consumer, provider, providerId, networkingPending: false).ConfigureAwait(false);
+        var (plannedConsumerNs, consumerExists) = await TenantNamespace.PlanAsync(consumer, providerId, ct).ConfigureAwait(false);
+        var (plannedProviderNs, providerExists) = await TenantNamespace.PlanAsync(provider, consumerId, ct).ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, consumer, AuthenticationRights.Consumer(plannedConsumerNs, consumerExists), "authentication").ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, provider, AuthenticationRights.Provider(plannedProviderNs, providerExists), "authentication").ConfigureAwait(false);
         var consumerNs = await EnsureTenantNamespaceAsync(op, consumer, providerId).ConfigureAwait(false);
         var providerNs = await EnsureTenantNamespaceAsync(op, provider, consumerId).ConfigureAwait(false);
 

@@ -22,6 +22,10 @@ public static class Unauthenticate
 
         var identities = (await consumer.Api.ListAsync(Kinds.Identity, null, $"{LiqoConstants.RemoteClusterIdLabel}={providerId}", ct: op.Cancellation)
             .ConfigureAwait(false)).Items.Where(i => i.StringAt("spec.type") == Identity.ControlPlaneType).ToList();
+        var foundProviderNs = await TenantNamespace.FindAsync(provider, consumerId, op.Cancellation).ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, consumer, AuthenticationRights.RemoveConsumer(identities.Select(i => i.Namespace() ?? "")), "removing the authentication")
+            .ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, provider, AuthenticationRights.RemoveProvider(foundProviderNs), "removing the authentication").ConfigureAwait(false);
         if (identities.Count == 0)
             op.Info(consumer, Module, "Identity", "Identity control plane already deleted");
         foreach (var i in identities)
@@ -30,7 +34,7 @@ public static class Unauthenticate
             op.Info(consumer, Module, "Identity", "Identity control plane correctly deleted", whatIf: "Identity control plane would be deleted");
         }
 
-        var providerNs = await TenantNamespace.FindAsync(provider, consumerId, op.Cancellation).ConfigureAwait(false)
+        var providerNs = foundProviderNs
                          ?? throw new LiqoException(ErrorIds.TenantNamespaceNotFound, LiqoErrorCategory.ObjectNotFound, consumerId,
                              $"tenant namespace not found for cluster \"{consumerId}\" on the remote cluster");
         var tenants = (await provider.Api.ListAsync(Kinds.Tenant, providerNs, $"{LiqoConstants.RemoteClusterIdLabel}={consumerId}", ct: op.Cancellation)

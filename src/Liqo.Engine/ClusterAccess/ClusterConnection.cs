@@ -36,6 +36,9 @@ public sealed class ClusterConnection : IDisposable
 
     internal KubeconfigSource Source { get; }
 
+    /// <summary>The server's answers to access reviews on this connection (<see cref="Resources.AccessCheck"/>), by question.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, bool> AccessAnswers { get; } = new(StringComparer.Ordinal);
+
     internal Kubernetes Client { get; }
 
     /// <summary>How requests to this cluster are retried (see <see cref="AttachTo"/>).</summary>

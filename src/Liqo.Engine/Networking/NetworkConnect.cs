@@ -21,6 +21,7 @@ public static class NetworkConnect
         var ct = op.Cancellation;
         var clientId = client.ClusterId ?? await ClusterId.ReadAsync(client, ct).ConfigureAwait(false);
         var serverId = server.ClusterId ?? await ClusterId.ReadAsync(server, ct).ConfigureAwait(false);
+        await CheckRightsAsync(op, client, server, clientId, serverId, o).ConfigureAwait(false);
         var clientNs = await TenantNamespace.EnsureAsync(op, client, serverId).ConfigureAwait(false);
         var serverNs = await TenantNamespace.EnsureAsync(op, server, clientId).ConfigureAwait(false);
 
@@ -63,6 +64,16 @@ public static class NetworkConnect
         await Connection.WaitEstablishedAsync(op, client, gwClient.Namespace() ?? clientNs, serverId).ConfigureAwait(false);
         await Connection.WaitEstablishedAsync(op, server, gwServer.Namespace() ?? serverNs, clientId).ConfigureAwait(false);
         return new NetworkResult(false, !op.PlanOnly);
+    }
+
+    /// <summary>Refuses (Forbidden) before the first write when a cluster's user may not make the writes connecting needs there.</summary>
+    private static async Task CheckRightsAsync(Operation op, ClusterConnection client, ClusterConnection server, string clientId, string serverId,
+        NetworkConnectOptions o)
+    {
+        var (clientNs, clientExists) = await TenantNamespace.PlanAsync(client, serverId, op.Cancellation).ConfigureAwait(false);
+        var (serverNs, serverExists) = await TenantNamespace.PlanAsync(server, clientId, op.Cancellation).ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, client, NetworkRights.Connect(clientNs, clientExists, gatewayServer: false, !o.DisableSharingKeys), "networking").ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, server, NetworkRights.Connect(serverNs, serverExists, gatewayServer: true, !o.DisableSharingKeys), "networking").ConfigureAwait(false);
     }
 
     /// <summary>A GatewayServer for the server cluster on the client cluster, or a GatewayClient for the client on the server: the opposite peering's tunnel.</summary>

@@ -16,15 +16,26 @@ public static class NetworkReset
     public static async Task DisconnectAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId)
     {
         var (localNs, remoteNs) = await TenantNamespacesAsync(op, local, remote, localId, remoteId).ConfigureAwait(false);
+        await CheckRightsAsync(op, local, remote, localNs, remoteNs, configurations: false).ConfigureAwait(false);
         await DisconnectAsync(op, local, remote, localId, remoteId, localNs, remoteNs).ConfigureAwait(false);
     }
 
     public static async Task RunAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId)
     {
         var (localNs, remoteNs) = await TenantNamespacesAsync(op, local, remote, localId, remoteId).ConfigureAwait(false);
+        await CheckRightsAsync(op, local, remote, localNs, remoteNs, configurations: true).ConfigureAwait(false);
         await DisconnectAsync(op, local, remote, localId, remoteId, localNs, remoteNs).ConfigureAwait(false);
         await DeleteConfigurationAsync(op, local, remoteId, localNs).ConfigureAwait(false);
         await DeleteConfigurationAsync(op, remote, localId, remoteNs).ConfigureAwait(false);
+    }
+
+    /// <summary>Refuses (Forbidden) before the first delete when a cluster's user may not delete what is there.</summary>
+    private static async Task CheckRightsAsync(Operation op, ClusterConnection local, ClusterConnection remote, string? localNs, string? remoteNs,
+        bool configurations)
+    {
+        var step = configurations ? "resetting the networking" : "disabling the networking";
+        await AccessCheck.RequireAllAsync(op, local, NetworkRights.Reset(localNs, configurations), step).ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, remote, NetworkRights.Reset(remoteNs, configurations), step).ConfigureAwait(false);
     }
 
     private static async Task<(string? Local, string? Remote)> TenantNamespacesAsync(Operation op, ClusterConnection local, ClusterConnection remote,

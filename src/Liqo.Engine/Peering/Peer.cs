@@ -23,6 +23,7 @@ public static class Peer
         var providerId = provider.ClusterId!;
         if (o.Authentication.InBand && string.IsNullOrEmpty(o.Authentication.ProxyUrl))
             await Authenticate.CheckInBandAsync(op, consumer, provider, providerId, networkingPending: !o.NetworkingDisabled).ConfigureAwait(false);
+        await CheckRightsAsync(op, consumer, provider, consumerId, providerId, o).ConfigureAwait(false);
 
         var networking = ModuleOutcome.Skipped;
         if (!o.NetworkingDisabled)
@@ -59,6 +60,16 @@ public static class Peer
         var providerRole = op.PlanOnly ? null : await ForeignClusterRoleAsync(provider, consumerId, op.Cancellation).ConfigureAwait(false);
         return new PeeringResult(consumerId, providerId, consumerRole, providerRole, networking, authentication, offloading, nodeName, nodeReady,
             op.PlanOnly, total.Elapsed);
+    }
+
+    /// <summary>Refuses (Forbidden) before the first write when a cluster's user may not make every write the peering needs there.</summary>
+    private static async Task CheckRightsAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, string consumerId, string providerId,
+        PeerOptions o)
+    {
+        var (consumerNs, consumerExists) = await TenantNamespace.PlanAsync(consumer, providerId, op.Cancellation).ConfigureAwait(false);
+        var (providerNs, providerExists) = await TenantNamespace.PlanAsync(provider, consumerId, op.Cancellation).ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, consumer, PeeringRights.PeerConsumer(o, consumerNs, consumerExists), "the peering").ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, provider, PeeringRights.PeerProvider(o, providerNs, providerExists), "the peering").ConfigureAwait(false);
     }
 
     /// <summary>status.role of the ForeignCluster for <paramref name="remoteId"/>; null when there is none yet (or it may not be read).</summary>

@@ -40,12 +40,16 @@ public static class Unpeer
                 "cannot delete the tenant namespace when a bidirectional is enabled, please remove the --delete-namespaces flag",
                 "Run without -DeleteNamespaces, or remove the opposite peering first.");
 
+        // before the first write: a user who may not delete what is there (a tenant namespace, for a peering user on the
+        // provider) would otherwise leave the peering half removed
+        var consumerNs = await TenantNamespace.FindAsync(consumer, providerId, ct).ConfigureAwait(false);
+        var providerNs = await TenantNamespace.FindAsync(provider, consumerId, ct).ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, consumer, PeeringRights.UnpeerConsumer(consumerNs, bidirectional), "removing the peering").ConfigureAwait(false);
+        await AccessCheck.RequireAllAsync(op, provider, PeeringRights.UnpeerProvider(providerNs, bidirectional), "removing the peering").ConfigureAwait(false);
         if (o.DeleteNamespaces)
         {
-            // before the first write: a user who may not delete a tenant namespace (a peering user on the provider) would
-            // otherwise leave the peering half removed
-            foreach (var (cluster, remoteId) in new[] { (consumer, providerId), (provider, consumerId) })
-                if (await TenantNamespace.FindAsync(cluster, remoteId, ct).ConfigureAwait(false) is { } ns)
+            foreach (var (cluster, ns) in new[] { (consumer, consumerNs), (provider, providerNs) })
+                if (ns is not null)
                     await AccessCheck.RequireAsync(op, cluster, "delete", Kinds.Namespace, ns, ns, "-DeleteNamespaces").ConfigureAwait(false);
         }
 

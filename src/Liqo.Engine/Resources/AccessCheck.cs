@@ -6,7 +6,8 @@ namespace Liqo.Engine.Resources;
 /// <summary>
 /// Asks the API server whether the connection's user may do something (a SelfSubjectAccessReview, which every
 /// authenticated user may create), so that a step its rights do not allow is refused before the command's first
-/// write, not halfway through. A server that does not answer the review leaves the question open: the step is tried.
+/// write, not halfway through. Answers are kept per connection, so a question is asked once per command. A server
+/// that does not answer the review leaves the question open: the step is tried.
 /// </summary>
 internal static class AccessCheck
 {
@@ -15,11 +16,38 @@ internal static class AccessCheck
     /// <summary>
     /// Throws <see cref="ErrorIds.Forbidden"/> naming the verb, resource and namespace when the server says the user may
     /// not <paramref name="verb"/> <paramref name="kind"/> (named <paramref name="name"/>) in <paramref name="ns"/>;
-    /// <paramref name="step"/> says what needs it. Nothing is asked in plan mode (-WhatIf writes nothing).
+    /// <paramref name="step"/> says what needs it. Asked under -WhatIf too: the plan is refused the same way.
     /// </summary>
     public static async Task RequireAsync(Operation op, ClusterConnection cluster, string verb, ResourceKind kind, string? ns, string? name, string step)
     {
-        if (op.PlanOnly) return;
+        if (await AllowedAsync(op, cluster, verb, kind, ns, name).ConfigureAwait(false)) return;
+        var what = name is null ? kind.DisplayName : $"{kind.DisplayName} \"{name}\"";
+        var where = kind.Plural == "namespaces" ? "" : ns is null ? " at the cluster scope" : $" in the namespace \"{ns}\"";
+        throw new LiqoException(ErrorIds.Forbidden, LiqoErrorCategory.PermissionDenied, $"{verb} {kind.DisplayName}",
+            $"The {cluster.Scope} cluster's user may not {verb} {what}{where}, which {step} needs: nothing was changed.",
+            $"Run the command with a user of the {cluster.Scope} cluster that may {verb} {kind.DisplayName}, or leave that step out.");
+    }
+
+    /// <summary>
+    /// Asks for every right in <paramref name="needs"/> (each once) and throws <see cref="ErrorIds.Forbidden"/> naming
+    /// each one the user lacks, with verb, resource and namespace; <paramref name="step"/> says what needs them.
+    /// </summary>
+    public static async Task RequireAllAsync(Operation op, ClusterConnection cluster, IEnumerable<AccessRequirement> needs, string step)
+    {
+        var missing = new List<AccessRequirement>();
+        foreach (var need in needs.Distinct())
+            if (!await AllowedAsync(op, cluster, need.Verb, need.Kind, need.Namespace, null).ConfigureAwait(false)) missing.Add(need);
+        if (missing.Count == 0) return;
+        var list = string.Join("; ", missing);
+        throw new LiqoException(ErrorIds.Forbidden, LiqoErrorCategory.PermissionDenied, list,
+            $"The {cluster.Scope} cluster's user may not {list}, which {step} needs: nothing was changed.",
+            $"Run the command with a user of the {cluster.Scope} cluster that has these rights (for a peering user, its tenant namespace must exist and be bound to the chart's roles).");
+    }
+
+    private static async Task<bool> AllowedAsync(Operation op, ClusterConnection cluster, string verb, ResourceKind kind, string? ns, string? name)
+    {
+        var question = $"{verb} {kind.DisplayName} {ns} {name}";
+        if (cluster.AccessAnswers.TryGetValue(question, out var known)) return known;
         var attributes = new JsonObject { ["verb"] = verb, ["group"] = kind.Group, ["resource"] = kind.Plural };
         if (ns is not null) attributes["namespace"] = ns;
         if (name is not null) attributes["name"] = name;
@@ -28,21 +56,18 @@ internal static class AccessCheck
             ["apiVersion"] = Review.ApiVersion, ["kind"] = Review.Kind,
             ["spec"] = new JsonObject { ["resourceAttributes"] = attributes },
         };
-        JsonObject answer;
+        bool allowed;
         try
         {
-            answer = await cluster.Api.CreateAsync(Review, null, review, op.Cancellation).ConfigureAwait(false);
+            var answer = await cluster.Api.CreateAsync(Review, null, review, op.Cancellation).ConfigureAwait(false);
+            allowed = answer["status"]?["allowed"]?.GetValue<bool>() == true;
         }
         catch (LiqoException e) when (e is KubeApiException || e.ErrorId == ErrorIds.Forbidden)
         {
             op.Log.Verbose($"The {cluster.Scope} cluster did not answer whether its user may {verb} {kind.DisplayName} ({e.Message}); trying anyway.");
-            return;
+            allowed = true;
         }
-        if (answer["status"]?["allowed"]?.GetValue<bool>() == true) return;
-        var what = name is null ? kind.DisplayName : $"{kind.DisplayName} \"{name}\"";
-        var where = kind.Plural == "namespaces" ? "" : ns is null ? " at the cluster scope" : $" in the namespace \"{ns}\"";
-        throw new LiqoException(ErrorIds.Forbidden, LiqoErrorCategory.PermissionDenied, $"{verb} {kind.DisplayName}",
-            $"The {cluster.Scope} cluster's user may not {verb} {what}{where}, which {step} needs: nothing was changed.",
-            $"Run the command with a user of the {cluster.Scope} cluster that may {verb} {kind.DisplayName}, or leave that step out.");
+        cluster.AccessAnswers[question] = allowed;
+        return allowed;
     }
 }

@@ -113,4 +113,21 @@ public sealed class WaiterPollingTests(SandboxFixture fx) : IClassFixture<Sandbo
         Assert.Equal(ErrorIds.Forbidden, e.ErrorId);
         Assert.Equal("The local cluster's user may not delete configmaps \"x\" in the namespace \"access-check\", which the test needs: nothing was changed.", e.Message);
     }
+
+    [Fact]
+    public async Task ABatchOfRightsIsRefusedNamingEachMissingOneAndNothingElse()
+    {
+        using var user = await UserAsync("batch", "access-batch", Rule("get", "create"));
+        using var op = new Operation(new Log(), TimeSpan.FromSeconds(20), default);
+        AccessRequirement[] needs =
+        [
+            new("create", Kinds.ConfigMap, "access-batch"), new("update", Kinds.ConfigMap, "access-batch"),
+            new("delete", Kinds.ConfigMap, "access-batch"), new("create", Kinds.Namespace, null),
+        ];
+        var e = await Assert.ThrowsAsync<LiqoException>(() => AccessCheck.RequireAllAsync(op, user, needs, "the test"));
+        Assert.Equal(ErrorIds.Forbidden, e.ErrorId);
+        Assert.Equal("The local cluster's user may not update configmaps in the namespace \"access-batch\"; delete configmaps in the namespace " +
+            "\"access-batch\"; create namespaces at the cluster scope, which the test needs: nothing was changed.", e.Message);
+        await AccessCheck.RequireAllAsync(op, user, needs.Take(1), "the test");
+    }
 }
