@@ -10,7 +10,7 @@ public sealed record AccessRequirement(string Verb, ResourceKind Kind, string? N
     public static IEnumerable<AccessRequirement> Write(ResourceKind kind, string ns) => [new("create", kind, ns), new("update", kind, ns)];
 
     /// <summary>
-    /// The tenant namespace <paramref name="tenantNamespace"/>, which the run creates when <paramref name="exists"/> is false:
+    /// The tenant namespace, which the run creates when <paramref name="exists"/> is false:
     /// then creating namespaces at the cluster scope is needed (a peering user may not; liqoctl fails there).
     /// </summary>
     public static IEnumerable<AccessRequirement> NamespaceCreation(bool exists) => exists ? [] : [new("create", Kinds.Namespace, null)];
