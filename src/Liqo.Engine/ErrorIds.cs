@@ -139,6 +139,12 @@ public static class ErrorIds
     /// <summary>The ResourceSlice does not exist.</summary>
     public const string ResourceSliceNotFound = "ResourceSliceNotFound";
 
+    /// <summary>Remove-LiqoVirtualNode: no VirtualNode of that name (unless -IgnoreMissing).</summary>
+    public const string VirtualNodeNotFound = "VirtualNodeNotFound";
+
+    /// <summary>Remove-LiqoPeeringUser: no peering user for that consumer (unless -IgnoreMissing).</summary>
+    public const string PeeringUserNotFound = "PeeringUserNotFound";
+
     /// <summary>Disable-LiqoAuthentication while ResourceSlices remain (liqoctl refuses it too).</summary>
     public const string ResourceSlicesPresent = "ResourceSlicesPresent";
 
