@@ -139,6 +139,9 @@ public static class ErrorIds
     /// <summary>The ResourceSlice does not exist.</summary>
     public const string ResourceSliceNotFound = "ResourceSliceNotFound";
 
+    /// <summary>New-LiqoPeering: the provider did not accept the ResourceSlice's resources (no virtual node).</summary>
+    public const string ResourcesNotAccepted = "ResourcesNotAccepted";
+
     /// <summary>Remove-LiqoVirtualNode: no VirtualNode of that name (unless -IgnoreMissing).</summary>
     public const string VirtualNodeNotFound = "VirtualNodeNotFound";
 

@@ -124,3 +124,22 @@ Describe 'Start-LiqoSandbox' -Skip:($script:real -or $IsWindows) {
         $script:clusters.Provider.Server | Should -Match '^https://127\.0\.0\.1:\d+$'
     }
 }
+
+Describe 'New-LiqoPeering whose ResourceSlice resources are not accepted' -Skip:$script:real {
+    AfterAll { Remove-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:provider -Confirm:$false -ErrorAction Ignore }
+
+    It 'writes the result and a non-terminating ResourcesNotAccepted error that $? and -ErrorAction Stop see' {
+        # the sandbox's provider accepts the resources of the class 'default' (or none) only, as a provider without that class does
+        $errs = $null
+        $result = New-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:provider -ResourceSliceClass refused -ErrorAction SilentlyContinue -ErrorVariable errs
+        $ok = $?
+        $ok | Should -BeFalse
+        $result | Should -Not -BeNullOrEmpty
+        $result.Offloading.Status | Should -Be 'ResourcesNotAccepted'
+        $result.VirtualNodeReady | Should -BeFalse
+        @($errs | Where-Object { $_.FullyQualifiedErrorId -like 'ResourcesNotAccepted,*' }).Count | Should -Be 1
+        { New-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:provider -ResourceSliceClass refused -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ResourcesNotAccepted,*'
+        ((Get-Help New-LiqoPeering -Full | Out-String -Width 4000) -replace '\s+', ' ') | Should -BeLike '*liqoctl peer only warns*'
+    }
+}
