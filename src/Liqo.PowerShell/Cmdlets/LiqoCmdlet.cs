@@ -131,12 +131,17 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         const System.Reflection.BindingFlags any = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public |
                                                    System.Reflection.BindingFlags.NonPublic;
         var runtime = CommandRuntime;
-        foreach (var name in new[] { "DebugPreference", "WarningPreference", "VerbosePreference", "InformationPreference", "ProgressPreference" })
+        var type = runtime?.GetType();
+        foreach (var name in new[] { "DebugPreference", "WarningPreference", "InformationPreference", "ProgressPreference" })
         {
-            var property = runtime?.GetType().GetProperty(name, any);
+            var property = type?.GetProperty(name, any);
             if (property is { CanRead: true, CanWrite: true } && property.GetValue(runtime) is ActionPreference.Inquire)
                 property.SetValue(runtime, ActionPreference.Continue);
         }
+        // the verbose preference has no setter: it follows -Verbose, which -Debug implies here (shown, not asked)
+        if (type?.GetProperty("VerbosePreference", any)?.GetValue(runtime) is ActionPreference.Inquire &&
+            type.GetProperty("Verbose", any) is { CanWrite: true } verbose)
+            verbose.SetValue(runtime, verbose.PropertyType == typeof(SwitchParameter) ? new SwitchParameter(true) : true);
     }
 
     /// <summary>
