@@ -139,6 +139,18 @@ public static class ErrorIds
     /// <summary>The ResourceSlice does not exist.</summary>
     public const string ResourceSliceNotFound = "ResourceSliceNotFound";
 
+    /// <summary>Input that breaks a rule (an IP, URL, name, port, cluster ID or amount), refused before anything is written.</summary>
+    public const string InvalidArgument = "InvalidArgument";
+
+    /// <summary>New-LiqoPeering: the provider did not accept the ResourceSlice's resources (no virtual node).</summary>
+    public const string ResourcesNotAccepted = "ResourcesNotAccepted";
+
+    /// <summary>Remove-LiqoVirtualNode: no VirtualNode of that name (unless -IgnoreMissing).</summary>
+    public const string VirtualNodeNotFound = "VirtualNodeNotFound";
+
+    /// <summary>Remove-LiqoPeeringUser: no peering user for that consumer (unless -IgnoreMissing).</summary>
+    public const string PeeringUserNotFound = "PeeringUserNotFound";
+
     /// <summary>Disable-LiqoAuthentication while ResourceSlices remain (liqoctl refuses it too).</summary>
     public const string ResourceSlicesPresent = "ResourceSlicesPresent";
 

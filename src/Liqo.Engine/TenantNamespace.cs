@@ -19,6 +19,7 @@ public static class TenantNamespace
     /// <summary>The tenant namespace's name, or null when there is none.</summary>
     public static async Task<string?> FindAsync(ClusterConnection cluster, string remoteClusterId, CancellationToken ct)
     {
+        InputRules.RemoteClusterId(remoteClusterId); // not a raw 400 from the label selector
         IReadOnlyList<JsonObject> found;
         try
         {

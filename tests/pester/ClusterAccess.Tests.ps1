@@ -152,6 +152,32 @@ current-context: only2
         finally { $listener.Stop() }
     }
 
+    It 'bounds <Cmdlet> by its -Timeout against an API server that accepts connections and never answers' -TestCases @(
+        @{ Cmdlet = 'Get-LiqoClusterId' }, @{ Cmdlet = 'Get-LiqoInfo' }, @{ Cmdlet = 'Get-LiqoForeignCluster' }, @{ Cmdlet = 'Get-LiqoPeerInfo' }
+    ) {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $text = New-TestKubeconfigText -Server "https://127.0.0.1:$($listener.LocalEndpoint.Port)"
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $e = Get-ErrorRecord { & $Cmdlet -KubeconfigContent $text -Timeout 2s }
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 50 -Because 'the 2 s budget ends the hanging request, well before the default minute'
+            $e.FullyQualifiedErrorId | Should -BeLike 'OperationTimeout,*'
+            $e.CategoryInfo.Category | Should -Be 'OperationTimeout'
+            $e.ErrorDetails.RecommendedAction + $e.Exception.Message | Should -Not -BeLike "*Run $Cmdlet*"
+        }
+        finally { $listener.Stop() }
+    }
+
+    It '<Cmdlet> -Timeout defaults to one minute and is in its help' -TestCases @(
+        @{ Cmdlet = 'Get-LiqoClusterId' }, @{ Cmdlet = 'Get-LiqoInfo' }, @{ Cmdlet = 'Get-LiqoForeignCluster' }, @{ Cmdlet = 'Get-LiqoPeerInfo' }
+    ) {
+        $help = Get-Help $Cmdlet -Parameter Timeout
+        ($help.description.Text -join ' ') | Should -BeLike '*default one minute*'
+        $type = (Get-Command $Cmdlet).ImplementingType
+        [Activator]::CreateInstance($type).Timeout | Should -Be ([TimeSpan]::FromMinutes(1))
+    }
+
     It 'completes -Context from a relative -Kubeconfig against the current location, as the cmdlet resolves it' {
         $env:KUBECONFIG = $null
         Push-Location (Split-Path $script:second)

@@ -97,20 +97,22 @@ public static class PeeringUser
     /// <summary>
     /// liqoctl delete peering-user (userfactory.RemovePermissions): the RoleBindings and the CertificateSigningRequest
     /// labelled with the user's name, in any namespace. Its certificate then authenticates a user without permissions.
-    /// Returns how many objects were deleted.
+    /// Returns how many objects it found (and so deleted, or under -WhatIf would delete): 0 when there is no such user.
     /// </summary>
     public static async Task<int> RemoveAsync(Operation op, ClusterConnection provider, string consumerId)
     {
         var ct = op.Cancellation;
         await AuthenticationExchange.ReadIdAsync(op, provider, consumerId).ConfigureAwait(false);
         var selector = $"{NameLabel}={UserName(consumerId)}";
-        var deleted = 0;
+        var found = 0;
         foreach (var kind in new[] { Kinds.RoleBinding, Kinds.CertificateSigningRequest })
             foreach (var o in (await provider.Api.ListAsync(kind, null, selector, ct: ct).ConfigureAwait(false)).Items)
-                if (await ObjectWriter.DeleteAsync(op, provider, kind, o.Namespace(), o.Name()).ConfigureAwait(false))
-                    deleted++;
+            {
+                found++;
+                await ObjectWriter.DeleteAsync(op, provider, kind, o.Namespace(), o.Name()).ConfigureAwait(false);
+            }
         op.Info(provider, Module, "PeeringUser", $"Peering user for cluster with ID \"{consumerId}\" deleted successfully", whatIf: $"Peering user for cluster with ID \"{consumerId}\" would be deleted");
-        return deleted;
+        return found;
     }
 
     private static JsonObject Binding(ResourceKind kind, string name, string? ns, Dictionary<string, string> labels, JsonArray subjects, string roleKind, string roleName)

@@ -17,7 +17,7 @@ public static class Peer
     {
         var total = Stopwatch.StartNew();
         op.Attach(consumer, provider);
-        if (o.CreateResourceSlice) Quantities.Canonical(o.ResourceSlice.Resources); // a bad amount fails before anything is written
+        InputRules.Check(o); // bad input fails before anything is written
         await Preflight.RunAsync(op, consumer, provider, o.Force).ConfigureAwait(false);
         var consumerId = consumer.ClusterId!;
         var providerId = provider.ClusterId!;

@@ -37,14 +37,24 @@ namespace Liqo.PowerShell.Cmdlets;
 [OutputType(typeof(string))]
 public sealed class GetLiqoClusterIdCommand : ClusterCmdlet
 {
+    /// <summary>
+    /// The bound of the whole command (default one minute): when it runs out, the command fails with ErrorId OperationTimeout,
+    /// even against a server that never answers. Transient failures (429, 5xx, dropped connections) are retried within it.
+    /// Accepts liqoctl's durations (30s, 5m), a number of seconds or a TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    public TimeSpan Timeout { get; set; } = Operation.DefaultReadTimeout;
+
     protected override void ProcessRecord()
     {
         var source = LocalSource();
+        var timeout = Timeout;
         var id = RunEngine(async (log, ct) =>
         {
             using var cluster = ClusterConnection.Open(source);
             log.Verbose($"Reading the cluster ID of {cluster.Server} (context '{cluster.Context}') from the namespace '{cluster.LiqoNamespace}'.");
-            return await ClusterId.ReadAsync(cluster, ct).ConfigureAwait(false);
+            return await ClusterId.ReadAsync(cluster, timeout, log, ct).ConfigureAwait(false);
         });
         WriteObject(id);
     }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Info;
 using Liqo.PowerShell.Completers;
@@ -46,6 +47,15 @@ public sealed class GetLiqoForeignClusterCommand : ClusterCmdlet
     [ArgumentCompleter(typeof(ForeignClusterIdCompleter))]
     public string[]? ClusterId { get; set; }
 
+    /// <summary>
+    /// The bound of the whole command (default one minute): when it runs out, the command fails with ErrorId OperationTimeout,
+    /// even against a server that never answers. Transient failures (429, 5xx, dropped connections) are retried within it.
+    /// Accepts liqoctl's durations (30s, 5m), a number of seconds or a TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    public TimeSpan Timeout { get; set; } = Operation.DefaultReadTimeout;
+
     protected override void ProcessRecord()
     {
         if (ClusterId is not null) _names.AddRange(ClusterId);
@@ -54,11 +64,12 @@ public sealed class GetLiqoForeignClusterCommand : ClusterCmdlet
     protected override void EndProcessing()
     {
         var source = LocalSource();
+        var timeout = Timeout;
         var all = RunEngine(async (log, ct) =>
         {
             using var cluster = ClusterConnection.Open(source);
             log.Verbose($"Listing the ForeignClusters of {cluster.Server} (context '{cluster.Context}').");
-            return await ForeignClusterReader.ListAsync(cluster, ct).ConfigureAwait(false);
+            return await ForeignClusterReader.ListAsync(cluster, ct, timeout, log).ConfigureAwait(false);
         });
         if (_names.Count == 0)
         {

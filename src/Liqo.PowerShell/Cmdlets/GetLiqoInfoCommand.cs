@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
@@ -67,15 +68,25 @@ public sealed class GetLiqoInfoCommand : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string? Get { get; set; }
 
+    /// <summary>
+    /// The bound of the whole command (default one minute): when it runs out, the command fails with ErrorId OperationTimeout,
+    /// even against a server that never answers. Transient failures (429, 5xx, dropped connections) are retried within it.
+    /// Accepts liqoctl's durations (30s, 5m), a number of seconds or a TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    public TimeSpan Timeout { get; set; } = Operation.DefaultReadTimeout;
+
     protected override void ProcessRecord()
     {
         var source = LocalSource();
+        var timeout = Timeout;
         var format = Output == "Json" ? MachineFormat.Json : MachineFormat.Yaml;
         var result = RunEngine(async (log, ct) =>
         {
             using var cluster = ClusterConnection.Open(source);
             log.Verbose($"Reading the Liqo installation of {cluster.Server} (context '{cluster.Context}') in the namespace '{cluster.LiqoNamespace}'.");
-            var collected = await InfoCollector.CollectLocalAsync(cluster, IncludeNetwork || Get is not null, log, ct).ConfigureAwait(false);
+            var collected = await InfoCollector.CollectLocalAsync(cluster, IncludeNetwork || Get is not null, log, ct, timeout).ConfigureAwait(false);
             object output = Get is not null ? InfoDocuments.LocalGet(collected.Report, Get, format)
                 : Output is not null ? InfoDocuments.Local(collected.Report, format)
                 : OutputMapper.From(collected.Report);

@@ -89,6 +89,15 @@ public sealed class GetLiqoPeerInfoCommand : TwoClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string? Get { get; set; }
 
+    /// <summary>
+    /// The bound of the whole command (default one minute): when it runs out, the command fails with ErrorId OperationTimeout,
+    /// even against a server that never answers. Transient failures (429, 5xx, dropped connections) are retried within it.
+    /// Accepts liqoctl's durations (30s, 5m), a number of seconds or a TimeSpan.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    public TimeSpan Timeout { get; set; } = Operation.DefaultReadTimeout;
+
     protected override void ProcessRecord()
     {
         if (ClusterId is not null) _clusterIds.AddRange(ClusterId);
@@ -98,6 +107,7 @@ public sealed class GetLiqoPeerInfoCommand : TwoClusterCmdlet
     {
         var source = LocalSource();
         var remoteSource = RemoteGiven ? RemoteSource() : null;
+        var timeout = Timeout;
         var format = Output == "Json" ? MachineFormat.Json : MachineFormat.Yaml;
         var requested = _clusterIds.Count == 0 ? null : _clusterIds.ToList();
         var result = RunEngine(async (log, ct) =>
@@ -106,7 +116,7 @@ public sealed class GetLiqoPeerInfoCommand : TwoClusterCmdlet
             using var remote = remoteSource is null ? null : ClusterConnection.Open(remoteSource);
             log.Verbose($"Reading the peers of {cluster.Server} (context '{cluster.Context}')" +
                         (remote is null ? "." : $" and the provider's view on {remote.Server} (context '{remote.Context}')."));
-            return await InfoCollector.CollectPeersAsync(cluster, requested, remote, log, ct).ConfigureAwait(false);
+            return await InfoCollector.CollectPeersAsync(cluster, requested, remote, log, ct, timeout).ConfigureAwait(false);
         });
 
         foreach (var id in result.UnknownClusterIds) WriteLiqoError(InfoErrors.PeerNotFound(id));

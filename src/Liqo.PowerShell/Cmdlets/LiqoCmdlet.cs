@@ -50,7 +50,7 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         }
         catch (LiqoException e)
         {
-            ThrowTerminatingError(ErrorRecordFactory.From(e));
+            ThrowTerminatingError(ErrorRecordFactory.From(Explain(e)));
             throw; // not reached
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -69,6 +69,12 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// A cmdlet's chance to add its own advice to an engine error before it is written (e.g. Remove-LiqoPeering suggests
+    /// -Force when the provider cannot be reached). The default keeps the error as it is.
+    /// </summary>
+    protected virtual LiqoException Explain(LiqoException e) => e;
+
     /// <summary>Writes a non-terminating error for a <see cref="LiqoException"/> (e.g. one unknown ID among several).</summary>
     protected void WriteLiqoError(LiqoException e) => WriteError(ErrorRecordFactory.From(e));
 
@@ -86,7 +92,7 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
     {
         var tags = new List<string> { "Liqo.Step", step.Module, step.Level };
         // like Write-Host: shown by default in an interactive session, kept as data in the information stream everywhere
-        if (InteractiveHost.IsInteractive(Host)) tags.Add("PSHOST");
+        if (InteractiveHost.IsInteractive(Host) && !InformationSilenced()) tags.Add("PSHOST");
         WriteInformation(new InformationRecord(step, MyInvocation.MyCommand?.Name ?? "Liqo").WithTags(tags));
         // liqoctl's WARN lines are warnings: -WarningAction and -WarningVariable apply to them
         if (step.Level == "WARN") WriteWarning(step.Message);
@@ -94,6 +100,10 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         var id = _progressIds.TryGetValue(step.Module, out var known) ? known : _progressIds[step.Module] = _progressIds.Count + 1;
         WriteProgress(new ProgressRecord(id, $"Liqo {step.Module}", $"({step.Scope}) {step.Message}"));
     }
+
+    /// <summary>-InformationAction SilentlyContinue or Ignore: the step lines are not shown (they stay data, as for Write-Information).</summary>
+    private bool InformationSilenced() =>
+        MyInvocation.BoundParameters.TryGetValue("InformationAction", out var a) && a is ActionPreference.SilentlyContinue or ActionPreference.Ignore;
 
     private readonly Dictionary<string, int> _progressIds = new(StringComparer.Ordinal);
 
@@ -106,7 +116,36 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Every writing cmdlet checks first that a confirmation it would need can be answered.</summary>
-    protected override void BeginProcessing() => RequireConfirmationChoice();
+    protected override void BeginProcessing()
+    {
+        NoInquiryWithoutPrompt();
+        RequireConfirmationChoice();
+    }
+
+    /// <summary>
+    /// -Debug turns some stream preferences of the command runtime into Inquire (a warning asks whether to go on), which a
+    /// host that cannot prompt answers with "NonInteractive mode" or, with stdin closed, a NullReferenceException. In such a
+    /// host, -Debug shows the streams instead (Continue), as PowerShell 7.4+ does for the debug stream itself.
+    /// </summary>
+    private void NoInquiryWithoutPrompt()
+    {
+        if (!MyInvocation.BoundParameters.TryGetValue("Debug", out var d) || d is not SwitchParameter { IsPresent: true } || InteractiveHost.IsInteractive(Host))
+            return;
+        const System.Reflection.BindingFlags any = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public |
+                                                   System.Reflection.BindingFlags.NonPublic;
+        var runtime = CommandRuntime;
+        var type = runtime?.GetType();
+        foreach (var name in new[] { "DebugPreference", "WarningPreference", "InformationPreference", "ProgressPreference" })
+        {
+            var property = type?.GetProperty(name, any);
+            if (property is { CanRead: true, CanWrite: true } && property.GetValue(runtime) is ActionPreference.Inquire)
+                property.SetValue(runtime, ActionPreference.Continue);
+        }
+        // the verbose preference has no setter: it follows -Verbose, which -Debug implies here (shown, not asked)
+        if (type?.GetProperty("VerbosePreference", any)?.GetValue(runtime) is ActionPreference.Inquire &&
+            type.GetProperty("Verbose", any) is { CanWrite: true } verbose)
+            verbose.SetValue(runtime, verbose.PropertyType == typeof(SwitchParameter) ? new SwitchParameter(true) : true);
+    }
 
     /// <summary>
     /// In a host where nobody can answer a prompt (a runbook, CI, pwsh -NonInteractive), refuses up front, with a clear

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using Liqo.Engine;
 using Liqo.Engine.Authentication;
 using Liqo.Engine.Networking;
 using Liqo.Engine.Offloading;
@@ -24,6 +25,10 @@ namespace Liqo.PowerShell.Cmdlets;
 /// The clusters must run the same Liqo minor version unless -Force is given. When nobody holds credentials for both
 /// clusters, the provider's administrator can make a peering user (New-LiqoPeeringUser) whose kubeconfig serves as
 /// -RemoteKubeconfig, or both administrators can peer out of band (Get-Help about_Liqo).
+/// A peering that ends without what was asked for is an error: when the provider does not accept the ResourceSlice's
+/// resources (so no virtual node comes), the result object is still written, followed by a non-terminating error with ErrorId
+/// ResourcesNotAccepted, which $? and -ErrorAction Stop see. liqoctl peer only warns here; the module is stricter because a
+/// script (or a runbook) would otherwise go on as if it could schedule pods on the provider.
 /// </remarks>
 /// <example>
 /// Peer two clusters from an interactive session
@@ -182,7 +187,16 @@ public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
         var (local, remote, options) = (LocalSource(), RemoteSource(), BuildOptions());
         var result = RunOnClusters(local, remote, options.Timeout, (op, consumer, provider) => Peer.RunAsync(op, consumer, provider, options));
         WriteObject(OutputMapper.From(result));
+        if (result.Offloading.Status == ResourcesNotAccepted)
+            WriteLiqoError(new LiqoException(ErrorIds.ResourcesNotAccepted, LiqoErrorCategory.ResourceUnavailable, result.ProviderClusterId,
+                $"The provider {result.ProviderClusterId} did not accept the resources of the ResourceSlice (class '{options.ResourceSlice.Class}'), " +
+                "so no virtual node was made. The networking and the authentication are in place.",
+                "Check the slice's Resources condition on the consumer and the provider's ResourceSlice classes, quotas and cordoned " +
+                "tenants (Get-LiqoPeerInfo -RemoteKubeconfig shows both sides); fix them and run New-LiqoPeering again."));
     }
+
+    /// <summary>The offloading status of a peering whose ResourceSlice the provider did not accept.</summary>
+    private const string ResourcesNotAccepted = "ResourcesNotAccepted";
 
     private PeerOptions BuildOptions()
     {

@@ -136,6 +136,19 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
         else UnpeerBoth();
     }
 
+    /// <summary>
+    /// A provider that cannot be reached (ClusterUnreachable, or the budget spent retrying it: OperationTimeout) may be gone
+    /// for good: the recommended action then names -Force, which unpeers from the consumer alone.
+    /// </summary>
+    protected override LiqoException Explain(LiqoException e)
+    {
+        if (ParameterSetName == ForceSet || e.ErrorId is not (ErrorIds.ClusterUnreachable or ErrorIds.OperationTimeout)) return e;
+        var id = ClusterId ?? "<provider cluster ID>";
+        var force = $"If the provider cluster is gone for good, remove the peering from this cluster alone: Remove-LiqoPeering {id} -Force.";
+        return new LiqoException(e.ErrorId, e.Category, e.TargetObject, e.Message,
+            e.RecommendedAction is null ? force : $"{e.RecommendedAction} {force}", e.InnerException);
+    }
+
     private void UnpeerBoth()
     {
         var (local, remote) = (LocalSource(), RemoteSourceFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace));

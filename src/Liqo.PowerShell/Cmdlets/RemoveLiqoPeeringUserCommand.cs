@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Liqo.Engine;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -25,9 +26,17 @@ public sealed class RemoveLiqoPeeringUserCommand : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string ConsumerClusterId { get; set; } = "";
 
+    /// <summary>
+    /// Succeed silently when there is no peering user for that consumer, as liqoctl does; without it, a missing name is a
+    /// non-terminating error (ErrorId PeeringUserNotFound, category ObjectNotFound, the name as its target), as Remove-Item reports a path
+    /// that does not exist.
+    /// </summary>
+    [Parameter] public SwitchParameter IgnoreMissing { get; set; }
+
     protected override void ProcessRecord()
     {
         var consumerId = ConsumerClusterId;
-        RunOnCluster(LocalSource(), TimeSpan.FromMinutes(1), (op, provider) => Engine.Authentication.PeeringUser.RemoveAsync(op, provider, consumerId));
+        var found = RunOnCluster(LocalSource(), TimeSpan.FromMinutes(1), (op, provider) => Engine.Authentication.PeeringUser.RemoveAsync(op, provider, consumerId));
+        if (found == 0 && !IgnoreMissing) WriteLiqoError(MissingObject.Error(ErrorIds.PeeringUserNotFound, "peering user", consumerId, null));
     }
 }

@@ -49,9 +49,17 @@ public sealed class RemoveLiqoVirtualNodeCommand : ClusterCmdlet
     /// </summary>
     [Parameter] public SwitchParameter NoWait { get; set; }
 
+    /// <summary>
+    /// Succeed silently when there is no VirtualNode of that name, as liqoctl does; without it, a missing name is a
+    /// non-terminating error (ErrorId VirtualNodeNotFound, category ObjectNotFound, the name as its target), as Remove-Item reports a path
+    /// that does not exist.
+    /// </summary>
+    [Parameter] public SwitchParameter IgnoreMissing { get; set; }
+
     protected override void ProcessRecord()
     {
         var (name, provider, wait) = (Name, RemoteClusterId, !NoWait.IsPresent);
-        RunOnCluster(LocalSource(), Timeout, (op, consumer) => VirtualNode.DeleteAsync(op, consumer, name, provider, wait), before: ClusterId.ReadAsync);
+        var found = RunOnCluster(LocalSource(), Timeout, (op, consumer) => VirtualNode.DeleteAsync(op, consumer, name, provider, wait), before: ClusterId.ReadAsync);
+        if (!found && !IgnoreMissing) WriteLiqoError(MissingObject.Error(ErrorIds.VirtualNodeNotFound, "VirtualNode", name, provider));
     }
 }

@@ -5,7 +5,8 @@ Set-StrictMode -Version Latest
 $script:Program = Join-Path $PSScriptRoot 'bin/Liqo.Sandbox.dll'
 
 function Get-SandboxServer([string] $Kubeconfig) {
-    $line = Select-String -Path $Kubeconfig -Pattern '^\s*server:\s*(\S+)' | Select-Object -First 1
+    # the URL without the quotes YAML may put around it
+    $line = Select-String -Path $Kubeconfig -Pattern '^\s*server:\s*["'']?([^"''\s]+)' | Select-Object -First 1
     if ($line) { $line.Matches[0].Groups[1].Value } else { $null }
 }
 
@@ -16,7 +17,8 @@ function Start-LiqoSandbox {
     .DESCRIPTION
         Each cluster is an independent loopback Kubernetes API server (HTTPS on 127.0.0.1, its own CA) with, unless
         -Bare, a simulated Liqo v1.2 installation. Kubeconfigs (admin, group system:masters) and audit logs are written
-        into -Path. The process runs until Stop-LiqoSandbox.
+        into -Path. The process runs until Stop-LiqoSandbox, in a session of its own (setsid) where the system has one, so
+        Ctrl+C in the console does not stop it.
     .EXAMPLE
         $consumer, $provider = Start-LiqoSandbox -Path ./sandbox
         Get-LiqoClusterId -Kubeconfig $consumer.KubeconfigPath
@@ -46,7 +48,11 @@ function Start-LiqoSandbox {
     $ready = Join-Path $Path 'ready'
     Remove-Item $ready -ErrorAction Ignore
 
-    $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    # in a session of its own (setsid execs the program, so the process ID stays the sandbox's): Ctrl+C in the console
+    # signals the console's process group, which then does not hold the servers
+    $setsid = if (-not $IsWindows) { Get-Command setsid -CommandType Application -ErrorAction Ignore | Select-Object -First 1 }
+    $psi = if ($setsid) { [Diagnostics.ProcessStartInfo]::new($setsid.Source) } else { [Diagnostics.ProcessStartInfo]::new('dotnet') }
+    if ($setsid) { $psi.ArgumentList.Add('dotnet') }
     foreach ($a in @($script:Program, '--path', $Path, '--cluster', ($Cluster -join ','))) { $psi.ArgumentList.Add($a) }
     if ($Bare) { $psi.ArgumentList.Add('--bare') }
     foreach ($a in $ArgumentList) { $psi.ArgumentList.Add($a) }
