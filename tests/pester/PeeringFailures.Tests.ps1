@@ -90,7 +90,11 @@ Describe 'failures the way Liqo shows them' -Skip:$script:real {
 
     It 'a cordoned tenant warns as liqoctl does and reports the resources not accepted' {
         $pair = New-Pair @('--fail', 'provider=tenant-cordoned')
-        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -InformationVariable steps -WarningAction SilentlyContinue -Timeout 2m
+        $r = New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -InformationVariable steps -WarningAction SilentlyContinue -Timeout 2m `
+            -ErrorAction SilentlyContinue -ErrorVariable failed
+        # the module is stricter than liqoctl: besides liqoctl's warning, a non-terminating ResourcesNotAccepted error
+        @($failed).Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ResourcesNotAccepted,*'
         $r.Offloading.Status | Should -Be 'ResourcesNotAccepted'
         $r.VirtualNodeReady | Should -BeFalse
         ($steps | ForEach-Object { $_.MessageData.ToString() }) | Should -Contain 'WARN (local) ResourceSlice resources not accepted. The provider cluster may have cordoned the tenant or the resourceslice'
