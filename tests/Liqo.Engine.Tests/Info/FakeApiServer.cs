@@ -14,7 +14,7 @@ namespace Liqo.Engine.Tests.Info;
 /// </summary>
 internal sealed class FakeApiServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private HttpListener _listener = new();
     private readonly Dictionary<string, List<JsonObject>> _byPlural = new(StringComparer.Ordinal);
     private readonly HashSet<string> _namespaces;
     private readonly HashSet<string> _forbidden;
@@ -31,10 +31,12 @@ internal sealed class FakeApiServer : IDisposable
         _namespaces = namespaces.ToHashSet(StringComparer.Ordinal);
         _forbidden = forbiddenPlurals.ToHashSet(StringComparer.Ordinal);
         // a free port can be taken by another test between probing and binding: try again on another one
+        // (a listener whose Start failed cannot be stopped or reused: closing it binds again and throws, so each attempt
+        // takes a new one and abandons the failed one)
         for (var attempt = 1; ; attempt++)
         {
             Url = $"http://127.0.0.1:{FreePort()}";
-            _listener.Prefixes.Clear();
+            _listener = new HttpListener();
             _listener.Prefixes.Add(Url + "/");
             try
             {
@@ -43,7 +45,6 @@ internal sealed class FakeApiServer : IDisposable
             }
             catch (HttpListenerException) when (attempt < 10)
             {
-                _listener.Stop();
             }
         }
         _loop = Task.Run(LoopAsync);
