@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Xunit.Abstractions;
@@ -8,57 +7,21 @@ namespace Liqo.Sandbox.Tests.Liqo;
 /// <summary>
 /// Pods of an offloaded namespace on the virtual node: the virtual kubelet reflects them to the provider as ShadowPods,
 /// the provider runs them, and their status comes back; Services, EndpointSlices, ConfigMaps and Secrets are reflected;
-/// unmapping leaves nothing reflected; a gone virtual node sends the pods home. The NamespaceMap state and the remote
-/// namespace are made here as Liqo's NamespaceMap controller makes them.
+/// unoffloading leaves nothing reflected; a gone virtual node sends the pods home. Namespaces are offloaded with a
+/// NamespaceOffloading, as liqoctl offload namespace does, so Liqo's pod webhook adds the toleration and affinity.
 /// </summary>
 public sealed class OffloadedWorkloadTests(ITestOutputHelper output)
 {
-    private static readonly Cr NamespaceMap = new("offloading.liqo.io", "v1beta1", "namespacemaps");
     private static readonly Cr ShadowPod = new("offloading.liqo.io", "v1beta1", "shadowpods");
     private static readonly Cr ShadowEndpointSlice = new("offloading.liqo.io", "v1beta1", "shadowendpointslices");
 
-    private static readonly V1Toleration VirtualNodeToleration = new() { Key = "virtual-node.liqo.io/not-allowed", OperatorProperty = "Exists", Effect = "NoExecute" };
-
-    /// <summary>Namespace demo on the consumer mapped (DefaultName) to demo-&lt;consumer ID&gt; on the provider, with the virtual kubelet's RoleBinding.</summary>
-    private static async Task<string> OffloadAsync(PlainPeering p, string ns = "demo")
+    /// <summary>liqoctl offload namespace: the NamespaceOffloading, waited for until Ready; returns the remote namespace (DefaultName).</summary>
+    private static async Task<string> OffloadAsync(PlainPeering p, string strategy, string ns = "demo")
     {
-        var remoteNs = $"{ns}-{p.C}";
-        await p.Consumer.K.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
-        await p.Provider.K.CoreV1.CreateNamespaceAsync(new V1Namespace
-        {
-            Metadata = new V1ObjectMeta
-            {
-                Name = remoteNs,
-                Labels = new Dictionary<string, string> { ["liqo.io/remote-cluster-id"] = p.C },
-                Annotations = new Dictionary<string, string> { ["liqo.io/managed-by-namespace-map"] = p.C, ["liqo.io/original-name"] = ns },
-            },
-        });
-        await p.Provider.K.RbacAuthorizationV1.CreateNamespacedRoleBindingAsync(new V1RoleBinding
-        {
-            Metadata = new V1ObjectMeta { Name = p.ProviderTenantNs },
-            Subjects = [new Rbacv1Subject { ApiGroup = "rbac.authorization.k8s.io", Kind = "Group", Name = p.C }],
-            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = "liqo-virtual-kubelet-remote" },
-        }, remoteNs);
-        await p.Consumer.CreateAsync(NamespaceMap, p.ConsumerTenantNs, new JsonObject
-        {
-            ["kind"] = "NamespaceMap",
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = p.P,
-                ["labels"] = new JsonObject { ["liqo.io/remote-cluster-id"] = p.P, ["liqo.io/replication"] = "true" },
-            },
-            ["spec"] = new JsonObject { ["desiredMapping"] = new JsonObject { [ns] = remoteNs } },
-        });
-        await SetMappingAsync(p, new JsonObject { [ns] = new JsonObject { ["phase"] = "Accepted", ["remoteNamespace"] = remoteNs } });
-        return remoteNs;
-    }
-
-    private static async Task SetMappingAsync(PlainPeering p, JsonObject currentMapping)
-    {
-        var map = (await p.Consumer.GetAsync(NamespaceMap, p.ConsumerTenantNs, p.P))!;
-        map["status"] = new JsonObject { ["currentMapping"] = currentMapping };
-        await p.Consumer.K.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(map, NamespaceMap.Group, NamespaceMap.Version, p.ConsumerTenantNs,
-            NamespaceMap.Plural, p.P);
+        await NamespaceOffloadingTests.CreateNamespaceAsync(p.Consumer, ns);
+        await p.Consumer.CreateAsync(NamespaceOffloadingTests.Nsoff, ns, NamespaceOffloadingTests.Offloading(ns, pod: strategy));
+        await NamespaceOffloadingTests.WaitForPhaseAsync(p, ns, "Ready");
+        return $"{ns}-{p.C}";
     }
 
     private static async Task<List<V1Pod>> PodsOn(ClusterClient c, string ns, string node) =>
@@ -70,9 +33,8 @@ public sealed class OffloadedWorkloadTests(ITestOutputHelper output)
         await using var scope = await LiqoSandboxScope.StartAsync(output);
         var p = scope.Peering;
         await p.PeerAsync();
-        var remoteNs = await OffloadAsync(p);
-        await p.Consumer.K.AppsV1.CreateNamespacedDeploymentAsync(WorkloadTests.Deployment("web", 3, [VirtualNodeToleration],
-            new Dictionary<string, string> { ["liqo.io/type"] = "virtual-node" }), "demo");
+        var remoteNs = await OffloadAsync(p, "Remote");
+        await p.Consumer.K.AppsV1.CreateNamespacedDeploymentAsync(WorkloadTests.Deployment("web", 3), "demo");
 
         await p.WaitAsync(async () => (await PodsOn(p.Consumer, "demo", p.P)).Count == 3, "3 pods Running on the virtual node", TimeSpan.FromSeconds(60));
         var locals = await PodsOn(p.Consumer, "demo", p.P);
@@ -88,8 +50,10 @@ public sealed class OffloadedWorkloadTests(ITestOutputHelper output)
             Assert.Equal(p.P, ClusterClient.Str(shadow, "metadata", "labels", "offloading.liqo.io/destination"));
             Assert.Equal(p.P, ClusterClient.Str(shadow, "metadata", "labels", "offloading.liqo.io/nodename"));
             Assert.Null(ClusterClient.At(shadow, "metadata", "labels", "liqo.io/shadowPod"));
-            Assert.Null(ClusterClient.At(shadow, "spec", "pod", "tolerations"));
-            Assert.Null(ClusterClient.At(shadow, "spec", "pod", "nodeSelector"));
+            Assert.Contains(local.Spec.Tolerations, t => t.Key == "virtual-node.liqo.io/not-allowed");
+            Assert.NotNull(local.Spec.Affinity?.NodeAffinity);
+            Assert.DoesNotContain("virtual-node.liqo.io/not-allowed", ClusterClient.At(shadow, "spec", "pod", "tolerations")?.ToJsonString() ?? "");
+            Assert.Null(ClusterClient.At(shadow, "spec", "pod", "affinity"));
             var remote = await p.Provider.K.CoreV1.ReadNamespacedPodAsync(local.Metadata.Name, remoteNs);
             Assert.Equal("shadowpod", remote.Metadata.Labels["liqo.io/managed-by"]);
             Assert.Equal("web", remote.Metadata.Labels["app"]);
@@ -130,11 +94,11 @@ public sealed class OffloadedWorkloadTests(ITestOutputHelper output)
         await using var scope = await LiqoSandboxScope.StartAsync(output);
         var p = scope.Peering;
         await p.PeerAsync();
-        var remoteNs = await OffloadAsync(p);
+        var remoteNs = await OffloadAsync(p, "LocalAndRemote");
         var c = p.Consumer.K;
-        await c.AppsV1.CreateNamespacedDeploymentAsync(WorkloadTests.Deployment("web", 2, [VirtualNodeToleration],
-            new Dictionary<string, string> { ["liqo.io/type"] = "virtual-node" }), "demo");
-        await c.AppsV1.CreateNamespacedDeploymentAsync(WorkloadTests.Deployment("local", 1), "demo");
+        await c.AppsV1.CreateNamespacedDeploymentAsync(WorkloadTests.Deployment("web", 2, nodeSelector: new Dictionary<string, string> { ["liqo.io/type"] = "virtual-node" }), "demo");
+        await c.AppsV1.CreateNamespacedDeploymentAsync(WorkloadTests.Deployment("local", 1,
+            nodeSelector: new Dictionary<string, string> { ["kubernetes.io/hostname"] = "consumer-control-plane" }), "demo");
         await c.CoreV1.CreateNamespacedServiceAsync(new V1Service
         {
             Metadata = new V1ObjectMeta { Name = "web", Labels = new Dictionary<string, string> { ["tier"] = "front" } },
@@ -194,8 +158,8 @@ public sealed class OffloadedWorkloadTests(ITestOutputHelper output)
         await c.CoreV1.DeleteNamespacedConfigMapAsync("settings", "demo");
         await p.WaitAsync(async () => (await p.Provider.K.CoreV1.ListNamespacedConfigMapAsync(remoteNs, labelSelector: selector)).Items.Count == 1, "settings gone");
 
-        // Unmapping (unoffload): nothing reflected stays on the provider.
-        await SetMappingAsync(p, new JsonObject());
+        // Unoffloading: nothing reflected stays on the provider (the NamespaceMap entry goes, then the remote namespace).
+        await p.Consumer.DeleteAsync(NamespaceOffloadingTests.Nsoff, "demo", "offloading");
         await p.WaitAsync(async () =>
             (await p.Provider.K.CoreV1.ListNamespacedServiceAsync(remoteNs, labelSelector: selector)).Items.Count == 0
             && (await p.Provider.K.CoreV1.ListNamespacedConfigMapAsync(remoteNs, labelSelector: selector)).Items.Count == 0
@@ -213,9 +177,10 @@ public sealed class OffloadedWorkloadTests(ITestOutputHelper output)
         await using var scope = await LiqoSandboxScope.StartAsync(output);
         var p = scope.Peering;
         await p.PeerAsync();
-        var remoteNs = await OffloadAsync(p);
-        // Tolerating the virtual node without requiring it (LocalAndRemote): the emptier virtual node takes the pods first.
-        await p.Consumer.K.AppsV1.CreateNamespacedDeploymentAsync(WorkloadTests.Deployment("web", 3, [VirtualNodeToleration]), "demo");
+        var remoteNs = await OffloadAsync(p, "LocalAndRemote");
+        // LocalAndRemote: the webhook's toleration lets pods on the virtual node without requiring it; the emptier virtual
+        // node takes them first.
+        await p.Consumer.K.AppsV1.CreateNamespacedDeploymentAsync(WorkloadTests.Deployment("web", 3), "demo");
         await p.WaitAsync(async () => (await PodsOn(p.Consumer, "demo", p.P)).Count == 3, "3 pods Running on the virtual node", TimeSpan.FromSeconds(60));
 
         await p.UnpeerAsync();

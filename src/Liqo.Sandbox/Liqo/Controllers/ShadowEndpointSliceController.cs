@@ -21,7 +21,7 @@ internal sealed class ShadowEndpointSliceController(LiqoControlPlane plane) : Li
             if (Obj.Deleting(shadow) || Obj.Label(shadow, LiqoLabels.ReflectionOrigin) is not { Length: > 0 } origin) continue;
             if (Get(Kind.ForeignCluster, null, origin) is null) continue;
             var labels = Obj.Object(shadow, "metadata", "labels")?.DeepClone().AsObject() ?? new JsonObject();
-            labels[LiqoLabels.ManagedBy] = "shadowendpointslice";
+            labels[LiqoLabels.ReflectionManagedBy] = "shadowendpointslice";
             var template = Obj.Object(shadow, "spec", "template") ?? new JsonObject();
             var endpoints = Obj.Array(template, "endpoints")?.DeepClone().AsArray() ?? new JsonArray();
             foreach (var e in endpoints.OfType<JsonObject>())

@@ -22,7 +22,7 @@ internal sealed class ShadowPodController(LiqoControlPlane plane) : LiqoControll
             var ns = Obj.Ns(shadow);
             var name = Obj.Name(shadow);
             var labels = Obj.Object(shadow, "metadata", "labels")?.DeepClone().AsObject() ?? new JsonObject();
-            labels[LiqoLabels.ManagedBy] = "shadowpod";
+            labels[LiqoLabels.ReflectionManagedBy] = "shadowpod";
             var annotations = Obj.Object(shadow, "metadata", "annotations");
             if (Get(Kind.Pod, ns, name) is { } pod)
             {

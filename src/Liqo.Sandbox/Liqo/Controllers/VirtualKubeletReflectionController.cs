@@ -215,7 +215,7 @@ internal sealed class VirtualKubeletReflectionController(LiqoControlPlane plane)
         foreach (var field in PodSpecFields)
             if (spec[field] is { } value) pod[field] = value.DeepClone();
         var tolerations = (Obj.Array(spec, "tolerations") ?? []).OfType<JsonObject>()
-            .Where(t => Obj.Str(t, "key") != LiqoLabels.VirtualNodeTaint).Select(t => (JsonNode?)t.DeepClone()).ToArray();
+            .Where(t => Obj.Str(t, "key") != LiqoLabels.VirtualNodeTolerationKey).Select(t => (JsonNode?)t.DeepClone()).ToArray();
         if (tolerations.Length > 0) pod["tolerations"] = new JsonArray(tolerations);
         pod["automountServiceAccountToken"] = false;
         var metadata = new JsonObject

@@ -48,4 +48,5 @@ internal sealed record Kind(string ApiVersion, string Name)
     public static readonly Kind NamespaceMap = new(Off, "NamespaceMap");
     public static readonly Kind ShadowPod = new(Off, "ShadowPod");
     public static readonly Kind ShadowEndpointSlice = new(Off, "ShadowEndpointSlice");
+    public static readonly Kind NamespaceOffloading = new(Off, "NamespaceOffloading");
 }
