@@ -40,6 +40,14 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void FailedPodsAddUpPerCluster()
+    {
+        var (o, _) = Parse("--failed-pod", "provider=web-5d8f9c7b46-abcde", "--failed-pod", "demo/api-0");
+        Assert.Equal(["demo/api-0", "web-5d8f9c7b46-abcde"], o.For("provider").FailedPods.Order(StringComparer.Ordinal));
+        Assert.Equal(["demo/api-0"], o.For("consumer").FailedPods);
+    }
+
+    [Fact]
     public void BadValuesAreRefused()
     {
         var options = new LiqoSandboxOptions();
