@@ -277,4 +277,49 @@ public sealed class NamespaceOffloadingTests(ITestOutputHelper output)
         var nsoff = await WaitForPhaseAsync(p, "leaving", "NoClusterSelected");
         Assert.Null(ClusterClient.At(nsoff, "status", "remoteNamespacesConditions"));
     }
+
+    private static string[] Cells(string line) => System.Text.RegularExpressions.Regex.Split(line.Trim(), @"\s{2,}");
+
+    [global::Liqo.Sandbox.Tests.ApiServer.KubectlFact]
+    public async Task KubectlShowsTheOffloadingOnBothClustersAndTheVirtualKubeletIdentityMayWorkInTheRemoteNamespace()
+    {
+        await using var scope = await LiqoSandboxScope.StartAsync(output);
+        var p = scope.Peering;
+        await p.PeerAsync();
+        await CreateNamespaceAsync(p.Consumer, "demo");
+        await p.Consumer.CreateAsync(Nsoff, "demo", Offloading("demo"));
+        await WaitForPhaseAsync(p, "demo", "Ready");
+
+        var consumer = new global::Liqo.Sandbox.Tests.ApiServer.Kubectl(scope.Consumer.KubeconfigPath);
+        var (code, stdout, stderr) = await consumer.RunAsync("get", "namespaceoffloadings", "-A", "-o", "wide");
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["NAMESPACE", "NAME", "NAMESPACEMAPPINGSTRATEGY", "PODOFFLOADINGSTRATEGY", "OFFLOADINGPHASE", "REMOTENAMESPACENAME", "AGE"], Cells(lines[0]));
+        Assert.Equal(["demo", "offloading", "DefaultName", "LocalAndRemote", "Ready", "demo-" + p.C], Cells(Assert.Single(lines[1..]))[..6]);
+
+        (code, stdout, stderr) = await consumer.RunAsync("get", "namespacemaps", "-A");
+        Assert.True(code == 0, stderr);
+        lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["NAMESPACE", "NAME", "LOCAL", "AGE"], Cells(lines[0]));
+        Assert.Equal([p.ConsumerTenantNs, p.P, "true"], Cells(Assert.Single(lines[1..]))[..3]);
+        var provider = new global::Liqo.Sandbox.Tests.ApiServer.Kubectl(scope.Provider.KubeconfigPath);
+        (code, stdout, stderr) = await provider.RunAsync("get", "nm", "-A");
+        Assert.True(code == 0, stderr);
+        Assert.Equal([p.ProviderTenantNs, p.P, "false"], Cells(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1])[..3]);
+
+        (code, stdout, stderr) = await consumer.RunAsync("get", "namespacemaps", "-A", "-o", "yaml");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("desiredMapping:\n      demo: demo-" + p.C, stdout, StringComparison.Ordinal);
+        Assert.Contains("phase: Accepted", stdout, StringComparison.Ordinal);
+
+        // The virtual kubelet's identity (the consumer's cluster ID as its group) may work in the remote namespace only.
+        var vkSecret = (await p.Consumer.K.CoreV1.ListNamespacedSecretAsync(p.ConsumerTenantNs, labelSelector: "liqo.io/identity-type=ResourceSlice")).Items.First();
+        var path = Path.Combine(scope.Directory, "vk.kubeconfig");
+        await File.WriteAllBytesAsync(path, vkSecret.Data["kubeconfig"]);
+        var vk = new global::Liqo.Sandbox.Tests.ApiServer.Kubectl(path);
+        (code, stdout, stderr) = await vk.RunAsync("auth", "can-i", "create", "services", "-n", "demo-" + p.C);
+        Assert.Equal("yes", stdout.Trim());
+        (code, stdout, _) = await vk.RunAsync("auth", "can-i", "create", "services", "-n", "default");
+        Assert.Equal("no", stdout.Trim());
+    }
 }
