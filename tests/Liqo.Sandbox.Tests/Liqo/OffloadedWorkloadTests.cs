@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
+using Liqo.Sandbox.Tests.ApiServer;
 using Xunit.Abstractions;
 
 namespace Liqo.Sandbox.Tests.Liqo;
@@ -188,5 +190,28 @@ public sealed class OffloadedWorkloadTests(ITestOutputHelper output)
             && (await p.Consumer.K.CoreV1.ListNamespacedPodAsync("demo")).Items.Count == 3, "3 pods Running on the consumer's node", TimeSpan.FromSeconds(60));
         await p.WaitAsync(async () => (await p.Provider.ListAsync(ShadowPod, remoteNs)).Count == 0
             && (await p.Provider.K.CoreV1.ListNamespacedPodAsync(remoteNs)).Items.Count == 0, "nothing left on the provider");
+    }
+
+    [KubectlFact]
+    public async Task KubectlCreateDeploymentInAnOffloadedNamespaceShowsPodsOnTheVirtualNodeAndOnTheProvider()
+    {
+        await using var scope = await LiqoSandboxScope.StartAsync(output);
+        var p = scope.Peering;
+        await p.PeerAsync();
+        var remoteNs = await OffloadAsync(p, "LocalAndRemote");
+        var consumer = new Kubectl(scope.Consumer.KubeconfigPath);
+        var (code, stdout, stderr) = await consumer.RunAsync("create", "deployment", "web", "--image=nginx", "--replicas=3", "-n", "demo");
+        Assert.True(code == 0, stderr);
+        await p.WaitAsync(async () => (await PodsOn(p.Consumer, "demo", p.P)).Count == 3, "3 pods Running on the virtual node", TimeSpan.FromSeconds(60));
+
+        (code, stdout, stderr) = await consumer.RunAsync("get", "pods", "-n", "demo", "-o", "wide");
+        Assert.True(code == 0, stderr);
+        output.WriteLine(stdout);
+        Assert.Equal(3, Regex.Count(stdout, $@"web-[bcdf4-9]+-[a-z0-9]{{5}}\s+1/1\s+Running\s+0\s+\S+\s+\d+\.\d+\.\d+\.\d+\s+{p.P}\s"));
+        var provider = new Kubectl(scope.Provider.KubeconfigPath);
+        (code, stdout, stderr) = await provider.RunAsync("get", "pods", "-n", remoteNs, "-o", "wide");
+        Assert.True(code == 0, stderr);
+        output.WriteLine(stdout);
+        Assert.Equal(3, Regex.Count(stdout, @"web-[bcdf4-9]+-[a-z0-9]{5}\s+1/1\s+Running\s+0\s+\S+\s+\d+\.\d+\.\d+\.\d+\s+provider-control-plane\s"));
     }
 }
