@@ -265,6 +265,21 @@ public sealed class NamespaceOffloadingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task DeletingTheOffloadedNamespaceDeletesTheRemoteOne()
+    {
+        await using var scope = await LiqoSandboxScope.StartAsync(output);
+        var p = scope.Peering;
+        await p.PeerAsync();
+        await OffloadAsync(p, Offloading("gone", mapping: "EnforceSameName"));
+        await WaitForPhaseAsync(p, "gone", "Ready");
+
+        await p.Consumer.K.CoreV1.DeleteNamespaceAsync("gone");
+        await p.WaitAsync(async () => await NamespaceAsync(p.Consumer, "gone") is null, "the consumer's namespace gone");
+        await p.WaitAsync(async () => await NamespaceAsync(p.Provider, "gone") is null, "the remote namespace gone");
+        Assert.Null(ClusterClient.At(await p.Consumer.GetAsync(NamespaceMap, p.ConsumerTenantNs, p.P), "spec", "desiredMapping", "gone"));
+    }
+
+    [Fact]
     public async Task UnpeeringRemovesTheNamespaceMapsAndTheRemoteNamespace()
     {
         await using var scope = await LiqoSandboxScope.StartAsync(output);
