@@ -37,6 +37,14 @@ public sealed class NamespaceOffloadingTests(ITestOutputHelper output)
         };
     }
 
+    /// <summary>Creates the namespace of the NamespaceOffloading on the consumer, then the NamespaceOffloading.</summary>
+    internal static async Task OffloadAsync(PlainPeering p, JsonObject nsoff)
+    {
+        var ns = ClusterClient.Str(nsoff, "metadata", "namespace")!;
+        await CreateNamespaceAsync(p.Consumer, ns);
+        await p.Consumer.CreateAsync(Nsoff, ns, nsoff);
+    }
+
     internal static async Task CreateNamespaceAsync(ClusterClient c, string name) =>
         await c.K.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
 
@@ -75,8 +83,7 @@ public sealed class NamespaceOffloadingTests(ITestOutputHelper output)
         await using var scope = await LiqoSandboxScope.StartAsync(output);
         var p = scope.Peering;
         await p.PeerAsync();
-        await CreateNamespaceAsync(p.Consumer, "demo");
-        await p.Consumer.CreateAsync(Nsoff, "demo", Offloading("demo"));
+        await OffloadAsync(p, Offloading("demo"));
 
         var nsoff = await WaitForPhaseAsync(p, "demo", "Ready");
         Assert.Equal("demo-" + p.C, ClusterClient.Str(nsoff, "status", "remoteNamespaceName"));
@@ -192,8 +199,7 @@ public sealed class NamespaceOffloadingTests(ITestOutputHelper output)
         });
         var p = scope.Peering;
         await p.PeerAsync();
-        await CreateNamespaceAsync(p.Consumer, "doomed");
-        await p.Consumer.CreateAsync(Nsoff, "doomed", Offloading("doomed"));
+        await OffloadAsync(p, Offloading("doomed"));
 
         var nsoff = await WaitForPhaseAsync(p, "doomed", "AllFailed");
         var ready = RemoteCondition(nsoff, p.P, "Ready");
@@ -239,8 +245,7 @@ public sealed class NamespaceOffloadingTests(ITestOutputHelper output)
         {
             await good.PeerAsync();
             await bad.PeerAsync();
-            await CreateNamespaceAsync(good.Consumer, "half");
-            await good.Consumer.CreateAsync(Nsoff, "half", Offloading("half"));
+            await OffloadAsync(good, Offloading("half"));
             var nsoff = await WaitForPhaseAsync(good, "half", "SomeFailed");
             // SomeFailed as soon as one fails, while the other may still be Creating: it stays SomeFailed once that one is ready.
             await good.WaitAsync(async () => ClusterClient.Str(RemoteCondition(nsoff = (await good.Consumer.GetAsync(Nsoff, "half", "offloading"))!,
@@ -260,13 +265,27 @@ public sealed class NamespaceOffloadingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task DeletingTheOffloadedNamespaceDeletesTheRemoteOne()
+    {
+        await using var scope = await LiqoSandboxScope.StartAsync(output);
+        var p = scope.Peering;
+        await p.PeerAsync();
+        await OffloadAsync(p, Offloading("gone", mapping: "EnforceSameName"));
+        await WaitForPhaseAsync(p, "gone", "Ready");
+
+        await p.Consumer.K.CoreV1.DeleteNamespaceAsync("gone");
+        await p.WaitAsync(async () => await NamespaceAsync(p.Consumer, "gone") is null, "the consumer's namespace gone");
+        await p.WaitAsync(async () => await NamespaceAsync(p.Provider, "gone") is null, "the remote namespace gone");
+        Assert.Null(ClusterClient.At(await p.Consumer.GetAsync(NamespaceMap, p.ConsumerTenantNs, p.P), "spec", "desiredMapping", "gone"));
+    }
+
+    [Fact]
     public async Task UnpeeringRemovesTheNamespaceMapsAndTheRemoteNamespace()
     {
         await using var scope = await LiqoSandboxScope.StartAsync(output);
         var p = scope.Peering;
         await p.PeerAsync();
-        await CreateNamespaceAsync(p.Consumer, "leaving");
-        await p.Consumer.CreateAsync(Nsoff, "leaving", Offloading("leaving"));
+        await OffloadAsync(p, Offloading("leaving"));
         await WaitForPhaseAsync(p, "leaving", "Ready");
         Assert.NotNull(await NamespaceAsync(p.Provider, "leaving-" + p.C));
 
@@ -286,8 +305,7 @@ public sealed class NamespaceOffloadingTests(ITestOutputHelper output)
         await using var scope = await LiqoSandboxScope.StartAsync(output);
         var p = scope.Peering;
         await p.PeerAsync();
-        await CreateNamespaceAsync(p.Consumer, "demo");
-        await p.Consumer.CreateAsync(Nsoff, "demo", Offloading("demo"));
+        await OffloadAsync(p, Offloading("demo"));
         await WaitForPhaseAsync(p, "demo", "Ready");
 
         var consumer = new global::Liqo.Sandbox.Tests.ApiServer.Kubectl(scope.Consumer.KubeconfigPath);

@@ -19,8 +19,7 @@ public sealed class PodWebhookTests(ITestOutputHelper output)
     /// <summary>Offloads the namespace with the strategy, waits for the scheduling label (or its absence), creates a pod and returns it as stored.</summary>
     private static async Task<V1Pod> PodInAsync(PlainPeering p, string ns, string strategy, JsonArray? terms = null, V1Affinity? affinity = null)
     {
-        await NamespaceOffloadingTests.CreateNamespaceAsync(p.Consumer, ns);
-        await p.Consumer.CreateAsync(NamespaceOffloadingTests.Nsoff, ns, NamespaceOffloadingTests.Offloading(ns, pod: strategy, terms: (JsonArray?)terms?.DeepClone()));
+        await NamespaceOffloadingTests.OffloadAsync(p, NamespaceOffloadingTests.Offloading(ns, pod: strategy, terms: (JsonArray?)terms?.DeepClone()));
         await NamespaceOffloadingTests.WaitForPhaseAsync(p, ns, "NoClusterSelected");
         var labelled = (await p.Consumer.K.CoreV1.ReadNamespaceAsync(ns)).Metadata.Labels?.ContainsKey("liqo.io/scheduling-enabled") ?? false;
         Assert.Equal(strategy != "Local", labelled);
