@@ -11,6 +11,9 @@ public sealed record AuditRequest(string Verb, string RequestUri, string UserAge
     /// <summary>The user agent of the store's commit records.</summary>
     public const string CommitUserAgent = "liqo-sandbox-store";
 
+    /// <summary>The cluster whose audit log holds it, when the reader says (consumer, provider).</summary>
+    public string? Cluster { get; init; }
+
     public TimeSpan Duration => Completed - Received;
 
     public bool IsWatch => Verb == "watch";
