@@ -83,15 +83,24 @@ public sealed class InfoBenchmark : IBenchmark
             var wticks = new List<long>();
             var wpeaks = new List<long>();
             var wrequests = new List<int>();
+            var wfailures = new List<string>();
             for (var i = 0; i < processRuns; i++)
             {
-                var (t, peak) = await MeasuredProcess.RunAsync(worker.Program, [.. worker.Arguments, rome.KubeconfigPath, peers.ToString(CultureInfo.InvariantCulture)], ct);
+                var (t, peak, failure) = await MeasuredProcess.RunAsync(worker.Program,
+                    [.. worker.Arguments, rome.KubeconfigPath, peers.ToString(CultureInfo.InvariantCulture)], ct);
+                var n = tail.Next().Count(r => r.UserAgent.StartsWith("Liqo-PowerShell", StringComparison.Ordinal));
+                if (failure is not null)
+                {
+                    wfailures.Add(failure);
+                    continue;
+                }
                 wticks.Add(t);
                 if (peak is { } kib) wpeaks.Add(kib);
-                wrequests.Add(tail.Next().Count(r => r.UserAgent.StartsWith("Liqo-PowerShell", StringComparison.Ordinal)));
+                wrequests.Add(n);
             }
             Add(context, $"Get-LiqoPeerInfo, {peers} peer(s)", "engine, fresh process per run", wticks,
-                $"{Fmt(wrequests.Average())} API requests per run; {Peak(wpeaks)}; the process: .NET 10 and the engine, no PowerShell");
+                $"{(wrequests.Count == 0 ? "no" : Fmt(wrequests.Average()))} API requests per run; {Peak(wpeaks)}; the process: .NET 10 and the engine, no PowerShell" +
+                (wfailures.Count == 0 ? "" : $"; {wfailures.Count} run(s) failed and are left out, the first: {wfailures[0]}"), wfailures.Count);
 
             if (kubectl is null) continue;
             var env = Path.Combine(context.WorkDirectory, "kubectl-cache");
@@ -100,8 +109,9 @@ public sealed class InfoBenchmark : IBenchmark
             var krequests = new List<int>();
             for (var i = 0; i <= runs; i++)
             {
-                var (elapsed, peak) = await MeasuredProcess.RunAsync(kubectl,
+                var (elapsed, peak, failure) = await MeasuredProcess.RunAsync(kubectl,
                     ["--kubeconfig", rome.KubeconfigPath, "--cache-dir", env, "get", "foreignclusters", "-o", "json"], ct);
+                if (failure is not null) throw new InvalidOperationException(failure);
                 var n = tail.Next().Count(r => r.UserAgent.StartsWith("kubectl", StringComparison.Ordinal));
                 if (i == 0 && peers == PeerCounts[0]) context.Report.Note($"kubectl's first run (empty discovery cache) sent {n} requests.");
                 if (i == 0) continue; // warm the discovery cache
@@ -135,11 +145,12 @@ public sealed class InfoBenchmark : IBenchmark
         kib.Count == 0 ? "peak working set not measured"
             : $"peak working set p50 {Fmt(kib.Order().ElementAt((kib.Count - 1) / 2) / 1024.0)} MiB, max {Fmt(kib.Max() / 1024.0)} MiB";
 
-    private static void Add(BenchmarkContext context, string @case, string client, List<long> ticks, string note)
+    private static void Add(BenchmarkContext context, string @case, string client, List<long> ticks, string note, int errors = 0)
     {
         var l = LatencySummary.FromTicks(ticks);
         var seconds = ticks.Sum() / (double)Stopwatch.Frequency;
-        context.Report.Add(new ResultRow(@case, client, ticks.Count, seconds, ticks.Count / seconds, "runs/s", l.P50Ms, l.P95Ms, l.P99Ms, l.MaxMs, 0, null, note));
+        context.Report.Add(new ResultRow(@case, client, ticks.Count, seconds, seconds > 0 ? ticks.Count / seconds : null, "runs/s",
+            l.P50Ms, l.P95Ms, l.P99Ms, l.MaxMs, errors, null, note));
     }
 
     private static string Fmt(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);

@@ -14,8 +14,11 @@ internal static class MeasuredProcess
 
     public static bool CanMeasureMemory => File.Exists(GnuTime);
 
-    /// <summary>Runs <paramref name="program"/>; throws when it fails. Returns the Stopwatch ticks and the peak in KiB.</summary>
-    public static async Task<(long Ticks, long? PeakKib)> RunAsync(string program, IEnumerable<string> arguments, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="program"/>. Returns the Stopwatch ticks, the peak in KiB, and null or, when it failed, the
+    /// first line of what it wrote on stderr with its exit code.
+    /// </summary>
+    public static async Task<(long Ticks, long? PeakKib, string? Failure)> RunAsync(string program, IEnumerable<string> arguments, CancellationToken ct)
     {
         var psi = new ProcessStartInfo(CanMeasureMemory ? GnuTime : program)
         {
@@ -36,9 +39,10 @@ internal static class MeasuredProcess
         var ticks = Stopwatch.GetTimestamp() - start;
         await stdout;
         var errors = await stderr;
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {p.ExitCode}: {errors.Trim()}");
+        var failure = p.ExitCode == 0 ? null
+            : $"{Path.GetFileName(program)} exited with {p.ExitCode}: {errors.Trim().Split('\n')[0]}";
         var line = errors.Split('\n').LastOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
         long? peak = line is not null && long.TryParse(line[Marker.Length..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var kib) ? kib : null;
-        return (ticks, peak);
+        return (ticks, peak, failure);
     }
 }
