@@ -63,6 +63,12 @@ public sealed class Operation : IDisposable
     public TimeSpan Timeout => _timeout;
 
     /// <summary>
+    /// How this operation's waits run: on watches, always, for the cmdlets; the peering benchmark sets liqoctl's polling
+    /// for its baseline and an observer for the reaction lag (internal: no cmdlet parameter reaches it).
+    /// </summary>
+    internal WaitSettings Waits { get; init; } = WaitSettings.Default;
+
+    /// <summary>
     /// Makes the clusters' requests part of this operation: each retry is a Verbose line of its log, and transient failures
     /// are retried for as long as the budget lasts. Every method that takes a cluster attaches it too.
     /// </summary>
@@ -178,7 +184,7 @@ public sealed class Operation : IDisposable
         if (PlanOnly) return null;
         Attach(cluster);
         return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, _caller, _timeout,
-            ReportPolling).ConfigureAwait(false);
+            ReportPolling, Waits).ConfigureAwait(false);
     }
 
     /// <summary>A wait whose watch (or list) its rights refuse polls instead: said on Verbose once per operation.</summary>

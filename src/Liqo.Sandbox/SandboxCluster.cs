@@ -36,6 +36,7 @@ public sealed class SandboxCluster : IAsyncDisposable
     private readonly CancellationTokenSource _shutdown;
     private readonly X509Certificate2 _serverCertificate;
     private int _disposed;
+    private volatile bool _auditCommits;
 
     private SandboxCluster(SandboxClusterOptions options, WebApplication app, ClusterCertificateAuthority ca, Authenticator authenticator,
         AuditLog audit, ClusterStore store, FaultInjector faults, ClusterControllers controllers, CancellationTokenSource shutdown,
@@ -54,6 +55,10 @@ public sealed class SandboxCluster : IAsyncDisposable
         AuditLogPath = audit.Path;
         CaCertificatePem = ca.CertificatePem;
         KubeconfigPath = Path.Combine(options.Directory, options.Name + ".kubeconfig");
+        store.AddAfterCommitHook(record =>
+        {
+            if (_auditCommits) _audit.Write(CommitAudit.Event(record));
+        });
     }
 
     public string Name { get; }
@@ -65,6 +70,16 @@ public sealed class SandboxCluster : IAsyncDisposable
     public string CaCertificatePem { get; }
     /// <summary>In-process access for controllers and tests: the same strategies, resourceVersions and watch events as HTTP.</summary>
     public ClusterStore Store { get; }
+    /// <summary>
+    /// Also audit every committed write, the in-process controllers' included, with its resourceVersion and commit time
+    /// (user agent liqo-sandbox-store; see CommitAudit). Off by default: the audit log holds requests only. Benchmarks
+    /// turn it on to learn when the server made the state a client waited for.
+    /// </summary>
+    public bool AuditCommits
+    {
+        get => _auditCommits;
+        set => _auditCommits = value;
+    }
     public FaultInjector Faults { get; }
     /// <summary>The namespace controller, CRD finalizer and garbage collector of this cluster (tests observe their passes).</summary>
     internal ClusterControllers Controllers => _controllers;

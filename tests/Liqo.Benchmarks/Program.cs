@@ -10,6 +10,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     Usage(Console.Out);
     return args.Length == 0 ? 2 : 0;
 }
+if (args[0] == Liqo.Benchmarks.Info.InfoWorker.Command) return await Liqo.Benchmarks.Info.InfoWorker.RunAsync(args);
 if (args[0] == "list")
 {
     foreach (var b in BenchmarkRegistry.All) Console.WriteLine($"{b.Name,-10} {b.Description} (at most {b.TimeBound.TotalSeconds:F0} s)");

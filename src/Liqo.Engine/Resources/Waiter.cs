@@ -8,7 +8,8 @@ namespace Liqo.Engine.Resources;
 /// dropped or ended watch resumes from the last version seen, an expired one (410) relists. A user who may list but not
 /// watch (a peering user on the provider) is served by polling the list every second, as liqoctl always does; one who
 /// may only get (a peering user and the gateway Deployments) by polling the named object. Bounded by the time left; a
-/// timeout is a <see cref="ErrorIds.WaitTimeout"/> error naming the step, the object and the condition.
+/// timeout is a <see cref="ErrorIds.WaitTimeout"/> error naming the step, the object and the condition. The peering
+/// benchmark's baseline waits as liqoctl does instead (<see cref="WaitStrategy.LiqoctlPolling"/>), for the same conditions.
 /// </summary>
 internal static class Waiter
 {
@@ -16,20 +17,27 @@ internal static class Waiter
     private const int MaxWatchSeconds = 300;
 
     /// <summary>liqoctl's poll interval, used when watching is forbidden.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PollInterval = WaitTarget.LiqoctlPollInterval;
 
     /// <summary>
     /// Waits until <paramref name="evaluate"/>, given every object that matches the selectors, returns non-null.
     /// </summary>
     public static async Task<T> UntilAsync<T>(ClusterConnection cluster, ResourceKind kind, string? ns, string? labelSelector,
         string? fieldSelector, Func<IReadOnlyCollection<JsonObject>, T?> evaluate, WaitTarget target, TimeSpan timeout,
-        CancellationToken ct, TimeSpan? commandTimeout = null, Action<string>? reportPolling = null) where T : class
+        CancellationToken ct, TimeSpan? commandTimeout = null, Action<string>? reportPolling = null, WaitSettings? settings = null) where T : class
     {
+        settings ??= WaitSettings.Default;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (timeout != Timeout.InfiniteTimeSpan) deadline.CancelAfter(timeout <= TimeSpan.Zero ? TimeSpan.FromTicks(1) : timeout);
         var started = DateTimeOffset.UtcNow;
+        var probe = WaitProbe.For(cluster.Scope, target, kind, ns, settings);
         try
         {
+            if (settings.Strategy == WaitStrategy.LiqoctlPolling)
+            {
+                return await PollAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, labelSelector is null ? NameOf(fieldSelector) : null,
+                    immediate: true, target.PollInterval, settings.Time, probe, deadline.Token).ConfigureAwait(false);
+            }
             while (true)
             {
                 ResourceList list;
@@ -40,10 +48,13 @@ internal static class Waiter
                 catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden && labelSelector is null && NameOf(fieldSelector) is { } name)
                 {
                     reportPolling?.Invoke($"The {cluster.Scope} cluster's user may not list {kind.DisplayName}{In(ns)}: waits get the object every second instead ({target.Step}).");
-                    return await PollObjectAsync(cluster, kind, ns, name, evaluate, deadline.Token).ConfigureAwait(false);
+                    return await PollAsync(cluster, kind, ns, null, fieldSelector, evaluate, name, immediate: true, PollInterval, settings.Time, probe,
+                        deadline.Token).ConfigureAwait(false);
                 }
                 var current = list.Items.ToDictionary(Key);
-                if (evaluate(current.Values) is { } done) return done;
+                var done = evaluate(current.Values);
+                probe?.Checked(current.Values, done is not null);
+                if (done is not null) return done;
                 var version = list.ResourceVersion;
                 var expired = false;
                 var resumption = new WatchResumption();
@@ -64,7 +75,8 @@ internal static class Waiter
                             catch (LiqoException e) when (e.ErrorId == ErrorIds.Forbidden)
                             {
                                 reportPolling?.Invoke($"The {cluster.Scope} cluster's user may not watch {kind.DisplayName}{In(ns)}: waits list every second instead ({target.Step}).");
-                                return await PollListAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, deadline.Token).ConfigureAwait(false);
+                                return await PollAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, null, immediate: false, PollInterval,
+                                    settings.Time, probe, deadline.Token).ConfigureAwait(false);
                             }
                             catch (LiqoException e) when (WatchResumption.IsExpired(e))
                             {
@@ -84,7 +96,9 @@ internal static class Waiter
                             evt.Object["kind"] ??= kind.Kind;
                             if (evt.Type == "DELETED") current.Remove(Key(evt.Object));
                             else current[Key(evt.Object)] = evt.Object;
-                            if (evaluate(current.Values) is { } result) return result;
+                            var result = evaluate(current.Values);
+                            probe?.Changed(evt.Type, evt.Object, result is not null);
+                            if (result is not null) return result;
                         }
                     }
                     finally
@@ -109,32 +123,37 @@ internal static class Waiter
         }
     }
 
-    /// <summary>Lists every second until <paramref name="evaluate"/> is satisfied (the user may list but not watch).</summary>
-    private static async Task<T> PollListAsync<T>(ClusterConnection cluster, ResourceKind kind, string? ns, string? labelSelector,
-        string? fieldSelector, Func<IReadOnlyCollection<JsonObject>, T?> evaluate, CancellationToken ct) where T : class
+    /// <summary>
+    /// Checks every <paramref name="interval"/> until <paramref name="evaluate"/> is satisfied: a GET of the object named
+    /// <paramref name="name"/>, or a LIST when it is null. As liqoctl's wait.PollUntilContextCancel (not sliding): the
+    /// first check at once when <paramref name="immediate"/>, each next one an interval after the previous one started (at
+    /// once when that took longer). Serves liqoctl's strategy and the users who may not watch or list.
+    /// </summary>
+    private static async Task<T> PollAsync<T>(ClusterConnection cluster, ResourceKind kind, string? ns, string? labelSelector,
+        string? fieldSelector, Func<IReadOnlyCollection<JsonObject>, T?> evaluate, string? name, bool immediate, TimeSpan interval,
+        TimeProvider time, WaitProbe? probe, CancellationToken ct) where T : class
     {
+        if (!immediate) await Task.Delay(interval, time, ct).ConfigureAwait(false);
         while (true)
         {
-            await Task.Delay(PollInterval, ct).ConfigureAwait(false);
-            var list = await cluster.Api.ListAsync(kind, ns, labelSelector, fieldSelector, ct).ConfigureAwait(false);
-            if (evaluate(list.Items) is { } done) return done;
-        }
-    }
-
-    /// <summary>Gets the named object every second until <paramref name="evaluate"/> is satisfied (the user may only get it).</summary>
-    private static async Task<T> PollObjectAsync<T>(ClusterConnection cluster, ResourceKind kind, string? ns, string name,
-        Func<IReadOnlyCollection<JsonObject>, T?> evaluate, CancellationToken ct) where T : class
-    {
-        while (true)
-        {
-            var obj = await cluster.Api.GetAsync(kind, ns, name, ct).ConfigureAwait(false);
-            if (obj is not null)
+            var checkStarted = time.GetTimestamp();
+            IReadOnlyCollection<JsonObject> objects;
+            if (name is null) objects = (await cluster.Api.ListAsync(kind, ns, labelSelector, fieldSelector, ct).ConfigureAwait(false)).Items;
+            else
             {
-                obj["apiVersion"] ??= kind.ApiVersion;
-                obj["kind"] ??= kind.Kind;
+                var obj = await cluster.Api.GetAsync(kind, ns, name, ct).ConfigureAwait(false);
+                if (obj is not null)
+                {
+                    obj["apiVersion"] ??= kind.ApiVersion;
+                    obj["kind"] ??= kind.Kind;
+                }
+                objects = obj is null ? Array.Empty<JsonObject>() : new[] { obj };
             }
-            if (evaluate(obj is null ? Array.Empty<JsonObject>() : new[] { obj }) is { } done) return done;
-            await Task.Delay(PollInterval, ct).ConfigureAwait(false);
+            var done = evaluate(objects);
+            probe?.Checked(objects, done is not null);
+            if (done is not null) return done;
+            var left = interval - time.GetElapsedTime(checkStarted);
+            if (left > TimeSpan.Zero) await Task.Delay(left, time, ct).ConfigureAwait(false);
         }
     }
 

@@ -26,9 +26,11 @@ public sealed class AuditTail(string path)
         foreach (var line in Encoding.UTF8.GetString(bytes, 0, end).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var ev = JsonNode.Parse(line)!.AsObject();
+            var objectRef = ev["objectRef"] as JsonObject;
             result.Add(new AuditRequest(
                 (string?)ev["verb"] ?? "", (string?)ev["requestURI"] ?? "", (string?)ev["userAgent"] ?? "",
-                Parse((string?)ev["requestReceivedTimestamp"]), Parse((string?)ev["stageTimestamp"])));
+                Parse((string?)ev["requestReceivedTimestamp"]), Parse((string?)ev["stageTimestamp"]),
+                (string?)objectRef?["resource"], (string?)objectRef?["namespace"], (string?)objectRef?["name"], (string?)objectRef?["resourceVersion"]));
         }
         return result;
     }

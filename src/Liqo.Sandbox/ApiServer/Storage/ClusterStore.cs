@@ -224,7 +224,7 @@ public sealed partial class ClusterStore
             if (type.Key == "/services") ReleaseClusterIp(canonical);
         }
         else table[KeyOf(ns, name)] = canonical;
-        var record = new ChangeRecord(rv, type.Key, ns, name, changeType, old, canonical);
+        var record = new ChangeRecord(rv, type.Key, ns, name, changeType, old, canonical, _time.GetUtcNow());
         _log.Append(record);
         foreach (var s in _subscriptions)
         {
