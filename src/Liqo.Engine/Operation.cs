@@ -20,6 +20,7 @@ public sealed class Operation : IDisposable
     private readonly CancellationTokenSource _budget;
     private readonly HashSet<ClusterConnection> _clusters = [];
     private string? _lastStep;
+    private CancellationToken _waitInterrupt;
     private int _pollingReported;
 
     /// <summary>The bound of a command that only reads (the Get- cmdlets) when the caller gives none.</summary>
@@ -177,9 +178,16 @@ public sealed class Operation : IDisposable
     {
         if (PlanOnly) return null;
         Attach(cluster);
-        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, _caller, _timeout,
+        using var interruptible = CancellationTokenSource.CreateLinkedTokenSource(_caller, _waitInterrupt);
+        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, interruptible.Token, _timeout,
             ReportPolling).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Waits started from now on also end, with an OperationCanceledException, when <paramref name="token"/> fires: a run that
+    /// watches its own objects (<see cref="Peering.PeeringGuard"/>) stops waiting for what another command took away.
+    /// </summary>
+    internal void InterruptWaitsWith(CancellationToken token) => _waitInterrupt = token;
 
     /// <summary>A wait whose watch (or list) its rights refuse polls instead: said on Verbose once per operation.</summary>
     private void ReportPolling(string message)
