@@ -43,9 +43,12 @@ public static class Peer
             {
                 disturbed = guard.Reason;
             }
-            catch (LiqoException e) when (!op.PlanOnly && PeeringGuard.Disturbance(e) is { } reason)
+            catch (LiqoException e) when (!op.PlanOnly && guard is not null && !op.Cancellation.IsCancellationRequested)
             {
-                disturbed = guard is { Tripped: true } ? guard.Reason : reason;
+                // a step that failed because another command took away what it builds on (a Configuration, a tenant
+                // namespace) is done again; any other failure is the step's own
+                disturbed = PeeringGuard.Disturbance(e) ?? await guard.CheckNowAsync().ConfigureAwait(false);
+                if (disturbed is null) throw;
             }
             finally
             {
@@ -80,7 +83,7 @@ public static class Peer
         {
             var watch = Stopwatch.StartNew();
             var slice = await WrapAsync("Unable to ensure offloading",
-                () => ResourceSlice.CreateAsync(op, consumer, providerId, providerId, o.ResourceSlice)).ConfigureAwait(false);
+                () => ResourceSlice.CreateAsync(op, consumer, providerId, providerId, o.ResourceSlice, classParameter: "ResourceSliceClass")).ConfigureAwait(false);
             var resourcesAccepted = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) == ResourceSlice.Accepted;
             if (o.ResourceSlice.CreateVirtualNode)
             {

@@ -19,6 +19,7 @@ internal sealed class PeeringGuard : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly CancellationTokenSource _tripped = new();
     private readonly List<Task> _watches = [];
+    private readonly List<(Watched, Tracker)> _trackers = [];
     private string? _reason;
 
     /// <summary>One kind of object the peering needs, found by label on one cluster.</summary>
@@ -29,7 +30,12 @@ internal sealed class PeeringGuard : IAsyncDisposable
         _op = op;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(op.Cancellation);
         op.InterruptWaitsWith(_tripped.Token);
-        foreach (var w in watched) _watches.Add(WatchAsync(w));
+        foreach (var w in watched)
+        {
+            var tracker = new Tracker(w);
+            _trackers.Add((w, tracker));
+            _watches.Add(WatchAsync(w, tracker));
+        }
     }
 
     /// <summary>True once something the run made or found was deleted (or began to be) by someone else.</summary>
@@ -86,23 +92,61 @@ internal sealed class PeeringGuard : IAsyncDisposable
         _ => Disturbance(e.InnerException),
     };
 
-    private async Task WatchAsync(Watched w)
+    /// <summary>
+    /// After a failed step: lists the watched objects now (the watches may lag the failure by a moment) and returns what
+    /// was deleted, or null when everything this attempt saw is still there (the failure is the step's own).
+    /// </summary>
+    public async Task<string?> CheckNowAsync()
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (Tripped) return Reason;
+        foreach (var (w, tracker) in _trackers)
+        {
+            try
+            {
+                var list = await w.Cluster.Api.ListAsync(w.Kind, null, w.Selector, ct: _op.Cancellation).ConfigureAwait(false);
+                if (tracker.Evaluate(list.Items) is { } reason) return Trip(reason);
+            }
+            catch (LiqoException)
+            {
+                // what may not be listed is not guarded
+            }
+        }
+        return null;
+    }
+
+    private string Trip(string reason)
+    {
+        Interlocked.CompareExchange(ref _reason, reason, null);
+        _tripped.Cancel();
+        return Reason;
+    }
+
+    /// <summary>What one watch has seen: the uids present; a uid gone, or an object being deleted, is the reason to trip.</summary>
+    private sealed class Tracker(Watched w)
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public string? Evaluate(IEnumerable<JsonObject> objects)
+        {
+            var present = objects.Where(w.Filter).ToList();
+            if (present.FirstOrDefault(IsDeleting) is { } deleting) return $"{w.What} {deleting.Name()} on the {w.Cluster.Scope} cluster is being deleted";
+            var uids = present.Select(Uid).ToHashSet(StringComparer.Ordinal);
+            lock (_seen)
+            {
+                if (_seen.Any(u => !uids.Contains(u))) return $"{w.What} on the {w.Cluster.Scope} cluster was deleted";
+                _seen.UnionWith(uids);
+            }
+            return null;
+        }
+    }
+
+    private async Task WatchAsync(Watched w, Tracker tracker)
+    {
         try
         {
-            var reason = await Waiter.UntilAsync(w.Cluster, w.Kind, null, w.Selector, null, objects =>
-                {
-                    var present = objects.Where(w.Filter).ToList();
-                    if (present.FirstOrDefault(IsDeleting) is { } deleting) return $"{w.What} {deleting.Name()} on the {w.Cluster.Scope} cluster is being deleted";
-                    var uids = present.Select(Uid).ToHashSet(StringComparer.Ordinal);
-                    if (seen.Any(u => !uids.Contains(u))) return $"{w.What} on the {w.Cluster.Scope} cluster was deleted";
-                    seen.UnionWith(uids);
-                    return null;
-                },
+            var reason = await Waiter.UntilAsync(w.Cluster, w.Kind, null, w.Selector, null, tracker.Evaluate,
                 new WaitTarget("Watching the peering's objects", w.What, "deleted"), Timeout.InfiniteTimeSpan, _stop.Token).ConfigureAwait(false);
-            Interlocked.CompareExchange(ref _reason, reason, null);
-            await _tripped.CancelAsync().ConfigureAwait(false);
+            Trip(reason);
         }
         catch (OperationCanceledException)
         {
