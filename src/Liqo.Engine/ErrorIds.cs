@@ -180,4 +180,8 @@ public static class ErrorIds
 
     /// <summary>More than one GatewayServer, GatewayClient or PublicKey carries the remote cluster's label in the tenant namespace.</summary>
     public const string NetworkObjectAmbiguous = "NetworkObjectAmbiguous";
+
+    // reliability-rest (issue 12): a write into a namespace another command is deleting
+    /// <summary>A write refused because its namespace is being deleted (403, cause NamespaceTerminating), e.g. by Remove-LiqoPeering -DeleteNamespaces.</summary>
+    public const string NamespaceTerminating = "NamespaceTerminating";
 }

@@ -20,6 +20,8 @@ public sealed class Operation : IDisposable
     private readonly CancellationTokenSource _budget;
     private readonly HashSet<ClusterConnection> _clusters = [];
     private string? _lastStep;
+    private CancellationToken _waitInterrupt;
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _parameterFields = new(StringComparer.Ordinal);
     private int _pollingReported;
 
     /// <summary>The bound of a command that only reads (the Get- cmdlets) when the caller gives none.</summary>
@@ -183,8 +185,30 @@ public sealed class Operation : IDisposable
     {
         if (PlanOnly) return null;
         Attach(cluster);
-        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, _caller, _timeout,
+        using var interruptible = CancellationTokenSource.CreateLinkedTokenSource(_caller, _waitInterrupt);
+        return await Waiter.UntilAsync(cluster, kind, ns, labelSelector, fieldSelector, evaluate, target, Remaining, interruptible.Token, _timeout,
             ReportPolling, Waits).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits started from now on also end, with an OperationCanceledException, when <paramref name="token"/> fires: a run that
+    /// watches its own objects (<see cref="Peering.PeeringGuard"/>) stops waiting for what another command took away.
+    /// </summary>
+    internal void InterruptWaitsWith(CancellationToken token) => _waitInterrupt = token;
+
+    /// <summary>
+    /// Which parameter each field of a kind's objects holds (field path prefix to parameter name), so that a 422 Invalid
+    /// answer to a write of such an object, on a value only the server can judge, names the parameter (InvalidArgument).
+    /// </summary>
+    internal void MapParameters(ResourceKind kind, IReadOnlyDictionary<string, string> fields)
+    {
+        lock (_parameterFields) _parameterFields[kind.Kind] = fields;
+    }
+
+    /// <summary>The InvalidArgument error for a 422 answer to a write of <paramref name="kind"/>; null when no mapped field is refused.</summary>
+    internal LiqoException? Refusal(ResourceKind kind, KubeApiException e)
+    {
+        lock (_parameterFields) return e.Code == 422 && _parameterFields.TryGetValue(kind.Kind, out var fields) ? InputRules.FromServer(e, fields) : null;
     }
 
     /// <summary>A wait whose watch (or list) its rights refuse polls instead: said on Verbose once per operation.</summary>

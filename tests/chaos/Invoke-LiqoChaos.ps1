@@ -12,6 +12,11 @@
       interrupt   New-LiqoPeering and Remove-LiqoPeering stopped (Ctrl+C: the pipeline stopped; kill: the process killed)
                   after their Nth write, for every N, then run again: every re-run converges, and one more run writes nothing;
       concurrent  two New-LiqoPeering on the same pair at once, -ConcurrentRounds times: both succeed, no duplicate object;
+      race        New-LiqoPeering racing Remove-LiqoPeering (every other round with -DeleteNamespaces), -ConcurrentRounds
+                  times: New ends established, Remove removed or says why not (ResourceSlicesPresent), the end state is
+                  peered or unpeered, no duplicate object;
+      badinput    every case of tests/pester/BadInputCatalogue.psd1 (bad values for every writing cmdlet): each fails with
+                  its ErrorId and a message naming the parameter, and neither cluster's audit log has a write of the module;
       secrets     no private key, token or client key of the kubeconfigs in any stream, result, error or file of the run.
 #>
 [CmdletBinding()]
@@ -176,7 +181,41 @@ function Get-ShareDeadline([double] $Share) {
     [DateTime]::UtcNow.AddSeconds([math]::Max(0, $left * $Share))
 }
 
+function Test-Peered($Pair) {
+    $c = Get-PeeringObjectCount $Pair.Consumer $Pair.P
+    $p = Get-PeeringObjectCount $Pair.Provider $Pair.C
+    $c.Namespace -eq 1 -and $c.ResourceSlice -eq 1 -and $c.VirtualNode -eq 1 -and $c.Configuration -eq 1 -and $c.GatewayClient -eq 1 -and
+    $p.Namespace -eq 1 -and $p.Tenant -eq 1 -and $p.Configuration -eq 1 -and $p.GatewayServer -eq 1
+}
+
 try {
+    # ---- badinput: every case of the catalogue is refused with its ErrorId before anything is written on either cluster
+    $bad = Start-Pair 'badinput'
+    $done = 0; $met = 0; $seconds = @(); $failures = @(); $writes = 0
+    $mark = Get-AuditMark $bad
+    foreach ($case in (Import-PowerShellDataFile (Join-Path $root 'tests/pester/BadInputCatalogue.psd1')).Cases) {
+        if ([DateTime]::UtcNow -gt $suiteDeadline) { break }
+        $arguments = $case.Arguments.Clone()
+        $arguments.Kubeconfig = $bad.Consumer
+        if ($case.Two) { $arguments.RemoteKubeconfig = $bad.Provider }
+        if ($arguments.ContainsKey('OutFile')) { $arguments.OutFile = Join-Path $bad.Path $arguments.OutFile }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $e = $null
+        $records = @(try { & $case.Command @arguments -ErrorAction Stop *>&1 } catch { $e = $_ })
+        $seconds += $watch.Elapsed.TotalSeconds
+        Save-Streams (@($records) + @($e | Where-Object { $_ }))
+        $next = Get-AuditMark $bad
+        $caseWrites = Get-ModuleWriteCount $bad $mark
+        $mark = $next
+        $writes += $caseWrites
+        $ok = $e -and $e.FullyQualifiedErrorId -like "$($case.Id),*" -and $caseWrites -eq 0 -and
+            (-not $case.Parameter -or $e.Exception.Message -like "*-$($case.Parameter) '*' is not valid: it *")
+        $done++
+        if ($ok) { $met++ } else { $failures += "$($case.Case): $caseWrites writes, $(if ($e) { "$($e.FullyQualifiedErrorId -replace ',.*$'): $e" } else { 'no error' })" }
+    }
+    Add-Row 'badinput' "every catalogue case refused with its ErrorId and parameter, 0 writes on both clusters (audit logs)" $done $met `
+        "$writes writes in the audit logs$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
+
     # ---- flaky: peer + unpeer under 20% injected 500/503/429 and dropped watches on both clusters
     $pair = Start-Pair 'flaky'
     $deadline = Get-ShareDeadline 0.3
@@ -217,6 +256,32 @@ try {
         $null = Invoke-Liqo $unpeerCommand $pair
     }
     Add-Row 'concurrent' "two New-LiqoPeering at once ${ConcurrentRounds}x: both established, no raw 409, no duplicates" $done $met ($failures -join ' | ') $seconds
+
+    # ---- race: New-LiqoPeering racing Remove-LiqoPeering on the same pair, from a finished peering
+    $deadline = Get-ShareDeadline 0.2
+    $done = 0; $met = 0; $seconds = @(); $failures = @(); $ends = @{ peered = 0; unpeered = 0 }
+    $removeNamespaces = 'param($Kubeconfig, $RemoteKubeconfig, $Timeout) Remove-LiqoPeering -Kubeconfig $Kubeconfig -RemoteKubeconfig $RemoteKubeconfig -Timeout $Timeout -DeleteNamespaces -Confirm:$false -PassThru'
+    for ($i = 1; $i -le $ConcurrentRounds -and [DateTime]::UtcNow -lt $deadline; $i++) {
+        if (-not (Test-Peered $pair)) { $null = Invoke-Liqo $peerCommand $pair }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $arguments = @{ Kubeconfig = $pair.Consumer; RemoteKubeconfig = $pair.Provider; Timeout = [TimeSpan]::FromMinutes(3) }
+        $newJob = Start-LiqoJob $peerCommand $arguments
+        $removeJob = Start-LiqoJob ($i % 2 ? $unpeerCommand : $removeNamespaces) $arguments
+        $new = Receive-LiqoJob $newJob
+        $remove = Receive-LiqoJob $removeJob
+        $seconds += $watch.Elapsed.TotalSeconds
+        $peered = Test-Peered $pair
+        $unpeered = Test-Unpeered $pair
+        $dups = @(Get-Duplicates $pair)
+        $ok = $new.Errors.Count -eq 0 -and ($new.Output | Where-Object { $_.PSObject.Properties['VirtualNodeReady'] -and $_.VirtualNodeReady }) -and
+            @($remove.Errors | Where-Object { $_ -notlike 'ResourceSlicesPresent:*' }).Count -eq 0 -and ($peered -or $unpeered) -and
+            -not ($remove.Errors.Count -and -not $peered) -and $dups.Count -eq 0
+        if ($peered) { $ends.peered++ } elseif ($unpeered) { $ends.unpeered++ }
+        $done++; if ($ok) { $met++ } else { $failures += "round ${i}: peered=$peered unpeered=$unpeered; $(($new.Errors + $remove.Errors + $dups) -join '; ')" }
+    }
+    $null = Invoke-Liqo $unpeerCommand $pair
+    Add-Row 'race' "New-LiqoPeering racing Remove-LiqoPeering (-DeleteNamespaces every other round) ${ConcurrentRounds}x: New established, end state peered or unpeered, each reports what it did" $done $met `
+        "ended peered $($ends.peered), unpeered $($ends.unpeered)$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
 
     # ---- interrupt: stop New-/Remove-LiqoPeering after the Nth write, then run again
     $deadline = Get-ShareDeadline 0.6

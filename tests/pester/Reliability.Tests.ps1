@@ -132,19 +132,27 @@ Describe 'two commands on the same pair at once' -Skip:$script:real {
         Assert-OnePeering
     }
 
-    # Skipped: not yet true. It passed twice, then in the full run Remove-LiqoPeering deleted the Tenant and Identity after New-LiqoPeering
-    # had made them, and New then waited its whole -Timeout for the ResourceSlice's authentication (WaitTimeout): a
-    # truthful error, but a half-peered end state. New-LiqoPeering has to notice its authentication going away and
-    # ensure it again (issue 12, still open); until then this race is reported, not hidden.
-    It 'New-LiqoPeering racing Remove-LiqoPeering ends peered or unpeered, and each reports what it did' -Skip {
+    # New-LiqoPeering watches what it makes: what Remove-LiqoPeering deletes meanwhile ends its waits, and once it is gone
+    # (a tenant namespace too, with -DeleteNamespaces: 403 NamespaceTerminating) New makes the peering again.
+    # LIQO_RACE_REPEAT runs each case that many times (the race is timing-dependent: run it 10 times to trust it).
+    It 'New-LiqoPeering racing Remove-LiqoPeering <Variant> ends peered or unpeered, and each reports what it did (run <Run>)' -ForEach @(
+        foreach ($run in 1..([int]($env:LIQO_RACE_REPEAT ?? 1))) {
+            @{ Variant = ''; Run = $run; RemoveArguments = @{} }
+            @{ Variant = '-DeleteNamespaces'; Run = $run; RemoveArguments = @{ DeleteNamespaces = $true } }
+        }
+    ) {
+        if (-not (Test-OnePeering)) { $null = New-LiqoPeering @script:pair -Timeout 2m }
         $new = Start-LiqoJob { param($Kubeconfig, $RemoteKubeconfig) New-LiqoPeering -Kubeconfig $Kubeconfig -RemoteKubeconfig $RemoteKubeconfig -Timeout 2m } $script:pair
-        $remove = Start-LiqoJob { param($Kubeconfig, $RemoteKubeconfig) Remove-LiqoPeering -Kubeconfig $Kubeconfig -RemoteKubeconfig $RemoteKubeconfig -Timeout 2m -Confirm:$false -PassThru } $script:pair
+        $removeArguments = $script:pair + $RemoveArguments
+        $remove = Start-LiqoJob { param($Kubeconfig, $RemoteKubeconfig, [switch] $DeleteNamespaces)
+            Remove-LiqoPeering -Kubeconfig $Kubeconfig -RemoteKubeconfig $RemoteKubeconfig -DeleteNamespaces:$DeleteNamespaces -Timeout 2m -Confirm:$false -PassThru } $removeArguments
         $n = Receive-LiqoJob $new
         $r = Receive-LiqoJob $remove
         # New-LiqoPeering always ends established (a removal racing it cannot make it fail); Remove-LiqoPeering either
         # removed the peering (before New re-made it, or after) or says why it could not: New re-made a ResourceSlice
         $n.Errors | Should -BeNullOrEmpty
         $n.Output.VirtualNodeReady | Should -BeTrue
+        if (-not $r.Errors) { $r.Output.ProviderClusterId | Should -Be $script:P -Because 'a removal that reports no error says what it removed' }
         @($r.Errors | Where-Object { $_ -notlike 'ResourceSlicesPresent,*' }) | Should -BeNullOrEmpty
         $peered = Test-OnePeering
         $unpeered = Test-NoPeering

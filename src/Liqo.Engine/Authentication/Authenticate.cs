@@ -34,6 +34,7 @@ public static class Authenticate
 
     public static async Task<AuthenticationResult> RunAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, AuthenticateOptions o)
     {
+        InputRules.CheckTenant(op, o.ProxyUrl); // bad input fails before anything is written
         var ct = op.Cancellation;
         var consumerId = consumer.ClusterId ?? await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
         var providerId = provider.ClusterId ?? await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);

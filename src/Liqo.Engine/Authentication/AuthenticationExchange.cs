@@ -22,6 +22,7 @@ public static class AuthenticationExchange
     /// </summary>
     public static async Task<PeeringMaterial> CreateNonceAsync(Operation op, ClusterConnection provider, string consumerId)
     {
+        InputRules.RemoteClusterId(consumerId, "ConsumerClusterId");
         var providerId = await ReadIdAsync(op, provider, consumerId).ConfigureAwait(false);
         var ns = await Authenticate.EnsureTenantNamespaceAsync(op, provider, consumerId).ConfigureAwait(false);
         var nonce = await Nonce.EnsureAsync(op, provider, consumerId, ns).ConfigureAwait(false);
@@ -40,6 +41,9 @@ public static class AuthenticationExchange
     public static async Task<PeeringMaterial> CreateTenantAsync(Operation op, ClusterConnection consumer, string providerId, string nonce,
         string? providerTenantNamespace, string? proxyUrl)
     {
+        InputRules.RemoteClusterId(providerId, "ProviderClusterId");
+        if (providerTenantNamespace is not null) InputRules.NamespaceName("ProviderTenantNamespace", providerTenantNamespace);
+        InputRules.CheckTenant(op, proxyUrl);
         var consumerId = await ReadIdAsync(op, consumer, providerId).ConfigureAwait(false);
         var ns = await Authenticate.EnsureTenantNamespaceAsync(op, consumer, providerId).ConfigureAwait(false);
         var signature = await Nonce.EnsureSignedAsync(op, consumer, providerId, ns, nonce).ConfigureAwait(false);
@@ -51,6 +55,7 @@ public static class AuthenticationExchange
     /// <summary>The same from the provider's nonce material (checked to be for this consumer).</summary>
     public static async Task<PeeringMaterial> CreateTenantAsync(Operation op, ClusterConnection consumer, PeeringMaterial nonce, string? proxyUrl)
     {
+        InputRules.CheckTenant(op, proxyUrl);
         var consumerId = await ClusterId.ReadAsync(consumer, op.Cancellation).ConfigureAwait(false);
         nonce.RequireFor(consumerId, PeeringMaterial.NonceKind, consumer.Scope);
         return await CreateTenantAsync(op, consumer, nonce.FromClusterId, nonce.String("nonce"), nonce.Data["tenantNamespace"]?.ToString(), proxyUrl)

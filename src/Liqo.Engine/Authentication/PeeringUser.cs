@@ -50,6 +50,7 @@ public static class PeeringUser
 
     public static async Task<PeeringUserResult> CreateAsync(Operation op, ClusterConnection provider, string consumerId, PeeringUserKeyAlgorithm algorithm)
     {
+        InputRules.RemoteClusterId(consumerId, "ConsumerClusterId"); // bad input fails before anything is written
         var ct = op.Cancellation;
         var providerId = await AuthenticationExchange.ReadIdAsync(op, provider, consumerId).ConfigureAwait(false);
         op.Warn(provider, Module, "PeeringUser", "Note that this functionality is currently not supported in EKS clusters");

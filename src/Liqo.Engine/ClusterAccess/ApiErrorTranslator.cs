@@ -39,8 +39,12 @@ internal static class ApiErrorTranslator
     public static LiqoException FromStatus(int code, string body, ClusterConnection cluster, string verb, string resource, TimeSpan? retryAfter = null)
     {
         var where = $"the {cluster.Scope} cluster's API server {cluster.Server} (context '{cluster.Context}')";
-        var (message, reason) = StatusOf(body);
+        var (message, reason, causes, detailsKind) = StatusOf(body);
         message ??= $"HTTP {code}";
+        if (code == 403 && causes.Any(c => c.Type == NamespaceTerminatingCause))
+            return new LiqoException(ErrorIds.NamespaceTerminating, LiqoErrorCategory.ResourceUnavailable, $"{verb} {resource}",
+                $"{Capital(where)} refused '{verb}' on '{resource}': {message}",
+                "Another command is deleting that namespace (Remove-LiqoPeering -DeleteNamespaces): wait until it is gone, then run the command again.");
         return code switch
         {
             401 => new LiqoException(ErrorIds.Unauthorized, LiqoErrorCategory.AuthenticationError, cluster.Server,
@@ -50,7 +54,7 @@ internal static class ApiErrorTranslator
                 $"{Capital(where)} forbids '{verb}' on '{resource}' (403 Forbidden): {message}",
                 "Use a kubeconfig whose user may do this, or ask a cluster administrator for the permission."),
             _ => new KubeApiException(code, reason ?? "", $"{Capital(where)} failed '{verb}' on '{resource}' ({code}): {message}",
-                $"{verb} {resource}", CategoryFor((HttpStatusCode)code)) { RetryAfter = retryAfter },
+                $"{verb} {resource}", CategoryFor((HttpStatusCode)code)) { RetryAfter = retryAfter, Causes = causes, DetailsKind = detailsKind },
         };
     }
 
@@ -64,21 +68,31 @@ internal static class ApiErrorTranslator
         _ => LiqoErrorCategory.NotSpecified,
     };
 
-    /// <summary>The message and reason of a metav1.Status body, when the body is one.</summary>
-    internal static (string? Message, string? Reason) StatusOf(string? body)
+    /// <summary>The 403 cause of a create in a namespace that is being deleted (the namespace lifecycle admission).</summary>
+    internal const string NamespaceTerminatingCause = "NamespaceTerminating";
+
+    /// <summary>The message, reason, details.causes and details.kind of a metav1.Status body, when the body is one.</summary>
+    internal static (string? Message, string? Reason, IReadOnlyList<StatusCause> Causes, string? DetailsKind) StatusOf(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body)) return (null, null);
+        if (string.IsNullOrWhiteSpace(body)) return (null, null, [], null);
         try
         {
             using var doc = JsonDocument.Parse(body);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return (null, null);
-            string? Str(string name) => doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            return (Str("message"), Str("reason"));
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return (null, null, [], null);
+            var details = root.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+            var causes = new List<StatusCause>();
+            if (details.ValueKind == JsonValueKind.Object && details.TryGetProperty("causes", out var cs) && cs.ValueKind == JsonValueKind.Array)
+                foreach (var c in cs.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.Object))
+                    causes.Add(new StatusCause(Str(c, "reason") ?? "", Str(c, "message") ?? "", Str(c, "field") ?? ""));
+            return (Str(root, "message"), Str(root, "reason"), causes, details.ValueKind == JsonValueKind.Object ? Str(details, "kind") : null);
         }
         catch (JsonException)
         {
-            return (null, null);
+            return (null, null, [], null);
         }
+
+        static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
     }
 
     private static T? Find<T>(Exception? e) where T : Exception

@@ -18,6 +18,7 @@ public static class NetworkConnect
 {
     public static async Task<NetworkResult> RunAsync(Operation op, ClusterConnection client, ClusterConnection server, NetworkConnectOptions o)
     {
+        InputRules.CheckGateways(op, o); // bad input fails before anything is written
         var ct = op.Cancellation;
         var clientId = client.ClusterId ?? await ClusterId.ReadAsync(client, ct).ConfigureAwait(false);
         var serverId = server.ClusterId ?? await ClusterId.ReadAsync(server, ct).ConfigureAwait(false);

@@ -54,6 +54,8 @@ public static class NetworkExchange
     /// </summary>
     public static async Task<PeeringMaterial> CreateGatewayServerAsync(Operation op, ClusterConnection server, string clientId, NetworkConnectOptions o)
     {
+        InputRules.RemoteClusterId(clientId);
+        InputRules.CheckGateways(op, o, server: "", client: "GatewayClient"); // New-LiqoGatewayServer's own parameter names
         var serverId = await Authentication.AuthenticationExchange.ReadIdAsync(op, server, clientId).ConfigureAwait(false);
         var ns = await RequireNamespaceAsync(op, server, clientId).ConfigureAwait(false);
         var templateNs = o.ServerTemplateNamespace ?? server.LiqoNamespace;
@@ -78,6 +80,7 @@ public static class NetworkExchange
     public static async Task<PeeringMaterial> CreateGatewayClientAsync(Operation op, ClusterConnection client, PeeringMaterial serverMaterial,
         NetworkConnectOptions o)
     {
+        InputRules.CheckGateways(op, o, server: "GatewayServer", client: ""); // New-LiqoGatewayClient's own parameter names
         var clientId = await ClusterId.ReadAsync(client, op.Cancellation).ConfigureAwait(false);
         serverMaterial.RequireFor(clientId, PeeringMaterial.GatewayServerKind, client.Scope);
         var serverId = serverMaterial.FromClusterId;

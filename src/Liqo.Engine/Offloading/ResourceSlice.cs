@@ -145,8 +145,9 @@ public static class ResourceSlice
     /// not a failure, when not Accepted). Returns the slice as last seen.
     /// </summary>
     public static async Task<JsonObject> CreateAsync(Operation op, ClusterConnection consumer, string name, string providerClusterId, ResourceSliceOptions o,
-        bool wait = true)
+        bool wait = true, string classParameter = "Class")
     {
+        InputRules.CheckResourceSlice(op, name, providerClusterId, o, classParameter); // bad input fails before anything is written
         var tenantNs = await RequireTenantNamespaceAsync(op, consumer, providerClusterId).ConfigureAwait(false);
         var slice = await EnsureAsync(op, consumer, name, tenantNs, providerClusterId, o).ConfigureAwait(false);
         op.Info(consumer, Module, "ResourceSlice", "ResourceSlice created", whatIf: "ResourceSlice would be created");

@@ -90,6 +90,7 @@ public static class VirtualNode
     public static async Task<(JsonObject VirtualNode, JsonObject? Node)> CreateAsync(Operation op, ClusterConnection consumer, string name,
         string remoteClusterId, VirtualNodeOptions o, bool wait)
     {
+        InputRules.CheckVirtualNode(op, name, remoteClusterId, o); // bad input fails before anything is written
         var ct = op.Cancellation;
         if (string.IsNullOrEmpty(o.KubeconfigSecretName) == string.IsNullOrEmpty(o.ResourceSliceName))
             throw new LiqoException(ErrorIds.VirtualNodeSourceInvalid, LiqoErrorCategory.InvalidArgument, name,

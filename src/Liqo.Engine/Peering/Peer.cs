@@ -25,6 +25,44 @@ public static class Peer
             await Authenticate.CheckInBandAsync(op, consumer, provider, providerId, networkingPending: !o.NetworkingDisabled).ConfigureAwait(false);
         await CheckRightsAsync(op, consumer, provider, consumerId, providerId, o).ConfigureAwait(false);
 
+        // Another command may remove the peering while this one makes it (Remove-LiqoPeering on the same pair): what it
+        // deletes ends this attempt's waits, and once it is gone the peering is ensured again, so the run ends with the
+        // peering established, or with the error of the step that could not be done, within -Timeout.
+        var watched = PeeringGuard.For(consumer, provider, consumerId, providerId, o);
+        while (true)
+        {
+            var guard = op.WhatIf ? null : PeeringGuard.Start(op, watched);
+            string? disturbed;
+            try
+            {
+                var result = await RunStepsAsync(op, consumer, provider, consumerId, providerId, o, total).ConfigureAwait(false);
+                if (guard is not { Tripped: true }) return result;
+                disturbed = guard.Reason;
+            }
+            catch (OperationCanceledException) when (guard is { Tripped: true } && !op.Cancellation.IsCancellationRequested)
+            {
+                disturbed = guard.Reason;
+            }
+            catch (LiqoException e) when (!op.PlanOnly && guard is not null && !op.Cancellation.IsCancellationRequested)
+            {
+                // a step that failed because another command took away what it builds on (a Configuration, a tenant
+                // namespace) is done again; any other failure is the step's own
+                disturbed = PeeringGuard.Disturbance(e) ?? await guard.CheckNowAsync().ConfigureAwait(false);
+                if (disturbed is null) throw;
+            }
+            finally
+            {
+                if (guard is not null) await guard.DisposeAsync().ConfigureAwait(false);
+            }
+            op.Warn(consumer, "Peering", "PeeringChanged", $"While peering, {disturbed} by another command: ensuring the peering again");
+            await PeeringGuard.SettleAsync(op, watched).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One attempt at the peering's steps, from networking to the virtual node.</summary>
+    private static async Task<PeeringResult> RunStepsAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, string consumerId,
+        string providerId, PeerOptions o, Stopwatch total)
+    {
         var networking = ModuleOutcome.Skipped;
         if (!o.NetworkingDisabled)
         {
@@ -45,7 +83,7 @@ public static class Peer
         {
             var watch = Stopwatch.StartNew();
             var slice = await WrapAsync("Unable to ensure offloading",
-                () => ResourceSlice.CreateAsync(op, consumer, providerId, providerId, o.ResourceSlice)).ConfigureAwait(false);
+                () => ResourceSlice.CreateAsync(op, consumer, providerId, providerId, o.ResourceSlice, classParameter: "ResourceSliceClass")).ConfigureAwait(false);
             var resourcesAccepted = ResourceSlice.ConditionStatus(slice, ResourceSlice.ResourcesCondition) == ResourceSlice.Accepted;
             if (o.ResourceSlice.CreateVirtualNode)
             {

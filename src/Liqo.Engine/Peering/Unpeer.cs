@@ -85,7 +85,7 @@ public static class Unpeer
         {
             foreach (var s in slices) await ObjectWriter.DeleteAsync(op, consumer, Kinds.ResourceSlice, s.Namespace(), s.Name()).ConfigureAwait(false);
             op.Info(consumer, module, "ResourceSlices", "All resourceslices deleted", whatIf: "All resourceslices would be deleted");
-            if (wait && await Absence.WaitAsync(op, consumer, Kinds.ResourceSlice, null, sliceSelector, null, "ResourceSlices for " + providerId).ConfigureAwait(false))
+            if (wait && await Absence.WaitAsync(op, consumer, Kinds.ResourceSlice, null, sliceSelector, null, "ResourceSlices for " + providerId, slices).ConfigureAwait(false))
                 op.Info(consumer, module, "ResourceSlicesGone", "Ensured resourceslices absence");
         }
 
@@ -98,7 +98,7 @@ public static class Unpeer
         }
         foreach (var n in nodes) await ObjectWriter.DeleteAsync(op, consumer, Kinds.VirtualNode, n.Namespace(), n.Name()).ConfigureAwait(false);
         op.Info(consumer, module, "VirtualNodes", "All virtualnodes deleted", whatIf: "All virtualnodes would be deleted");
-        if (wait && await Absence.WaitAsync(op, consumer, Kinds.VirtualNode, null, vnSelector, null, "VirtualNodes for " + providerId).ConfigureAwait(false))
+        if (wait && await Absence.WaitAsync(op, consumer, Kinds.VirtualNode, null, vnSelector, null, "VirtualNodes for " + providerId, nodes).ConfigureAwait(false))
             op.Info(consumer, module, "VirtualNodesGone", "Ensured virtualnodes absence");
     }
 
@@ -106,9 +106,10 @@ public static class Unpeer
     {
         var ns = await TenantNamespace.FindAsync(cluster, remoteId, op.Cancellation).ConfigureAwait(false);
         if (ns is null) return;
+        var found = await cluster.Api.GetAsync(Kinds.Namespace, null, ns, op.Cancellation).ConfigureAwait(false);
         await ObjectWriter.DeleteAsync(op, cluster, Kinds.Namespace, null, ns).ConfigureAwait(false);
         op.Info(cluster, "Peering", "TenantNamespace", "Tenant namespace deleted", whatIf: "Tenant namespace would be deleted");
-        if (wait && await Absence.WaitAsync(op, cluster, Kinds.Namespace, null, null, "metadata.name=" + ns, $"Namespace {ns}").ConfigureAwait(false))
+        if (wait && await Absence.WaitAsync(op, cluster, Kinds.Namespace, null, null, "metadata.name=" + ns, $"Namespace {ns}", found is null ? null : [found]).ConfigureAwait(false))
             op.Info(cluster, "Peering", "TenantNamespaceGone", "Ensured tenant namespace absence");
     }
 }

@@ -15,7 +15,16 @@ public sealed class KubeApiException(int code, string reason, string message, ob
     /// <summary>The answer's Retry-After header (429, 503), when it carried one.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>metav1.Status details.causes: for 422 Invalid, each field the server refused and why.</summary>
+    public IReadOnlyList<StatusCause> Causes { get; init; } = [];
+
+    /// <summary>metav1.Status details.kind: the resource the answer is about (a 404 on a create names "namespaces" when the namespace is gone).</summary>
+    public string? DetailsKind { get; init; }
+
     public bool IsNotFound => Code == 404;
+
+    /// <summary>A create into a namespace that does not exist (any more).</summary>
+    public bool IsNamespaceNotFound => Code == 404 && DetailsKind == "namespaces";
 
     public bool IsConflict => Code == 409 && Reason == "Conflict";
 

@@ -38,6 +38,10 @@ internal static class ObjectWriter
                 if (!await op.MayWriteAsync(cluster, "Update", what).ConfigureAwait(false)) return updated;
                 return await cluster.Api.UpdateAsync(kind, ns, updated, op.Cancellation).ConfigureAwait(false);
             }
+            catch (KubeApiException e) when (op.Refusal(kind, e) is { } invalid)
+            {
+                throw invalid;
+            }
             catch (KubeApiException e) when ((e.IsAlreadyExists || e.IsConflict) && attempt < MaxRaces)
             {
                 op.Log.Verbose($"{what} on the {cluster.Scope} cluster changed while it was written ({e.Reason}); reading it again.");
@@ -83,6 +87,10 @@ internal static class ObjectWriter
         catch (KubeApiException e) when (e.IsAlreadyExists)
         {
             return false;
+        }
+        catch (KubeApiException e) when (op.Refusal(kind, e) is { } invalid)
+        {
+            throw invalid;
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class EnableLiqoNetworkingCommand : TwoClusterCmdlet
     /// <summary>The namespace of the gateway client template (liqoctl's --gw-client-template-namespace). Default: the local cluster's Liqo namespace.</summary>
     [Parameter] public string? GatewayClientTemplateNamespace { get; set; }
 
-    /// <summary>Skips the checks of the gateway templates (liqoctl's --skip-validation).</summary>
+    /// <summary>Skips the checks of the gateway templates (liqoctl's --skip-validation) and lets a node port outside 30000-32767 through (a cluster with another node-port range).</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
     /// <summary>The type of the Service that exposes the gateway server (liqoctl's --gw-server-service-type).</summary>

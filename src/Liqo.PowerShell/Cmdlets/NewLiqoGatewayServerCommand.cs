@@ -63,7 +63,7 @@ public sealed class NewLiqoGatewayServerCommand : ClusterCmdlet
     /// <summary>The namespace of the gateway server template. Default: this cluster's Liqo namespace.</summary>
     [Parameter] public string? TemplateNamespace { get; set; }
 
-    /// <summary>Skips the checks of the gateway template.</summary>
+    /// <summary>Skips the checks of the gateway template and lets a node port outside 30000-32767 through (a cluster with another node-port range).</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
     /// <summary>

@@ -147,7 +147,7 @@ public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
     /// <summary>Peers even when the clusters run different Liqo minor versions (otherwise ErrorId LiqoVersionMismatch).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
-    /// <summary>Skips the checks of the gateway templates (liqoctl's --skip-validation).</summary>
+    /// <summary>Skips the checks of the gateway templates (liqoctl's --skip-validation) and lets a node port outside 30000-32767 through (a cluster with another node-port range).</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
     /// <summary>The type of the Service that exposes the gateway server (liqoctl's --gw-server-service-type).</summary>
