@@ -286,3 +286,42 @@ Describe "kubectl's access flags (-Server, -Token, -As, -Cluster, -User, TLS, -R
         finally { $listener.Stop() }
     }
 }
+
+Describe '-KubeconfigContent on the command line while $PSDefaultParameterValues sets -Kubeconfig (as about_Liqo suggests)' {
+    BeforeAll {
+        $script:defaultFile = Join-Path $script:dir 'default-that-does-not-exist.kubeconfig'
+        $script:contentA = New-TestKubeconfigText -Server 'https://127.0.0.1:1'
+    }
+    AfterEach {
+        $PSDefaultParameterValues.Remove('*-Liqo*:Kubeconfig')
+        $PSDefaultParameterValues.Remove('*-Liqo*:RemoteKubeconfig')
+        $PSDefaultParameterValues.Remove('*-Liqo*:KubeconfigContent')
+    }
+
+    It 'the content given on the command line is used, the default file is not' {
+        $PSDefaultParameterValues['*-Liqo*:Kubeconfig'] = $script:defaultFile
+        (Get-ErrorRecord { Get-LiqoClusterId }).FullyQualifiedErrorId | Should -BeLike 'KubeconfigNotFound,*' -Because 'without -KubeconfigContent the default applies'
+        $e = Get-ErrorRecord { Get-LiqoClusterId -KubeconfigContent $script:contentA }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ClusterUnreachable,*' -Because "the content's server was reached, not the default file"
+        $e.TargetObject | Should -Be 'https://127.0.0.1:1'
+    }
+
+    It 'the same holds for the Remote pair of a two-cluster cmdlet' {
+        $PSDefaultParameterValues['*-Liqo*:Kubeconfig'] = $script:defaultFile
+        $PSDefaultParameterValues['*-Liqo*:RemoteKubeconfig'] = $script:defaultFile
+        $e = Get-ErrorRecord { Get-LiqoPeerInfo -KubeconfigContent $script:contentA -RemoteKubeconfigContent (New-TestKubeconfigText -Server 'https://127.0.0.1:2') }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ClusterUnreachable,*' -Because 'the defaults give way to both contents (KubeconfigConflict before)'
+    }
+
+    It 'a -Kubeconfig typed on the command line wins over a default -KubeconfigContent' {
+        $PSDefaultParameterValues['*-Liqo*:KubeconfigContent'] = $script:contentA
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:defaultFile }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigNotFound,*'
+    }
+
+    It 'both given on the command line are still refused' {
+        $PSDefaultParameterValues['*-Liqo*:Kubeconfig'] = $script:defaultFile
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig (Join-Path $script:dir 'other.kubeconfig') -KubeconfigContent $script:contentA }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigConflict,*'
+    }
+}

@@ -157,13 +157,27 @@ public abstract class ClusterCmdlet : LiqoCmdlet
             RequestTimeout = requestTimeout,
         };
 
-    /// <summary>Builds a source; a path is resolved against PowerShell's current location (not the process's).</summary>
+    /// <summary>
+    /// Builds a source; a path is resolved against PowerShell's current location (not the process's). A kubeconfig file
+    /// and kubeconfig content together are refused, unless one of them came from $PSDefaultParameterValues and the other
+    /// was given on the command line: the command line wins, as it would over any other default.
+    /// </summary>
     private KubeconfigSource SourceFor(string? path, string? content, string? context, string liqoNamespace, string scope,
         string pathParameter, string contentParameter, ClusterAccessOverrides overrides)
     {
         if (path is not null && content is not null)
-            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.KubeconfigConflict,
-                $"-{pathParameter} and -{contentParameter} both name the {scope} cluster's kubeconfig; give only one of them.", path));
+        {
+            var pathDefaulted = DefaultParameterValue.Supplied(this, pathParameter, path);
+            var contentDefaulted = DefaultParameterValue.Supplied(this, contentParameter, content);
+            if (pathDefaulted == contentDefaulted)
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.KubeconfigConflict,
+                    $"-{pathParameter} and -{contentParameter} both name the {scope} cluster's kubeconfig; give only one of them.", path));
+            WriteVerbose(pathDefaulted
+                ? $"-{contentParameter} was given: the -{pathParameter} from $PSDefaultParameterValues is not used."
+                : $"-{pathParameter} was given: the -{contentParameter} from $PSDefaultParameterValues is not used.");
+            if (pathDefaulted) path = null;
+            else content = null;
+        }
         var fullPath = path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
         return new KubeconfigSource(fullPath, content, context, liqoNamespace, scope) { Overrides = overrides };
     }
