@@ -184,4 +184,14 @@ public static class ErrorIds
     // reliability-rest (issue 12): a write into a namespace another command is deleting
     /// <summary>A write refused because its namespace is being deleted (403, cause NamespaceTerminating), e.g. by Remove-LiqoPeering -DeleteNamespaces.</summary>
     public const string NamespaceTerminating = "NamespaceTerminating";
+    // cluster access flags (kubectl's --cluster, --user, ...)
+
+    /// <summary>-Cluster or -User names an entry the kubeconfig does not define.</summary>
+    public const string KubeconfigEntryNotFound = "KubeconfigEntryNotFound";
+
+    /// <summary>The kubeconfig user's exec credential plugin could not be run or printed no usable ExecCredential.</summary>
+    public const string CredentialPluginFailed = "CredentialPluginFailed";
+
+    /// <summary>The kubeconfig user's auth-provider (azure, gcp, an oidc without tokens) cannot be used.</summary>
+    public const string AuthProviderUnsupported = "AuthProviderUnsupported";
 }
