@@ -105,19 +105,32 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     /// <summary>Writes what was removed as an UnpeeringResult (with -Force, a ForceUnpeeringResult); nothing is written by default.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
-    /// <summary>The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig).</summary>
-    [Parameter(ParameterSetName = UnpeerSet)]
+    /// <summary>
+    /// The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig); several files unpeer the consumer from each of
+    /// those providers at once (see -ThrottleLimit). Also from piped objects' RemoteKubeconfig or KubeconfigPath property
+    /// (Start-LiqoSandbox's clusters), each with its own -ClusterId guard when the object has a ClusterId.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("KubeconfigPath")]
     [ValidateNotNullOrEmpty]
-    public string? RemoteKubeconfig { get; set; }
+    public string[]? RemoteKubeconfig { get; set; }
 
     /// <summary>
     /// The remote cluster's kubeconfig YAML itself: a string, a SecureString or a PSCredential whose password holds it;
-    /// never written to a file.
+    /// several unpeer from each of those providers at once. Never written to a file.
     /// </summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [SecretTextTransformation]
     [ValidateNotNullOrEmpty]
-    public string? RemoteKubeconfigContent { get; set; }
+    public string[]? RemoteKubeconfigContent { get; set; }
+
+    /// <summary>
+    /// With several remote clusters, how many are unpeered at once (as ForEach-Object -Parallel's -ThrottleLimit); the
+    /// others wait for a slot. -Timeout bounds each provider's unpeering from its start.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = FanOut.DefaultThrottleLimit;
 
     /// <summary>The remote cluster's kubeconfig context (liqoctl's --remote-context).</summary>
     [Parameter(ParameterSetName = UnpeerSet)]
@@ -130,10 +143,53 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string RemoteLiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;
 
+    private readonly List<(string Path, string? ClusterId)> _pipedRemotes = [];
+    private bool _collectRemotes;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // remote kubeconfigs from the pipeline are unpeered together, at once, once they have all arrived
+        _collectRemotes = MyInvocation.ExpectingInput && !MyInvocation.BoundParameters.ContainsKey(nameof(RemoteKubeconfig)) &&
+                          !MyInvocation.BoundParameters.ContainsKey(nameof(RemoteKubeconfigContent));
+    }
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ForceSet) ForceUnpeerLocal();
+        else if (_collectRemotes && RemoteKubeconfig is { Length: > 0 }) _pipedRemotes.AddRange(RemoteKubeconfig.Select(p => (p, ClusterId)));
+        else if (RemoteKubeconfig is { Length: > 1 } || RemoteKubeconfigContent is { Length: > 1 }) UnpeerMany();
         else UnpeerBoth();
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_pipedRemotes.Count == 0) return;
+        var remotes = RemoteSourcesFor(_pipedRemotes.Select(r => r.Path).ToList(), null, RemoteContext, RemoteLiqoNamespace);
+        UnpeerMany(remotes, _pipedRemotes.Select(r => r.ClusterId).ToList());
+    }
+
+    /// <summary>Several remote clusters on the command line: -ClusterId guards one remote cluster, so it cannot go with them.</summary>
+    private void UnpeerMany()
+    {
+        if (ClusterId is not null)
+            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidArgument,
+                "-ClusterId guards one remote cluster; it cannot go with several remote kubeconfigs. Pipe objects with RemoteKubeconfig " +
+                "and ClusterId properties to guard each, or leave -ClusterId out.", ClusterId));
+        var remotes = RemoteSourcesFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace);
+        UnpeerMany(remotes, remotes.Select(_ => (string?)null).ToList());
+    }
+
+    /// <summary>Unpeers from each provider at once: with -PassThru one result per provider; one non-terminating error per provider that fails.</summary>
+    private void UnpeerMany(IReadOnlyList<KubeconfigSource> remotes, IReadOnlyList<string?> guards)
+    {
+        var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces };
+        RunFanOut(LocalSource(), remotes, ThrottleLimit, options.Timeout,
+            (i, op, consumer, provider) => Unpeer.RunAsync(op, consumer, provider, options with { ExpectedProviderId = guards[i] }),
+            done =>
+            {
+                if (PassThru) WriteObject(OutputMapper.From(done.Result!));
+            });
     }
 
     /// <summary>
@@ -151,7 +207,8 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
 
     private void UnpeerBoth()
     {
-        var (local, remote) = (LocalSource(), RemoteSourceFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace));
+        var (local, remote) = (LocalSource(),
+            RemoteSourceFor(RemoteKubeconfig?.SingleOrDefault(), RemoteKubeconfigContent?.SingleOrDefault(), RemoteContext, RemoteLiqoNamespace));
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces, ExpectedProviderId = ClusterId };
         var (result, mismatch) = RunOnClusters(local, remote, options.Timeout, async (op, consumer, provider) =>
         {
