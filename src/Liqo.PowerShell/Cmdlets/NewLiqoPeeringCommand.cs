@@ -25,6 +25,8 @@ namespace Liqo.PowerShell.Cmdlets;
 /// The clusters must run the same Liqo minor version unless -Force is given. When nobody holds credentials for both
 /// clusters, the provider's administrator can make a peering user (New-LiqoPeeringUser) whose kubeconfig serves as
 /// -RemoteKubeconfig, or both administrators can peer out of band (Get-Help about_Liqo).
+/// Several remote kubeconfigs (-RemoteKubeconfig a,b,c, several -RemoteKubeconfigContent, or kubeconfigs from the pipeline)
+/// peer the consumer with each provider at once (a fan-out, see -ThrottleLimit); one remote kubeconfig behaves as above.
 /// A peering that ends without what was asked for is an error: when the provider does not accept the ResourceSlice's
 /// resources (so no virtual node comes), the result object is still written, followed by a non-terminating error with ErrorId
 /// ResourcesNotAccepted, which $? and -ErrorAction Stop see. liqoctl peer only warns here; the module is stricter because a
@@ -83,6 +85,18 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </code>
 /// The provider's gateway server is exposed on node port 30871; the consumer's gateway client dials the public address
 /// 203.0.113.7 that forwards to it.
+/// </example>
+/// <example>
+/// Peer one consumer with several providers at once (hub and spoke)
+/// <code>
+/// New-LiqoPeering -Kubeconfig ./hub.kubeconfig -RemoteKubeconfig ./milan.kubeconfig, ./turin.kubeconfig, ./rome.kubeconfig -ThrottleLimit 3
+/// Get-ChildItem ./spokes/*.kubeconfig | ForEach-Object FullName | New-LiqoPeering -Kubeconfig ./hub.kubeconfig
+/// </code>
+/// Each provider is peered at the same time as the others (at most -ThrottleLimit at once, 5 by default), on its own time
+/// budget (-Timeout). One result is written per provider that peered; a provider that fails is one non-terminating error,
+/// whose target is the provider's label (its kubeconfig context), and the others go on. Every step line starts with that
+/// label ("[milan] INFO (remote) Tenant applied..."), and each provider has its own progress bar under a parent bar.
+/// Piped kubeconfigs (paths, or objects with a KubeconfigPath property) are peered together once they have all arrived.
 /// </example>
 /// <seealso cref="RemoveLiqoPeeringCommand"/>
 /// <seealso cref="GetLiqoPeerInfoCommand"/>

@@ -61,6 +61,15 @@ namespace Liqo.PowerShell.Cmdlets;
 /// The ForeignCluster is declared permanently unreachable (so Liqo cleans up without the provider) and the local tenant
 /// namespace is deleted; nothing is sent to the provider.
 /// </example>
+/// <example>
+/// Unpeer several providers at once
+/// <code>
+/// Remove-LiqoPeering -Kubeconfig ./hub.kubeconfig -RemoteKubeconfig ./milan.kubeconfig, ./turin.kubeconfig -Confirm:$false -PassThru
+/// </code>
+/// Each provider is unpeered at the same time as the other (at most -ThrottleLimit at once); with -PassThru one result per
+/// provider. A provider that fails is one non-terminating error naming it; the others go on. Objects piped with a
+/// KubeconfigPath (or RemoteKubeconfig) and a ClusterId property are unpeered together, each guarded by its own ClusterId.
+/// </example>
 /// <seealso cref="NewLiqoPeeringCommand"/>
 /// <seealso cref="GetLiqoPeerInfoCommand"/>
 [Cmdlet(VerbsCommon.Remove, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = UnpeerSet)]
