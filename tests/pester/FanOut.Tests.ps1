@@ -86,51 +86,50 @@ Describe 'New-LiqoPeering with three providers, one failing' -Skip:$script:real 
     }
 
     It 'keeps networking and authentication per provider on the consumer' {
-        foreach ($n in 'p1', 'p2') {
-            $counts = Get-PeeringObjectCount $script:consumer $script:ids[$n]
-            $counts.PSObject.Properties.Value | ForEach-Object { $_ | Should -BeLessOrEqual 1 }
-            $counts.Namespace | Should -Be 1
-        }
+        # the same objects for each provider, as one peering writes them: one tenant namespace, gateway client and
+        # Configuration each, no duplicate, nothing shared
+        $p1 = Get-PeeringObjectCount $script:consumer $script:ids.p1
+        $p2 = Get-PeeringObjectCount $script:consumer $script:ids.p2
+        ($p1 | ConvertTo-Json -Compress) | Should -Be ($p2 | ConvertTo-Json -Compress)
+        foreach ($kind in 'Namespace', 'GatewayClient', 'Configuration', 'ResourceSlice', 'VirtualNode') { $p1.$kind | Should -Be 1 }
+    }
+}
+
+Describe 'New-LiqoPeering with remote kubeconfigs from the pipeline' -Skip:$script:real {
+    It 'peers them together once they have all arrived: one result each (a re-run on peered clusters)' {
+        $piped = foreach ($n in 'p1', 'p2') { [pscustomobject]@{ Name = $n; KubeconfigPath = Join-Path $script:path "$n.kubeconfig" } }
+        $results = @($piped | New-LiqoPeering -Kubeconfig $script:consumer -Timeout $script:timeout -InformationVariable steps)
+        $results | Should -HaveCount 2
+        @($results.ProviderClusterId | Sort-Object) | Should -Be @(@($script:ids.p1, $script:ids.p2) | Sort-Object)
+        @($steps | Where-Object { $_.MessageData.Provider -notin 'p1', 'p2' }) | Should -HaveCount 0
     }
 }
 
 Describe 'Remove-LiqoPeering with several providers' -Skip:$script:real {
-    It 'unpeers the healthy providers at once from piped clusters, one result each with -PassThru' {
-        $piped = foreach ($n in 'p1', 'p2') { [pscustomobject]@{ KubeconfigPath = Join-Path $script:path "$n.kubeconfig"; ClusterId = $script:ids[$n] } }
-        $removed = @($piped | Remove-LiqoPeering -Kubeconfig $script:consumer -Confirm:$false -PassThru -InformationVariable steps)
-        $removed | Should -HaveCount 2
-        @($removed.ProviderClusterId | Sort-Object) | Should -Be @(@($script:ids.p1, $script:ids.p2) | Sort-Object)
-        @($steps | Where-Object { $_.MessageData.Provider -notin 'p1', 'p2' }) | Should -HaveCount 0
-        @(Get-LiqoPeerInfo -Kubeconfig $script:consumer | Where-Object { $_.ClusterId -in $script:ids.p1, $script:ids.p2 -and $_.Role -ne 'Unknown' }) |
-            Should -HaveCount 0
-    }
-
-    It 'stops only the record whose piped cluster ID does not match, the others go on' {
-        $null = New-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:providers[0], $script:providers[1] -Timeout $script:timeout
-        $piped = @(
-            [pscustomobject]@{ KubeconfigPath = $script:providers[0]; ClusterId = $script:ids.p1 }
-            [pscustomobject]@{ KubeconfigPath = $script:providers[1]; ClusterId = $script:ids.p3 }
-        )
-        $removed = @($piped | Remove-LiqoPeering -Kubeconfig $script:consumer -Confirm:$false -PassThru -ErrorVariable errs -ErrorAction SilentlyContinue)
-        $removed | Should -HaveCount 1
-        $removed[0].ProviderClusterId | Should -Be $script:ids.p1
-        @($errs) | Should -HaveCount 1
-        $errs[0].FullyQualifiedErrorId | Should -BeLike 'ClusterIdMismatch,*'
-        $errs[0].TargetObject | Should -Be 'p2'
-        # p2 stays peered
-        @(Get-LiqoPeerInfo -Kubeconfig $script:consumer | Where-Object { $_.ClusterId -eq $script:ids.p2 -and $_.Role -eq 'Provider' }) | Should -HaveCount 1
-    }
-
     It '-WhatIf with several providers writes nothing' {
         $marks = Get-Marks
-        $null = Remove-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:providers[1], $script:providers[2] -WhatIf -ErrorAction SilentlyContinue
+        $null = Remove-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:providers[0], $script:providers[1] -WhatIf
         @(Get-WritesSince $marks) | Should -HaveCount 0
     }
 
     It 'refuses -ClusterId with several remote kubeconfigs before anything runs' {
         $marks = Get-Marks
         { Remove-LiqoPeering $script:ids.p1 -Kubeconfig $script:consumer -RemoteKubeconfig $script:providers[0], $script:providers[1] -Confirm:$false } |
-            Should -Throw -ErrorId 'InvalidArgument'
+            Should -Throw -ErrorId 'InvalidArgument,Liqo.PowerShell.Cmdlets.RemoveLiqoPeeringCommand'
         @(Get-WritesSince $marks) | Should -HaveCount 0
+    }
+
+    It 'unpeers the healthy providers at once, one result each with -PassThru, and one error for a kubeconfig that is not there' {
+        $gone = Join-Path $script:path 'gone.kubeconfig'
+        $removed = @(Remove-LiqoPeering -Kubeconfig $script:consumer -RemoteKubeconfig $script:providers[0], $gone, $script:providers[1] `
+                -Confirm:$false -PassThru -InformationVariable steps -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $removed | Should -HaveCount 2
+        @($removed.ProviderClusterId | Sort-Object) | Should -Be @(@($script:ids.p1, $script:ids.p2) | Sort-Object)
+        @($errs) | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'KubeconfigNotFound,*'
+        $errs[0].TargetObject | Should -Be 'gone.kubeconfig'
+        @($steps | Where-Object { $_.MessageData.Provider -notin 'p1', 'p2' }) | Should -HaveCount 0
+        @(Get-LiqoPeerInfo -Kubeconfig $script:consumer | Where-Object { $_.ClusterId -in $script:ids.p1, $script:ids.p2 -and $_.Role -ne 'Unknown' }) |
+            Should -HaveCount 0
     }
 }

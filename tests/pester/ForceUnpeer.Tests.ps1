@@ -47,7 +47,7 @@ Describe 'Remove-LiqoPeering -Force: surface' {
         $set.Name | Should -Be 'Unpeer'
         @($set.Parameters.Name | Where-Object { $_ -notin $common }) | Should -Be @(
             'ClusterId', 'Timeout', 'DeleteNamespaces', 'NoWait', 'PassThru',
-            'RemoteKubeconfig', 'RemoteKubeconfigContent', 'RemoteContext', 'RemoteLiqoNamespace',
+            'RemoteKubeconfig', 'RemoteKubeconfigContent', 'RemoteContext', 'RemoteLiqoNamespace', 'ThrottleLimit',
             'Kubeconfig', 'KubeconfigContent', 'Context', 'LiqoNamespace')
         ($set.Parameters | Where-Object Name -EQ 'ClusterId').IsMandatory | Should -BeFalse
         ($set.Parameters | Where-Object IsMandatory) | Should -BeNullOrEmpty

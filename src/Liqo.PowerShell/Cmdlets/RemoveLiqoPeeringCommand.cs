@@ -67,8 +67,9 @@ namespace Liqo.PowerShell.Cmdlets;
 /// Remove-LiqoPeering -Kubeconfig ./hub.kubeconfig -RemoteKubeconfig ./milan.kubeconfig, ./turin.kubeconfig -Confirm:$false -PassThru
 /// </code>
 /// Each provider is unpeered at the same time as the other (at most -ThrottleLimit at once); with -PassThru one result per
-/// provider. A provider that fails is one non-terminating error naming it; the others go on. Objects piped with a
-/// KubeconfigPath (or RemoteKubeconfig) and a ClusterId property are unpeered together, each guarded by its own ClusterId.
+/// provider. A provider that fails is one non-terminating error naming it; the others go on. -ClusterId guards one remote
+/// cluster and is refused with several. Piped objects bind -ClusterId only (as above), so remote kubeconfigs are given on the
+/// command line: piped ones would make PowerShell pick the -Force parameter set, whose -ClusterId is mandatory.
 /// </example>
 /// <seealso cref="NewLiqoPeeringCommand"/>
 /// <seealso cref="GetLiqoPeerInfoCommand"/>
@@ -116,11 +117,9 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
 
     /// <summary>
     /// The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig); several files unpeer the consumer from each of
-    /// those providers at once (see -ThrottleLimit). Also from piped objects' RemoteKubeconfig or KubeconfigPath property
-    /// (Start-LiqoSandbox's clusters), each with its own -ClusterId guard when the object has a ClusterId.
+    /// those providers at once (see -ThrottleLimit).
     /// </summary>
-    [Parameter(ParameterSetName = UnpeerSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("KubeconfigPath")]
+    [Parameter(ParameterSetName = UnpeerSet)]
     [ValidateNotNullOrEmpty]
     public string[]? RemoteKubeconfig { get; set; }
 
@@ -133,14 +132,6 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? RemoteKubeconfigContent { get; set; }
 
-    /// <summary>
-    /// With several remote clusters, how many are unpeered at once (as ForEach-Object -Parallel's -ThrottleLimit); the
-    /// others wait for a slot. -Timeout bounds each provider's unpeering from its start.
-    /// </summary>
-    [Parameter(ParameterSetName = UnpeerSet)]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = FanOut.DefaultThrottleLimit;
-
     /// <summary>The remote cluster's kubeconfig context (liqoctl's --remote-context).</summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [ValidateNotNullOrEmpty]
@@ -152,49 +143,34 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string RemoteLiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;
 
-    private readonly List<(string Path, string? ClusterId)> _pipedRemotes = [];
-    private bool _collectRemotes;
-
-    protected override void BeginProcessing()
-    {
-        base.BeginProcessing();
-        // remote kubeconfigs from the pipeline are unpeered together, at once, once they have all arrived
-        _collectRemotes = MyInvocation.ExpectingInput && !MyInvocation.BoundParameters.ContainsKey(nameof(RemoteKubeconfig)) &&
-                          !MyInvocation.BoundParameters.ContainsKey(nameof(RemoteKubeconfigContent));
-    }
+    /// <summary>
+    /// With several remote clusters, how many are unpeered at once (as ForEach-Object -Parallel's -ThrottleLimit); the
+    /// others wait for a slot. -Timeout bounds each provider's unpeering from its start.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = FanOut.DefaultThrottleLimit;
 
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ForceSet) ForceUnpeerLocal();
-        else if (_collectRemotes && RemoteKubeconfig is { Length: > 0 }) _pipedRemotes.AddRange(RemoteKubeconfig.Select(p => (p, ClusterId)));
         else if (RemoteKubeconfig is { Length: > 1 } || RemoteKubeconfigContent is { Length: > 1 }) UnpeerMany();
         else UnpeerBoth();
     }
 
-    protected override void EndProcessing()
-    {
-        if (_pipedRemotes.Count == 0) return;
-        var remotes = RemoteSourcesFor(_pipedRemotes.Select(r => r.Path).ToList(), null, RemoteContext, RemoteLiqoNamespace);
-        UnpeerMany(remotes, _pipedRemotes.Select(r => r.ClusterId).ToList());
-    }
-
-    /// <summary>Several remote clusters on the command line: -ClusterId guards one remote cluster, so it cannot go with them.</summary>
+    /// <summary>
+    /// Unpeers from each provider at once: with -PassThru one result per provider; one non-terminating error per provider
+    /// that fails. -ClusterId guards one remote cluster, so it cannot go with several.
+    /// </summary>
     private void UnpeerMany()
     {
         if (ClusterId is not null)
             ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidArgument,
-                "-ClusterId guards one remote cluster; it cannot go with several remote kubeconfigs. Pipe objects with RemoteKubeconfig " +
-                "and ClusterId properties to guard each, or leave -ClusterId out.", ClusterId));
+                "-ClusterId guards one remote cluster; it cannot go with several remote kubeconfigs. Leave -ClusterId out, or unpeer " +
+                "each provider with its own -ClusterId.", ClusterId));
         var remotes = RemoteSourcesFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace);
-        UnpeerMany(remotes, remotes.Select(_ => (string?)null).ToList());
-    }
-
-    /// <summary>Unpeers from each provider at once: with -PassThru one result per provider; one non-terminating error per provider that fails.</summary>
-    private void UnpeerMany(IReadOnlyList<KubeconfigSource> remotes, IReadOnlyList<string?> guards)
-    {
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces };
-        RunFanOut(LocalSource(), remotes, ThrottleLimit, options.Timeout,
-            (i, op, consumer, provider) => Unpeer.RunAsync(op, consumer, provider, options with { ExpectedProviderId = guards[i] }),
+        RunFanOut(LocalSource(), remotes, ThrottleLimit, options.Timeout, (_, op, consumer, provider) => Unpeer.RunAsync(op, consumer, provider, options),
             done =>
             {
                 if (PassThru) WriteObject(OutputMapper.From(done.Result!));
