@@ -180,4 +180,9 @@ public static class ErrorIds
 
     /// <summary>More than one GatewayServer, GatewayClient or PublicKey carries the remote cluster's label in the tenant namespace.</summary>
     public const string NetworkObjectAmbiguous = "NetworkObjectAmbiguous";
+
+    // cluster access flags (kubectl's --cluster, --user, ...)
+
+    /// <summary>-Cluster or -User names an entry the kubeconfig does not define.</summary>
+    public const string KubeconfigEntryNotFound = "KubeconfigEntryNotFound";
 }

@@ -196,3 +196,132 @@ current-context: only2
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('shared')
     }
 }
+
+Describe "kubectl's access flags (-Server, -Token, -As, -Cluster, -User, TLS, -RequestTimeout) and their Remote twins" {
+    BeforeAll {
+        $script:clusters = Start-LiqoTestClusters
+        $script:admin = $script:clusters.Consumer.KubeconfigPath
+        $text = Get-Content $script:admin -Raw
+        $script:server = [regex]::Match($text, 'server:\s*"?([^"\s]+)').Groups[1].Value
+        $script:caFile = Join-Path $script:dir 'consumer-ca.crt'
+        $ca = [regex]::Match($text, 'certificate-authority-data:\s*(\S+)').Groups[1].Value
+        [IO.File]::WriteAllBytes($script:caFile, [Convert]::FromBase64String($ca))
+        $script:kubectl = Get-Kubectl
+    }
+    AfterAll { Stop-LiqoTestClusters $script:clusters }
+    BeforeEach { $env:KUBECONFIG = $script:savedKubeconfig }
+
+    It '-Server works without any kubeconfig, -Token (a SecureString) is sent and never shown' {
+        $env:KUBECONFIG = Join-Path $script:dir 'no-such.kubeconfig'
+        $secret = ConvertTo-SecureString 'TOKEN-NEVER-SHOWN-42' -AsPlainText -Force
+        $all = & { try { Get-LiqoClusterId -Server $script:server -CertificateAuthority $script:caFile -Token $secret -Verbose -Debug } catch { $script:caught = $_ } } *>&1 | Out-String
+        $script:caught.FullyQualifiedErrorId | Should -BeLike 'Unauthorized,*' -Because 'the server got the (unknown) token: the request reached it'
+        ($all + ($script:caught | Out-String) + $script:caught.Exception.ToString()) | Should -Not -Match 'TOKEN-NEVER-SHOWN-42'
+    }
+
+    It '-Server on top of the kubeconfig keeps its user; TLS verification stays on unless -InsecureSkipTlsVerify' {
+        $id = Get-LiqoClusterId -Kubeconfig $script:admin
+        Get-LiqoClusterId -Kubeconfig $script:admin -Server $script:server | Should -Be $id
+        # another name for the same server: still verified against the kubeconfig's CA
+        $byName = $script:server -replace '127\.0\.0\.1', 'localhost'
+        Get-LiqoClusterId -Kubeconfig $script:admin -Server $byName | Should -Be $id
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -TlsServerName other.example }
+        $e.FullyQualifiedErrorId | Should -BeLike 'TlsVerificationFailed,*'
+        Get-LiqoClusterId -Kubeconfig $script:admin -TlsServerName kubernetes | Should -Be $id
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -CertificateAuthority $script:caFile -InsecureSkipTlsVerify }
+        $e.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+    }
+
+    It '-TlsServerName is verified as kubectl verifies it' -Skip:(-not (Get-Command kubectl -ErrorAction Ignore)) {
+        $out = & $script:kubectl --kubeconfig $script:admin --tls-server-name other.example get --raw /version 2>&1 | Out-String
+        $LASTEXITCODE | Should -Not -Be 0
+        $out | Should -BeLike '*x509*other.example*'
+        & $script:kubectl --kubeconfig $script:admin --tls-server-name kubernetes get --raw /version | Out-Null
+        $LASTEXITCODE | Should -Be 0
+    }
+
+    It '-As acts as another user, whose rights then apply, as kubectl --as does' {
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -As bob }
+        $e.FullyQualifiedErrorId | Should -BeLike 'Forbidden,*'
+        $e.Exception.Message | Should -BeLike '*User "bob" cannot list resource "configmaps"*'
+        if ($script:kubectl) {
+            $out = & $script:kubectl --kubeconfig $script:admin --as bob get configmaps -n liqo 2>&1 | Out-String
+            $out | Should -BeLike '*User "bob" cannot list resource "configmaps"*'
+        }
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -AsGroup readers }
+        $e.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+        $e.Exception.Message | Should -BeLike '*-As*'
+    }
+
+    It '-Cluster and -User pick other entries; an unknown one is KubeconfigEntryNotFound naming the parameter' {
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -User nobody }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigEntryNotFound,*'
+        $e.TargetObject | Should -Be 'nobody'
+        $e.Exception.Message | Should -BeLike '*-User*'
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -Cluster elsewhere }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigEntryNotFound,*'
+    }
+
+    It 'the Remote twins reach the remote cluster: -RemoteServer, -RemoteUser' {
+        $e = Get-ErrorRecord { New-LiqoPeering -Kubeconfig $script:admin -RemoteKubeconfig $script:clusters.Provider.KubeconfigPath -RemoteServer 'https://127.0.0.1:1' -WhatIf }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ClusterUnreachable,*'
+        $e.TargetObject | Should -Be 'https://127.0.0.1:1'
+        $e = Get-ErrorRecord { Remove-LiqoPeering -Kubeconfig $script:admin -RemoteKubeconfig $script:clusters.Provider.KubeconfigPath -RemoteUser nobody -Confirm:$false }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigEntryNotFound,*'
+        $e.Exception.Message | Should -BeLike '*-RemoteUser*'
+        $e = Get-ErrorRecord { Get-LiqoPeerInfo -Kubeconfig $script:admin -RemoteKubeconfig $script:clusters.Provider.KubeconfigPath -RemoteAsGroup g }
+        $e.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+        $e.Exception.Message | Should -BeLike '*-RemoteAs*'
+    }
+
+    It '-RequestTimeout bounds each request against a server that never answers' {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $text = New-TestKubeconfigText -Server "https://127.0.0.1:$($listener.LocalEndpoint.Port)"
+            $e = Get-ErrorRecord { Get-LiqoClusterId -KubeconfigContent $text -RequestTimeout 1s -Timeout 30s }
+            $e.FullyQualifiedErrorId | Should -BeLike 'ClusterUnreachable,*'
+            $e.Exception.Message | Should -BeLike '*1s*'
+        }
+        finally { $listener.Stop() }
+    }
+}
+
+Describe '-KubeconfigContent on the command line while $PSDefaultParameterValues sets -Kubeconfig (as about_Liqo suggests)' {
+    BeforeAll {
+        $script:defaultFile = Join-Path $script:dir 'default-that-does-not-exist.kubeconfig'
+        $script:contentA = New-TestKubeconfigText -Server 'https://127.0.0.1:1'
+    }
+    AfterEach {
+        $PSDefaultParameterValues.Remove('*-Liqo*:Kubeconfig')
+        $PSDefaultParameterValues.Remove('*-Liqo*:RemoteKubeconfig')
+        $PSDefaultParameterValues.Remove('*-Liqo*:KubeconfigContent')
+    }
+
+    It 'the content given on the command line is used, the default file is not' {
+        $PSDefaultParameterValues['*-Liqo*:Kubeconfig'] = $script:defaultFile
+        (Get-ErrorRecord { Get-LiqoClusterId }).FullyQualifiedErrorId | Should -BeLike 'KubeconfigNotFound,*' -Because 'without -KubeconfigContent the default applies'
+        $e = Get-ErrorRecord { Get-LiqoClusterId -KubeconfigContent $script:contentA }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ClusterUnreachable,*' -Because "the content's server was reached, not the default file"
+        $e.TargetObject | Should -Be 'https://127.0.0.1:1'
+    }
+
+    It 'the same holds for the Remote pair of a two-cluster cmdlet' {
+        $PSDefaultParameterValues['*-Liqo*:Kubeconfig'] = $script:defaultFile
+        $PSDefaultParameterValues['*-Liqo*:RemoteKubeconfig'] = $script:defaultFile
+        $e = Get-ErrorRecord { Get-LiqoPeerInfo -KubeconfigContent $script:contentA -RemoteKubeconfigContent (New-TestKubeconfigText -Server 'https://127.0.0.1:2') }
+        $e.FullyQualifiedErrorId | Should -BeLike 'ClusterUnreachable,*' -Because 'the defaults give way to both contents (KubeconfigConflict before)'
+    }
+
+    It 'a -Kubeconfig typed on the command line wins over a default -KubeconfigContent' {
+        $PSDefaultParameterValues['*-Liqo*:KubeconfigContent'] = $script:contentA
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:defaultFile }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigNotFound,*'
+    }
+
+    It 'both given on the command line are still refused' {
+        $PSDefaultParameterValues['*-Liqo*:Kubeconfig'] = $script:defaultFile
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig (Join-Path $script:dir 'other.kubeconfig') -KubeconfigContent $script:contentA }
+        $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigConflict,*'
+    }
+}

@@ -71,13 +71,16 @@ public sealed class ClusterConnection : IDisposable
     /// <summary>Builds the connection from the kubeconfig; fails with KubeconfigNotFound, KubeconfigInvalid or ContextNotFound.</summary>
     public static ClusterConnection Open(KubeconfigSource source)
     {
-        var (config, context) = KubeconfigLoader.BuildClientConfiguration(source);
+        var (config, context, impersonateUser, impersonateGroups) = KubeconfigLoader.Resolve(source);
         var server = config.Host.TrimEnd('/');
         var ca = config.SslCaCerts is { Count: > 0 } certs ? string.Concat(certs.Select(c => c.ExportCertificatePem() + "\n")) : null;
+        ServerCertificateCheck.Install(config);
         Kubernetes client;
         try
         {
-            client = new Kubernetes(config);
+            client = impersonateUser is null
+                ? new Kubernetes(config)
+                : new Kubernetes(config, new ImpersonationHandler(impersonateUser, impersonateGroups));
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
@@ -92,7 +95,10 @@ public sealed class ClusterConnection : IDisposable
                     ? "Use an RSA or ECDSA client certificate; for a peering user, make it with New-LiqoPeeringUser -KeyAlgorithm Rsa (the default)."
                     : "Check the client-certificate and client-key data of the kubeconfig's user.", e);
         }
-        return new ClusterConnection(client, server, context, source) { CertificateAuthorityPem = ca };
+        var connection = new ClusterConnection(client, server, context, source) { CertificateAuthorityPem = ca };
+        // kubectl's --request-timeout: 0 there, an infinite TimeSpan here, means no bound
+        if (source.Overrides.RequestTimeout is { } requestTimeout) connection.RequestTimeout = requestTimeout;
+        return connection;
     }
 
     /// <summary>The certificate authority the kubeconfig trusts for this server (PEM), or null when it names none.</summary>

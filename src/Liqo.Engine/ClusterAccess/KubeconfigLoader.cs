@@ -153,38 +153,105 @@ internal static class KubeconfigLoader
     /// </summary>
     public static (KubernetesClientConfiguration Config, string Context) BuildClientConfiguration(KubeconfigSource source)
     {
-        var loaded = Load(source);
+        var access = Resolve(source);
+        return (access.Config, access.Context);
+    }
+
+    /// <summary>What a cluster is reached with: the client configuration, the context's name and who to impersonate.</summary>
+    internal sealed record ResolvedAccess(KubernetesClientConfiguration Config, string Context, string? ImpersonateUser,
+        IReadOnlyList<string> ImpersonateGroups);
+
+    /// <summary>
+    /// Selects the context (case-sensitively, like kubectl), applies kubectl's access flags on top of it as clientcmd does
+    /// (<see cref="ClusterAccessOverrides"/>), and builds the client configuration for it.
+    /// </summary>
+    internal static ResolvedAccess Resolve(KubeconfigSource source)
+    {
+        var ov = source.Overrides;
+        ov.Validate(source.Scope, source.Scope == "remote" ? "Remote" : "");
+        LoadedKubeconfig loaded;
+        try
+        {
+            loaded = Load(source);
+        }
+        catch (LiqoException e) when (e.ErrorId == ErrorIds.KubeconfigNotFound && ov.Server is not null &&
+                                       source.KubeconfigPath is null && source.KubeconfigContent is null)
+        {
+            // like kubectl: --server works without any kubeconfig ($KUBECONFIG and ~/.kube/config absent)
+            loaded = new LoadedKubeconfig(new K8SConfiguration { Clusters = new List<Cluster>(), Users = new List<User>(), Contexts = new List<Context>() },
+                "no kubeconfig");
+        }
         var config = loaded.Config;
-        var contextName = source.Context ?? config.CurrentContext;
-        if (string.IsNullOrEmpty(contextName))
-            throw new LiqoException(ErrorIds.ContextNotFound, LiqoErrorCategory.InvalidArgument, loaded.Origin,
-                $"{Capital(loaded.Origin)} sets no current-context. Pass -Context with one of: {ContextList(config)}.");
-        var context = config.Contexts.FirstOrDefault(c => c.Name == contextName);
-        if (context is null)
-            throw new LiqoException(ErrorIds.ContextNotFound, LiqoErrorCategory.ObjectNotFound, contextName,
-                $"The context '{contextName}' does not exist in {loaded.Origin}. Known contexts: {ContextList(config)}.");
-        var clusterName = context.ContextDetails?.Cluster;
-        if (string.IsNullOrEmpty(clusterName) || config.Clusters.All(c => c.Name != clusterName))
+        var contextName = source.Context ?? (string.IsNullOrEmpty(config.CurrentContext) ? null : config.CurrentContext);
+        Context? context = null;
+        if (contextName is null)
+        {
+            if (ov.Server is null)
+                throw new LiqoException(ErrorIds.ContextNotFound, LiqoErrorCategory.InvalidArgument, loaded.Origin,
+                    $"{Capital(loaded.Origin)} sets no current-context. Pass -Context with one of: {ContextList(config)}.");
+        }
+        else
+        {
+            context = config.Contexts.FirstOrDefault(c => c.Name == contextName);
+            // kubectl ignores a current-context that names no context when --server says where to go; a -Context must exist
+            if (context is null && (source.Context is not null || ov.Server is null))
+                throw new LiqoException(ErrorIds.ContextNotFound, LiqoErrorCategory.ObjectNotFound, contextName,
+                    $"The context '{contextName}' does not exist in {loaded.Origin}. Known contexts: {ContextList(config)}.");
+        }
+        var shownContext = context?.Name ?? "(none)";
+
+        var clusterName = ov.Cluster ?? context?.ContextDetails?.Cluster;
+        var cluster = string.IsNullOrEmpty(clusterName) ? null : config.Clusters.FirstOrDefault(c => c.Name == clusterName);
+        if (ov.Cluster is not null && cluster is null)
+            throw EntryNotFound("cluster", "Cluster", ov.Cluster, source, loaded, config.Clusters.Select(c => c.Name));
+        if (cluster is null && ov.Server is null)
             throw new LiqoException(ErrorIds.KubeconfigInvalid, LiqoErrorCategory.InvalidData, contextName,
                 $"The context '{contextName}' in {loaded.Origin} refers to the cluster '{clusterName}', which is not defined there.");
-        var userName = context.ContextDetails?.User;
-        if (!string.IsNullOrEmpty(userName) && config.Users.All(u => u.Name != userName))
+        cluster ??= new Cluster { Name = "command-line" };
+        var endpoint = cluster.ClusterEndpoint ??= new ClusterEndpoint();
+        ApplyClusterOverrides(endpoint, ov);
+        if (string.IsNullOrEmpty(endpoint.Server))
+            throw new LiqoException(ErrorIds.KubeconfigInvalid, LiqoErrorCategory.InvalidData, cluster.Name,
+                $"The cluster '{cluster.Name}' in {loaded.Origin} has no server. Set its server, or pass -{Prefix(source)}Server.");
+
+        var userName = ov.User ?? context?.ContextDetails?.User;
+        var user = string.IsNullOrEmpty(userName) ? null : config.Users.FirstOrDefault(u => u.Name == userName);
+        if (ov.User is not null && user is null)
+            throw EntryNotFound("user", "User", ov.User, source, loaded, config.Users.Select(u => u.Name));
+        if (user is null && !string.IsNullOrEmpty(userName))
             throw new LiqoException(ErrorIds.KubeconfigInvalid, LiqoErrorCategory.InvalidData, contextName,
                 $"The context '{contextName}' in {loaded.Origin} refers to the user '{userName}', which is not defined there.");
+        if (ov.Token is not null)
+        {
+            user ??= new User { Name = "command-line" };
+            var credentials = user.UserCredentials ??= new UserCredentials();
+            // a token on the command line is what authenticates, as in client-go (a credential plugin is not run then)
+            credentials.Token = ov.Token;
+            credentials.ExternalExecution = null;
+            credentials.AuthProvider = null;
+        }
+        var impersonateUser = ov.As ?? NullIfEmpty(user?.UserCredentials?.Impersonate);
+        var impersonateGroups = ov.AsGroups is { Count: > 0 } groups ? groups
+            : (IReadOnlyList<string>?)user?.UserCredentials?.ImpersonateGroups?.ToList() ?? Array.Empty<string>();
 
         // KubernetesClient matches names case-insensitively; hand it only what the exact context uses.
+        var selected = contextName ?? "command-line";
         var single = new K8SConfiguration
         {
             ApiVersion = "v1",
             Kind = "Config",
-            CurrentContext = contextName,
-            Contexts = new List<Context> { context },
-            Clusters = config.Clusters.Where(c => c.Name == clusterName).Take(1).ToList(),
-            Users = config.Users.Where(u => u.Name == userName).Take(1).ToList(),
+            CurrentContext = selected,
+            Contexts = new List<Context>
+            {
+                new() { Name = selected, ContextDetails = new ContextDetails { Cluster = cluster.Name, User = user?.Name, Namespace = context?.ContextDetails?.Namespace } },
+            },
+            Clusters = new List<Cluster> { cluster },
+            Users = user is null ? new List<User>() : new List<User> { user },
         };
         try
         {
-            return (KubernetesClientConfiguration.BuildConfigFromConfigObject(single, contextName), contextName);
+            return new ResolvedAccess(KubernetesClientConfiguration.BuildConfigFromConfigObject(single, selected), shownContext,
+                impersonateUser, impersonateGroups);
         }
         catch (Exception e) when (e is KubeConfigException or FormatException or System.Security.Cryptography.CryptographicException or IOException)
         {
@@ -193,6 +260,35 @@ internal static class KubeconfigLoader
                 $"The context '{contextName}' in {loaded.Origin} cannot be used: {e.Message}", innerException: e);
         }
     }
+
+    /// <summary>clientcmd's merge of the cluster flags: a CA or insecure flag replaces both TLS settings; --server resets the TLS server name.</summary>
+    private static void ApplyClusterOverrides(ClusterEndpoint endpoint, ClusterAccessOverrides ov)
+    {
+        if (ov.Server is not null) endpoint.Server = ov.Server;
+        if (ov.InsecureSkipTlsVerify || ov.CertificateAuthority is not null)
+        {
+            endpoint.SkipTlsVerify = ov.InsecureSkipTlsVerify;
+            endpoint.CertificateAuthority = ov.CertificateAuthority;
+            endpoint.CertificateAuthorityData = null;
+        }
+        if (ov.TlsServerName is not null || ov.Server is not null) endpoint.TlsServerName = ov.TlsServerName;
+        if (ov.CertificateAuthority is not null && !File.Exists(ov.CertificateAuthority))
+            throw new LiqoException(ErrorIds.KubeconfigNotFound, LiqoErrorCategory.ObjectNotFound, ov.CertificateAuthority,
+                $"The certificate authority file '{ov.CertificateAuthority}' does not exist. Give the path of the PEM file of the API server's CA.");
+    }
+
+    private static LiqoException EntryNotFound(string what, string parameter, string name, KubeconfigSource source, LoadedKubeconfig loaded,
+        IEnumerable<string> known)
+    {
+        var names = known.Where(n => !string.IsNullOrEmpty(n)).ToList();
+        return new LiqoException(ErrorIds.KubeconfigEntryNotFound, LiqoErrorCategory.ObjectNotFound, name,
+            $"The {what} '{name}' given with -{Prefix(source)}{parameter} does not exist in {loaded.Origin}. Known {what}s: " +
+            $"{(names.Count == 0 ? "(none)" : string.Join(", ", names))}.");
+    }
+
+    private static string Prefix(KubeconfigSource source) => source.Scope == "remote" ? "Remote" : "";
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     private static string ContextList(K8SConfiguration c) =>
         !c.Contexts.Any() ? "(none)" : string.Join(", ", c.Contexts.Select(x => x.Name));

@@ -3,7 +3,7 @@ namespace Liqo.Engine.ClusterAccess;
 /// <summary>
 /// Where a cluster's access comes from, as the user gave it: an explicit kubeconfig file, kubeconfig content (a runbook
 /// reading a secret: never written to disk), or neither (then $KUBECONFIG, else ~/.kube/config, as kubectl does);
-/// optionally a context; and the namespace Liqo is installed in.
+/// optionally a context; kubectl's access flags on top of it (<see cref="Overrides"/>); and the namespace Liqo is installed in.
 /// </summary>
 /// <param name="KubeconfigPath">An explicit file (kubectl's --kubeconfig), already resolved to a full path; null when not given.</param>
 /// <param name="KubeconfigContent">The kubeconfig YAML itself; null when not given.</param>
@@ -29,4 +29,7 @@ public sealed record KubeconfigSource(
     public string? EnvironmentKubeconfig { get; init; }
 
     public string? HomeDirectory { get; init; }
+
+    /// <summary>kubectl's access flags given on the command line, applied on top of the kubeconfig (<see cref="ClusterAccessOverrides"/>).</summary>
+    public ClusterAccessOverrides Overrides { get; init; } = ClusterAccessOverrides.None;
 }

@@ -52,44 +52,151 @@ public abstract class ClusterCmdlet : LiqoCmdlet
     [ValidateNotNullOrEmpty]
     public string LiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;
 
+    // ---- kubectl's access flags that liqoctl inherits (cli-runtime genericclioptions), applied on top of the kubeconfig ----
+
+    /// <summary>
+    /// The kubeconfig cluster entry to use instead of the context's (kubectl's --cluster): its server and certificate
+    /// authority.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Cluster { get; set; }
+
+    /// <summary>The kubeconfig user entry to use instead of the context's (kubectl's --user): its credentials.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? User { get; set; }
+
+    /// <summary>
+    /// The address of the local cluster's API server (kubectl's --server), instead of the kubeconfig cluster's. Works
+    /// without any kubeconfig, e.g. with -Token and -CertificateAuthority.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Server { get; set; }
+
+    /// <summary>
+    /// A bearer token for the local cluster's API server (kubectl's --token): a SecureString (Get-Secret of
+    /// SecretManagement), a PSCredential whose password holds it, or a string. It replaces the kubeconfig user's token and
+    /// credential plugin. It is never shown in any output, message or log.
+    /// </summary>
+    [Parameter]
+    [SecretTextTransformation]
+    [ValidateNotNullOrEmpty]
+    public string? Token { get; set; }
+
+    /// <summary>
+    /// The user to act as on the local cluster (kubectl's --as): sent as the Impersonate-User header; the API server
+    /// checks that your own user may impersonate it (RBAC verb impersonate) and then authorizes every request as that user.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? As { get; set; }
+
+    /// <summary>The groups to act as on the local cluster (kubectl's --as-group), one Impersonate-Group header each; needs -As.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? AsGroup { get; set; }
+
+    /// <summary>
+    /// A PEM file holding the certificate authority to verify the local cluster's API server with (kubectl's
+    /// --certificate-authority), instead of the kubeconfig's.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateAuthority { get; set; }
+
+    /// <summary>
+    /// Does not verify the local cluster's API server certificate (kubectl's --insecure-skip-tls-verify). Anyone on the
+    /// network path can then read and change the traffic, credentials included. Verification is on unless this is given.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter InsecureSkipTlsVerify { get; set; }
+
+    /// <summary>The name to verify the local cluster's API server certificate against, also sent as SNI (kubectl's --tls-server-name).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TlsServerName { get; set; }
+
+    /// <summary>
+    /// How long one request to the local cluster may wait for its answer before it counts as failed and is sent again
+    /// within -Timeout (kubectl's --request-timeout; 30s, 2m, a number of seconds or a TimeSpan). Default 30 s;
+    /// [System.Threading.Timeout]::InfiniteTimeSpan for no bound, kubectl's 0.
+    /// </summary>
+    [Parameter]
+    [DurationTransformation]
+    public TimeSpan? RequestTimeout { get; set; }
+
     /// <summary>The local cluster's access, as given on the command line.</summary>
     protected KubeconfigSource LocalSource() =>
-        SourceFor(Kubeconfig, KubeconfigContent, Context, LiqoNamespace, "local", nameof(Kubeconfig), nameof(KubeconfigContent));
+        SourceFor(Kubeconfig, KubeconfigContent, Context, LiqoNamespace, "local", nameof(Kubeconfig), nameof(KubeconfigContent),
+            AccessOverrides(Cluster, User, Server, Token, As, AsGroup, CertificateAuthority, InsecureSkipTlsVerify, TlsServerName, RequestTimeout));
 
     /// <summary>
     /// The remote cluster's access, from the Remote* parameters of the cmdlet (<see cref="TwoClusterCmdlet"/>'s, or those a
     /// cmdlet declares itself where only some of its parameter sets name a remote cluster).
     /// </summary>
     protected KubeconfigSource RemoteSourceFor(string? remoteKubeconfig, string? remoteKubeconfigContent, string? remoteContext,
-        string remoteLiqoNamespace) =>
+        string remoteLiqoNamespace, ClusterAccessOverrides? remoteOverrides = null) =>
         SourceFor(remoteKubeconfig, remoteKubeconfigContent, remoteContext, remoteLiqoNamespace, "remote", "RemoteKubeconfig",
-            "RemoteKubeconfigContent");
+            "RemoteKubeconfigContent", remoteOverrides ?? ClusterAccessOverrides.None);
 
     /// <summary>
     /// The remote clusters of a fan-out (New-/Remove-LiqoPeering with several remote kubeconfigs): one source per path or per
-    /// content, each with the same context and Liqo namespace; with neither, the one remote cluster of the default kubeconfig.
+    /// content, each with the same context, Liqo namespace and access flags (-RemoteServer, -RemoteToken, ...); with neither, the one remote cluster of the default kubeconfig.
     /// </summary>
     protected IReadOnlyList<KubeconfigSource> RemoteSourcesFor(IReadOnlyList<string>? remoteKubeconfigs, IReadOnlyList<string>? remoteKubeconfigContents,
-        string? remoteContext, string remoteLiqoNamespace)
+        string? remoteContext, string remoteLiqoNamespace, ClusterAccessOverrides? remoteOverrides = null)
     {
         if (remoteKubeconfigs is { Count: > 0 } && remoteKubeconfigContents is { Count: > 0 })
-            RemoteSourceFor(remoteKubeconfigs[0], remoteKubeconfigContents[0], remoteContext, remoteLiqoNamespace); // KubeconfigConflict
+            RemoteSourceFor(remoteKubeconfigs[0], remoteKubeconfigContents[0], remoteContext, remoteLiqoNamespace, remoteOverrides); // KubeconfigConflict
         if (remoteKubeconfigs is { Count: > 0 })
-            return remoteKubeconfigs.Select(p => RemoteSourceFor(p, null, remoteContext, remoteLiqoNamespace)).ToList();
+            return remoteKubeconfigs.Select(p => RemoteSourceFor(p, null, remoteContext, remoteLiqoNamespace, remoteOverrides)).ToList();
         if (remoteKubeconfigContents is { Count: > 0 })
-            return remoteKubeconfigContents.Select(c => RemoteSourceFor(null, c, remoteContext, remoteLiqoNamespace)).ToList();
-        return [RemoteSourceFor(null, null, remoteContext, remoteLiqoNamespace)];
+            return remoteKubeconfigContents.Select(c => RemoteSourceFor(null, c, remoteContext, remoteLiqoNamespace, remoteOverrides)).ToList();
+        return [RemoteSourceFor(null, null, remoteContext, remoteLiqoNamespace, remoteOverrides)];
     }
 
-    /// <summary>Builds a source; a path is resolved against PowerShell's current location (not the process's).</summary>
+    /// <summary>kubectl's access flags as the engine takes them; a CA path is resolved against PowerShell's current location.</summary>
+    protected ClusterAccessOverrides AccessOverrides(string? cluster, string? user, string? server, string? token, string? asUser,
+        string[]? asGroups, string? certificateAuthority, bool insecureSkipTlsVerify, string? tlsServerName, TimeSpan? requestTimeout) =>
+        new()
+        {
+            Cluster = cluster,
+            User = user,
+            Server = server,
+            Token = token,
+            As = asUser,
+            AsGroups = asGroups,
+            CertificateAuthority = certificateAuthority is null ? null : GetUnresolvedProviderPathFromPSPath(certificateAuthority),
+            InsecureSkipTlsVerify = insecureSkipTlsVerify,
+            TlsServerName = tlsServerName,
+            RequestTimeout = requestTimeout,
+        };
+
+    /// <summary>
+    /// Builds a source; a path is resolved against PowerShell's current location (not the process's). A kubeconfig file
+    /// and kubeconfig content together are refused, unless one of them came from $PSDefaultParameterValues and the other
+    /// was given on the command line: the command line wins, as it would over any other default.
+    /// </summary>
     private KubeconfigSource SourceFor(string? path, string? content, string? context, string liqoNamespace, string scope,
-        string pathParameter, string contentParameter)
+        string pathParameter, string contentParameter, ClusterAccessOverrides overrides)
     {
         if (path is not null && content is not null)
-            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.KubeconfigConflict,
-                $"-{pathParameter} and -{contentParameter} both name the {scope} cluster's kubeconfig; give only one of them.", path));
+        {
+            var pathDefaulted = DefaultParameterValue.Supplied(this, pathParameter, path);
+            var contentDefaulted = DefaultParameterValue.Supplied(this, contentParameter, content);
+            if (pathDefaulted == contentDefaulted)
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.KubeconfigConflict,
+                    $"-{pathParameter} and -{contentParameter} both name the {scope} cluster's kubeconfig; give only one of them.", path));
+            WriteVerbose(pathDefaulted
+                ? $"-{contentParameter} was given: the -{pathParameter} from $PSDefaultParameterValues is not used."
+                : $"-{pathParameter} was given: the -{contentParameter} from $PSDefaultParameterValues is not used.");
+            if (pathDefaulted) path = null;
+            else content = null;
+        }
         var fullPath = path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
-        return new KubeconfigSource(fullPath, content, context, liqoNamespace, scope);
+        return new KubeconfigSource(fullPath, content, context, liqoNamespace, scope) { Overrides = overrides };
     }
 
     /// <summary>

@@ -245,11 +245,12 @@ public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
         }
         if (RemoteKubeconfig is { Length: > 1 } || RemoteKubeconfigContent is { Length: > 1 })
         {
-            PeerMany(RemoteSourcesFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace));
+            PeerMany(RemoteSourcesFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace, RemoteOverrides()));
             return;
         }
         var (local, remote, options) = (LocalSource(),
-            RemoteSourceFor(RemoteKubeconfig?.SingleOrDefault(), RemoteKubeconfigContent?.SingleOrDefault(), RemoteContext, RemoteLiqoNamespace),
+            RemoteSourceFor(RemoteKubeconfig?.SingleOrDefault(), RemoteKubeconfigContent?.SingleOrDefault(), RemoteContext, RemoteLiqoNamespace,
+                RemoteOverrides()),
             BuildOptions());
         var result = RunOnClusters(local, remote, options.Timeout, (op, consumer, provider) => Peer.RunAsync(op, consumer, provider, options));
         WriteResult(result, options);
@@ -258,7 +259,7 @@ public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
     protected override void EndProcessing()
     {
         if (_collectRemotes && _pipedRemotes.Count > 0)
-            PeerMany(RemoteSourcesFor(_pipedRemotes, null, RemoteContext, RemoteLiqoNamespace));
+            PeerMany(RemoteSourcesFor(_pipedRemotes, null, RemoteContext, RemoteLiqoNamespace, RemoteOverrides()));
     }
 
     /// <summary>Peers with each provider at once: one result per provider, one non-terminating error per provider that fails.</summary>

@@ -143,6 +143,75 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string RemoteLiqoNamespace { get; set; } = KubeconfigSource.DefaultLiqoNamespace;
 
+    // ---- kubectl's access flags for the remote cluster (liqoctl's --remote-* access), as -Cluster ... -RequestTimeout are for the local one ----
+
+    /// <summary>The remote kubeconfig's cluster entry to use instead of the remote context's (kubectl's --cluster).</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteCluster { get; set; }
+
+    /// <summary>The remote kubeconfig's user entry to use instead of the remote context's (kubectl's --user).</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteUser { get; set; }
+
+    /// <summary>
+    /// The address of the remote cluster's API server (kubectl's --server), instead of the remote kubeconfig cluster's.
+    /// Works without any remote kubeconfig, e.g. with -RemoteToken and -RemoteCertificateAuthority.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteServer { get; set; }
+
+    /// <summary>
+    /// A bearer token for the remote cluster's API server (kubectl's --token): a SecureString, a PSCredential whose password
+    /// holds it, or a string. It replaces the remote kubeconfig user's token and credential plugin. It is never shown.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [SecretTextTransformation]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteToken { get; set; }
+
+    /// <summary>The user to act as on the remote cluster (kubectl's --as), which your remote user must be allowed to impersonate.</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteAs { get; set; }
+
+    /// <summary>The groups to act as on the remote cluster (kubectl's --as-group); needs -RemoteAs.</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? RemoteAsGroup { get; set; }
+
+    /// <summary>A PEM file of the certificate authority to verify the remote API server with (kubectl's --certificate-authority).</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteCertificateAuthority { get; set; }
+
+    /// <summary>
+    /// Does not verify the remote cluster's API server certificate (kubectl's --insecure-skip-tls-verify); anyone on the
+    /// network path can then read and change the traffic. Verification is on unless this is given.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    public SwitchParameter RemoteInsecureSkipTlsVerify { get; set; }
+
+    /// <summary>The name to verify the remote API server certificate against, also sent as SNI (kubectl's --tls-server-name).</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteTlsServerName { get; set; }
+
+    /// <summary>
+    /// How long one request to the remote cluster may wait for its answer before it counts as failed and is sent again
+    /// (kubectl's --request-timeout). Default 30 s; [System.Threading.Timeout]::InfiniteTimeSpan for no bound.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [DurationTransformation]
+    public TimeSpan? RemoteRequestTimeout { get; set; }
+
+    /// <summary>kubectl's access flags of the remote cluster, as the engine takes them.</summary>
+    private ClusterAccessOverrides RemoteOverrides() =>
+        AccessOverrides(RemoteCluster, RemoteUser, RemoteServer, RemoteToken, RemoteAs, RemoteAsGroup, RemoteCertificateAuthority,
+            RemoteInsecureSkipTlsVerify, RemoteTlsServerName, RemoteRequestTimeout);
+
     /// <summary>
     /// With several remote clusters, how many are unpeered at once (as ForEach-Object -Parallel's -ThrottleLimit); the
     /// others wait for a slot. -Timeout bounds each provider's unpeering from its start.
@@ -168,7 +237,7 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
             ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidArgument,
                 "-ClusterId guards one remote cluster; it cannot go with several remote kubeconfigs. Leave -ClusterId out, or unpeer " +
                 "each provider with its own -ClusterId.", ClusterId));
-        var remotes = RemoteSourcesFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace);
+        var remotes = RemoteSourcesFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace, RemoteOverrides());
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces };
         RunFanOut(LocalSource(), remotes, ThrottleLimit, options.Timeout, (_, op, consumer, provider) => Unpeer.RunAsync(op, consumer, provider, options),
             done =>
@@ -192,8 +261,8 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
 
     private void UnpeerBoth()
     {
-        var (local, remote) = (LocalSource(),
-            RemoteSourceFor(RemoteKubeconfig?.SingleOrDefault(), RemoteKubeconfigContent?.SingleOrDefault(), RemoteContext, RemoteLiqoNamespace));
+        var (local, remote) = (LocalSource(), RemoteSourceFor(RemoteKubeconfig?.SingleOrDefault(), RemoteKubeconfigContent?.SingleOrDefault(),
+            RemoteContext, RemoteLiqoNamespace, RemoteOverrides()));
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces, ExpectedProviderId = ClusterId };
         var (result, mismatch) = RunOnClusters(local, remote, options.Timeout, async (op, consumer, provider) =>
         {

@@ -38,6 +38,7 @@ internal sealed class ApiPipeline(
         var path = ctx.Request.Path.Value ?? "/";
         var info = RequestInfo.Parse(ctx.Request.Method, path, ctx.Request.Query);
         UserInfo? user = null;
+        UserInfo? impersonator = null;
         ApiResponse response;
         var decision = "";
         var reason = "";
@@ -46,6 +47,12 @@ internal sealed class ApiPipeline(
             user = authenticator.Authenticate(ctx);
             if (user is null || (user == UserInfo.Anonymous && !PublicPaths.Contains(path.TrimEnd('/'))))
                 throw ApiErrors.Unauthorized();
+            if (Impersonation.Requested(ctx.Request.Headers))
+            {
+                // from here on the request acts as the impersonated user; the audit event names both
+                impersonator = user;
+                user = Impersonation.Apply(ctx.Request.Headers, user, authorizer);
+            }
 
             var fault = faults.Evaluate(info.Verb, info.Group, info.Resource, info.Subresource, info.Namespace, info.Name, user.Name, path);
             if (fault is not null && fault.Latency > TimeSpan.Zero) await Task.Delay(fault.Latency, ctx.RequestAborted);
@@ -80,7 +87,7 @@ internal sealed class ApiPipeline(
                 if (info.Verb == "watch")
                 {
                     var outcome = await watches.ServeAsync(ctx, info, type, accept, fault?.DropWatchAfterEvents, auditId, shutdown, faults.Outage);
-                    WriteAudit(ctx, info, user, auditId, received, outcome.Code, null, decision, reason);
+                    WriteAudit(ctx, info, user, impersonator, auditId, received, outcome.Code, null, decision, reason);
                     return;
                 }
                 response = await resources.HandleAsync(ctx, info, type, user, accept);
@@ -92,14 +99,14 @@ internal sealed class ApiPipeline(
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
-            WriteAudit(ctx, info, user, auditId, received, 499, null, decision, reason);
+            WriteAudit(ctx, info, user, impersonator, auditId, received, 499, null, decision, reason);
             return;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             response = ApiResponse.FromError(ApiErrors.Internal(e.GetType().Name + ": " + e.Message));
         }
-        WriteAudit(ctx, info, user, auditId, received, response.Code, response.Error, decision, reason, response.Body);
+        WriteAudit(ctx, info, user, impersonator, auditId, received, response.Code, response.Error, decision, reason, response.Body);
         try
         {
             await response.WriteAsync(ctx, auditId);
@@ -110,7 +117,7 @@ internal sealed class ApiPipeline(
         }
     }
 
-    private void WriteAudit(HttpContext ctx, RequestInfo info, UserInfo? user, string auditId, DateTimeOffset received, int code,
+    private void WriteAudit(HttpContext ctx, RequestInfo info, UserInfo? user, UserInfo? impersonator, string auditId, DateTimeOffset received, int code,
         ApiException? error, string decision, string reason, JsonNode? responseBody = null)
     {
         var requestUri = ctx.Request.Path.Value + ctx.Request.QueryString.Value;
@@ -123,11 +130,10 @@ internal sealed class ApiPipeline(
             ["stage"] = "ResponseComplete",
             ["requestURI"] = requestUri,
             ["verb"] = info.Verb,
-            ["user"] = user is null
-                ? new JsonObject()
-                : new JsonObject { ["username"] = user.Name, ["groups"] = new JsonArray(user.Groups.Select(g => (JsonNode)JsonValue.Create(g)!).ToArray()) },
+            ["user"] = AuditUser(impersonator ?? user),
             ["sourceIPs"] = new JsonArray(ctx.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1"),
         };
+        if (impersonator is not null && user is not null) ev["impersonatedUser"] = AuditUser(user);
         var ua = ctx.Request.Headers.UserAgent.ToString();
         if (ua.Length > 0) ev["userAgent"] = ua;
         if (info.IsResourceRequest)
@@ -164,4 +170,9 @@ internal sealed class ApiPipeline(
         }
         audit.Write(ev);
     }
+
+    private static JsonObject AuditUser(UserInfo? user) =>
+        user is null
+            ? new JsonObject()
+            : new JsonObject { ["username"] = user.Name, ["groups"] = new JsonArray(user.Groups.Select(g => (JsonNode)JsonValue.Create(g)!).ToArray()) };
 }
