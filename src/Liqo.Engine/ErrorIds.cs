@@ -185,4 +185,10 @@ public static class ErrorIds
 
     /// <summary>-Cluster or -User names an entry the kubeconfig does not define.</summary>
     public const string KubeconfigEntryNotFound = "KubeconfigEntryNotFound";
+
+    /// <summary>The kubeconfig user's exec credential plugin could not be run or printed no usable ExecCredential.</summary>
+    public const string CredentialPluginFailed = "CredentialPluginFailed";
+
+    /// <summary>The kubeconfig user's auth-provider (azure, gcp, an oidc without tokens) cannot be used.</summary>
+    public const string AuthProviderUnsupported = "AuthProviderUnsupported";
 }

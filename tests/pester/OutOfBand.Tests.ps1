@@ -160,6 +160,12 @@ Describe 'out-of-band authentication' {
         Send-Material provider nonce.json
     }
 
+    It 'New-LiqoNonce -Format Liqoctl writes and outputs the bare nonce liqoctl get nonce prints (the same nonce, the Secret is not remade)' {
+        $bare = Invoke-Side provider { param($c) New-LiqoNonce $c -Format Liqoctl -OutFile nonce.txt } $script:C
+        "$bare" | Should -Be (Get-Material provider nonce.json).data.nonce
+        [IO.File]::ReadAllText((Join-Path $script:dirs.provider 'nonce.txt')) | Should -BeExactly "$bare" -Because 'liqoctl prints the nonce without a newline'
+    }
+
     It 'New-LiqoTenant refuses a nonce made for another consumer, writing nothing' {
         Invoke-Side provider { New-LiqoNonce someone-else -OutFile nonce-other.json } | Out-Null
         Send-Material provider nonce-other.json

@@ -162,6 +162,15 @@ internal static class KubeconfigLoader
         IReadOnlyList<string> ImpersonateGroups);
 
     /// <summary>
+    /// The name the server certificate must carry: the cluster's tls-server-name (KubernetesClient does not read it from
+    /// the kubeconfig), else none (the server's host).
+    /// </summary>
+    private static void KeepTlsServerName(KubernetesClientConfiguration config, ClusterEndpoint endpoint)
+    {
+        if (!string.IsNullOrEmpty(endpoint.TlsServerName)) config.TlsServerName = endpoint.TlsServerName;
+    }
+
+    /// <summary>
     /// Selects the context (case-sensitively, like kubectl), applies kubectl's access flags on top of it as clientcmd does
     /// (<see cref="ClusterAccessOverrides"/>), and builds the client configuration for it.
     /// </summary>
@@ -250,8 +259,17 @@ internal static class KubeconfigLoader
         };
         try
         {
-            return new ResolvedAccess(KubernetesClientConfiguration.BuildConfigFromConfigObject(single, selected), shownContext,
-                impersonateUser, impersonateGroups);
+            var built = KubernetesClientConfiguration.BuildConfigFromConfigObject(single, selected);
+            KeepTlsServerName(built, endpoint);
+            return new ResolvedAccess(built, shownContext, impersonateUser, impersonateGroups);
+        }
+        catch (Exception e) when (user?.UserCredentials?.ExternalExecution is { } exec && e is not OutOfMemoryException)
+        {
+            throw CredentialPluginFailed(exec, shownContext, loaded.Origin, source, e);
+        }
+        catch (Exception e) when (user?.UserCredentials?.AuthProvider is { } provider && e is not OutOfMemoryException)
+        {
+            throw AuthProviderUnsupported(provider.Name, shownContext, loaded.Origin, source, e);
         }
         catch (Exception e) when (e is KubeConfigException or FormatException or System.Security.Cryptography.CryptographicException or IOException)
         {
@@ -259,6 +277,36 @@ internal static class KubeconfigLoader
             throw new LiqoException(ErrorIds.KubeconfigInvalid, LiqoErrorCategory.InvalidData, contextName,
                 $"The context '{contextName}' in {loaded.Origin} cannot be used: {e.Message}", innerException: e);
         }
+    }
+
+    /// <summary>
+    /// An exec credential plugin (kubelogin, aws-iam-authenticator, gke-gcloud-auth-plugin...) that could not be run or
+    /// printed no usable ExecCredential. KubernetesClient runs it as client-go does (KUBERNETES_EXEC_INFO, env, args), with
+    /// no terminal: a plugin that needs to ask something cannot.
+    /// </summary>
+    private static LiqoException CredentialPluginFailed(ExternalExecution exec, string context, string origin, KubeconfigSource source, Exception e) =>
+        new(ErrorIds.CredentialPluginFailed, LiqoErrorCategory.AuthenticationError, exec.Command,
+            $"The context '{context}' in {origin} gets its credentials from the exec plugin '{exec.Command}', which failed: {e.Message}",
+            $"Check that '{exec.Command}' is installed and on PATH (or named by a path relative to the kubeconfig), that it runs in this " +
+            "session without a terminal (log in first, e.g. with 'kubelogin', 'aws sso login' or 'gcloud auth login', where it would ask) " +
+            $"and that 'kubectl --context {context} get --raw /version' works; or pass -{Prefix(source)}Token.", e);
+
+    /// <summary>
+    /// A user with an auth-provider: KubernetesClient runs oidc (with an id-token) only; azure and gcp were removed from
+    /// client-go (kubectl 1.26) and from KubernetesClient, in favour of exec plugins.
+    /// </summary>
+    private static LiqoException AuthProviderUnsupported(string? name, string context, string origin, KubeconfigSource source, Exception e)
+    {
+        var instead = name switch
+        {
+            "azure" => "Convert the kubeconfig to the kubelogin exec plugin: 'kubelogin convert-kubeconfig' (https://github.com/Azure/kubelogin)",
+            "gcp" => "Use the gke-gcloud-auth-plugin exec plugin: 'gcloud components install gke-gcloud-auth-plugin', then 'gcloud container clusters get-credentials'",
+            "oidc" => "Give the oidc auth-provider an id-token and refresh-token (log in again, e.g. with 'kubectl oidc-login'), or switch to the kubelogin/oidc-login exec plugin",
+            _ => "Switch the kubeconfig user to an exec credential plugin or a token",
+        };
+        return new LiqoException(ErrorIds.AuthProviderUnsupported, LiqoErrorCategory.AuthenticationError, name,
+            $"The context '{context}' in {origin} authenticates with the '{name}' auth-provider, which cannot be used here: {e.Message}",
+            $"{instead}; or pass -{Prefix(source)}Token.", e);
     }
 
     /// <summary>clientcmd's merge of the cluster flags: a CA or insecure flag replaces both TLS settings; --server resets the TLS server name.</summary>

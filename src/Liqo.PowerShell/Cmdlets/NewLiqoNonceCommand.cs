@@ -28,10 +28,17 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </code>
 /// Each cmdlet's material goes down the pipeline to the next one, without files.
 /// </example>
+/// <example>
+/// The nonce for a consumer whose administrator uses liqoctl
+/// <code>
+/// New-LiqoNonce rome -Kubeconfig ~/.kube/milan -Format Liqoctl -OutFile ./nonce.txt
+/// </code>
+/// nonce.txt holds the bare nonce, as liqoctl get nonce prints it: liqoctl generate tenant --nonce $(cat nonce.txt) takes it.
+/// </example>
 /// <seealso cref="NewLiqoTenantCommand"/>
 /// <seealso cref="ImportLiqoTenantCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoNonce", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Liqo.PeeringMaterial))]
+[OutputType(typeof(Liqo.PeeringMaterial), typeof(string))]
 public sealed class NewLiqoNonceCommand : ClusterCmdlet
 {
     /// <summary>The cluster ID of the consumer that will authenticate with this cluster (liqoctl's --remote-cluster-id).</summary>
@@ -45,6 +52,15 @@ public sealed class NewLiqoNonceCommand : ClusterCmdlet
     /// cluster's administrator. The material object goes down the pipeline either way.
     /// </summary>
     [Parameter] public string? OutFile { get; set; }
+
+    /// <summary>
+    /// The format of the material: Module (default), the module's own document, which Import-LiqoTenant checks is for its
+    /// cluster; or Liqoctl, the bare nonce liqoctl get nonce prints, which liqoctl generate tenant --nonce (or a liqoctl
+    /// user) takes. With Liqoctl the output object is that text.
+    /// </summary>
+    [Parameter]
+    [ValidateSet(MaterialExchange.ModuleFormat, MaterialExchange.LiqoctlFormat)]
+    public string Format { get; set; } = MaterialExchange.ModuleFormat;
 
     /// <summary>Replaces an existing -OutFile (without it, an existing file is an error, FileExists).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
@@ -62,6 +78,6 @@ public sealed class NewLiqoNonceCommand : ClusterCmdlet
     {
         var consumerId = ConsumerClusterId;
         MaterialExchange.Produce(this, LocalSource(), Timeout, (op, provider) => AuthenticationExchange.CreateNonceAsync(op, provider, consumerId),
-            OutFile, Force);
+            OutFile, Force, Format);
     }
 }
