@@ -83,6 +83,15 @@ public sealed class Operation : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes a connection that several operations use at once (the consumer of a fan-out) part of this operation without
+    /// taking over its retry lines: they keep going to the log it was attached to first (the fan-out's own).
+    /// </summary>
+    public void Share(ClusterConnection cluster)
+    {
+        lock (_clusters) _clusters.Add(cluster);
+    }
+
     /// <summary>The last transient failure on any of the operation's clusters, or null.</summary>
     private string? LastTransient(Exception e)
     {

@@ -13,6 +13,12 @@ namespace Liqo.Engine;
 /// <param name="Elapsed">Time since the operation started.</param>
 public sealed record StepEvent(string Level, string Scope, string? ClusterId, string Module, string Step, string Message, TimeSpan Elapsed)
 {
-    /// <summary>The line as liqoctl prints it.</summary>
-    public override string ToString() => $"{Level} ({Scope}) {Message}";
+    /// <summary>
+    /// In a fan-out (one consumer, several providers at once), the provider the step is about (its label, see
+    /// <see cref="Peering.FanOut"/>); null for a command on one remote cluster.
+    /// </summary>
+    public string? Provider { get; init; }
+
+    /// <summary>The line as liqoctl prints it, after the provider's label in a fan-out.</summary>
+    public override string ToString() => Provider is null ? $"{Level} ({Scope}) {Message}" : $"[{Provider}] {Level} ({Scope}) {Message}";
 }

@@ -18,6 +18,8 @@ public sealed class SecretTextTransformationAttribute : ArgumentTransformationAt
         {
             SecureString secure => Reveal(secure),
             PSCredential credential => Reveal(credential.Password),
+            // several (the remote kubeconfigs of a fan-out): each as above
+            object[] several => several.Select(v => Transform(engineIntrinsics, v)).ToArray(),
             _ => inputData,
         };
     }

@@ -1,3 +1,4 @@
+using Liqo.Benchmarks.FanOut;
 using Liqo.Benchmarks.Info;
 using Liqo.Benchmarks.Peering;
 using Liqo.Benchmarks.Sandbox;
@@ -24,6 +25,10 @@ public static class BenchmarkRegistry
         // Get-LiqoPeerInfo's collector (InfoCollector.CollectPeersAsync) time and audited requests vs the real kubectl 1.32's
         // `get foreignclusters -o json` (row skipped with a note when absent); checks the request count does not grow.
         new InfoBenchmark(),
+
+        // Issue 17: one sandbox consumer and ten providers at typical latencies; the fan-out (FanOut.RunAsync with Peer/Unpeer)
+        // over 1, 5 and 10 providers; checks that 10 take at most 1.5x the wall time of 1.
+        new FanOutBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

@@ -48,7 +48,10 @@ Describe 'Remove-LiqoPeering -Force: surface' {
         @($set.Parameters.Name | Where-Object { $_ -notin $common }) | Should -Be @(
             'ClusterId', 'Timeout', 'DeleteNamespaces', 'NoWait', 'PassThru',
             'RemoteKubeconfig', 'RemoteKubeconfigContent', 'RemoteContext', 'RemoteLiqoNamespace',
-            'Kubeconfig', 'KubeconfigContent', 'Context', 'LiqoNamespace')
+            'RemoteCluster', 'RemoteUser', 'RemoteServer', 'RemoteToken', 'RemoteAs', 'RemoteAsGroup', 'RemoteCertificateAuthority',
+            'RemoteInsecureSkipTlsVerify', 'RemoteTlsServerName', 'RemoteRequestTimeout', 'ThrottleLimit',
+            'Kubeconfig', 'KubeconfigContent', 'Context', 'LiqoNamespace',
+            'Cluster', 'User', 'Server', 'Token', 'As', 'AsGroup', 'CertificateAuthority', 'InsecureSkipTlsVerify', 'TlsServerName', 'RequestTimeout')
         ($set.Parameters | Where-Object Name -EQ 'ClusterId').IsMandatory | Should -BeFalse
         ($set.Parameters | Where-Object IsMandatory) | Should -BeNullOrEmpty
     }
@@ -58,7 +61,8 @@ Describe 'Remove-LiqoPeering -Force: surface' {
         $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
         $set = $c.ParameterSets | Where-Object Name -EQ 'Force'
         @($set.Parameters.Name | Where-Object { $_ -notin $common }) | Should -Be @(
-            'ClusterId', 'Force', 'Timeout', 'NoWait', 'PassThru', 'Kubeconfig', 'KubeconfigContent', 'Context', 'LiqoNamespace')
+            'ClusterId', 'Force', 'Timeout', 'NoWait', 'PassThru', 'Kubeconfig', 'KubeconfigContent', 'Context', 'LiqoNamespace',
+            'Cluster', 'User', 'Server', 'Token', 'As', 'AsGroup', 'CertificateAuthority', 'InsecureSkipTlsVerify', 'TlsServerName', 'RequestTimeout')
         $id = $set.Parameters | Where-Object Name -EQ 'ClusterId'
         $id.IsMandatory | Should -BeTrue
         $id.Position | Should -Be 0

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Peering;
 using Liqo.PowerShell.Completers;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -140,6 +141,22 @@ public abstract class ClusterCmdlet : LiqoCmdlet
         SourceFor(remoteKubeconfig, remoteKubeconfigContent, remoteContext, remoteLiqoNamespace, "remote", "RemoteKubeconfig",
             "RemoteKubeconfigContent", remoteOverrides ?? ClusterAccessOverrides.None);
 
+    /// <summary>
+    /// The remote clusters of a fan-out (New-/Remove-LiqoPeering with several remote kubeconfigs): one source per path or per
+    /// content, each with the same context, Liqo namespace and access flags (-RemoteServer, -RemoteToken, ...); with neither, the one remote cluster of the default kubeconfig.
+    /// </summary>
+    protected IReadOnlyList<KubeconfigSource> RemoteSourcesFor(IReadOnlyList<string>? remoteKubeconfigs, IReadOnlyList<string>? remoteKubeconfigContents,
+        string? remoteContext, string remoteLiqoNamespace, ClusterAccessOverrides? remoteOverrides = null)
+    {
+        if (remoteKubeconfigs is { Count: > 0 } && remoteKubeconfigContents is { Count: > 0 })
+            RemoteSourceFor(remoteKubeconfigs[0], remoteKubeconfigContents[0], remoteContext, remoteLiqoNamespace, remoteOverrides); // KubeconfigConflict
+        if (remoteKubeconfigs is { Count: > 0 })
+            return remoteKubeconfigs.Select(p => RemoteSourceFor(p, null, remoteContext, remoteLiqoNamespace, remoteOverrides)).ToList();
+        if (remoteKubeconfigContents is { Count: > 0 })
+            return remoteKubeconfigContents.Select(c => RemoteSourceFor(null, c, remoteContext, remoteLiqoNamespace, remoteOverrides)).ToList();
+        return [RemoteSourceFor(null, null, remoteContext, remoteLiqoNamespace, remoteOverrides)];
+    }
+
     /// <summary>kubectl's access flags as the engine takes them; a CA path is resolved against PowerShell's current location.</summary>
     protected ClusterAccessOverrides AccessOverrides(string? cluster, string? user, string? server, string? token, string? asUser,
         string[]? asGroups, string? certificateAuthority, bool insecureSkipTlsVerify, string? tlsServerName, TimeSpan? requestTimeout) =>
@@ -201,6 +218,43 @@ public abstract class ClusterCmdlet : LiqoCmdlet
                 return await step(op, cluster).ConfigureAwait(false);
             }, cluster.Server).ConfigureAwait(false);
         });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> for the local cluster (consumer) with each remote cluster (provider) of
+    /// <paramref name="remotes"/> at once, at most <paramref name="throttleLimit"/> at a time (<see cref="FanOut"/>), each
+    /// bounded by <paramref name="timeout"/> from its start. <paramref name="outcome"/> runs on the pipeline thread once per
+    /// provider, as each ends; a failed provider's error is a non-terminating error record from <see cref="ProviderError"/>.
+    /// Steps go to a progress bar per provider under one parent bar.
+    /// </summary>
+    internal void RunFanOut<T>(KubeconfigSource local, IReadOnlyList<KubeconfigSource> remotes, int throttleLimit, TimeSpan timeout,
+        Func<int, Operation, ClusterConnection, ClusterConnection, Task<T>> step, Action<FanOutOutcome<T>> outcome) where T : class
+    {
+        var whatIf = WhatIfRun;
+        BeginFanOutProgress(remotes.Count);
+        RunEngine((log, post, ct) => FanOut.RunAsync(log, local, remotes, throttleLimit, timeout, whatIf, step, done => post(() =>
+        {
+            ProviderProgressDone(done.Provider);
+            if (done.Error is not null) WriteError(ProviderError(done.Provider, done.Error));
+            else outcome(done);
+        }), ct));
+    }
+
+    /// <summary>
+    /// The error record of one provider of a fan-out that failed: its ErrorId and category as in a single run (with the
+    /// cmdlet's advice, <see cref="LiqoCmdlet.Explain"/>), the provider's label as target object and at the start of the message.
+    /// </summary>
+    internal ErrorRecord ProviderError(string provider, Exception error)
+    {
+        if (error is LiqoException liqo)
+        {
+            var e = Explain(liqo);
+            return ErrorRecordFactory.From(new LiqoException(e.ErrorId, e.Category, provider, $"[{provider}] {e.Message}", e.RecommendedAction, e));
+        }
+        var (id, category) = error is OperationCanceledException
+            ? (ErrorIds.OperationTimeout, ErrorCategory.OperationTimeout)
+            : (ErrorIds.UnexpectedFailure, ErrorCategory.NotSpecified);
+        return new ErrorRecord(new InvalidOperationException($"[{provider}] {error.Message}", error), id, category, provider);
     }
 
     /// <summary>

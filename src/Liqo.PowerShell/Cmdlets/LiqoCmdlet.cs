@@ -22,7 +22,20 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
     /// Runs <paramref name="operation"/> on the thread pool; everything it logs is written from this (the pipeline)
     /// thread as it arrives. Failures become terminating errors.
     /// </summary>
-    protected T RunEngine<T>(Func<IOperationLog, CancellationToken, Task<T>> operation)
+    protected T RunEngine<T>(Func<IOperationLog, CancellationToken, Task<T>> operation) => RunQueued((log, ct) => operation(log, ct));
+
+    /// <summary>
+    /// Like <see cref="RunEngine{T}"/> for an operation that reports more than steps (a fan-out's outcome per provider): it
+    /// gets a way to post any write to the pipeline thread (<c>post</c>), which runs it there in order with the steps.
+    /// </summary>
+    protected void RunEngine(Func<IOperationLog, Action<Action>, CancellationToken, Task> operation) =>
+        RunQueued(async (log, ct) =>
+        {
+            await operation(log, write => log.Post(write), ct).ConfigureAwait(false);
+            return true;
+        });
+
+    private T RunQueued<T>(Func<QueueLog, CancellationToken, Task<T>> operation)
     {
         using var queue = new BlockingCollection<Action>();
         var log = new QueueLog(queue, this);
@@ -95,10 +108,55 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         if (InteractiveHost.IsInteractive(Host) && !InformationSilenced()) tags.Add("PSHOST");
         WriteInformation(new InformationRecord(step, MyInvocation.MyCommand?.Name ?? "Liqo").WithTags(tags));
         // liqoctl's WARN lines are warnings: -WarningAction and -WarningVariable apply to them
-        if (step.Level == "WARN") WriteWarning(step.Message);
+        if (step.Level == "WARN") WriteWarning(step.Provider is null ? step.Message : $"[{step.Provider}] {step.Message}");
         else WriteVerbose(step.ToString());
+        if (step.Provider is not null)
+        {
+            WriteProviderProgress(step);
+            return;
+        }
         var id = _progressIds.TryGetValue(step.Module, out var known) ? known : _progressIds[step.Module] = _progressIds.Count + 1;
         WriteProgress(new ProgressRecord(id, $"Liqo {step.Module}", $"({step.Scope}) {step.Message}"));
+    }
+
+    /// <summary>The parent bar of a fan-out (one child bar per provider under it).</summary>
+    private const int FanOutProgressId = 1;
+
+    private readonly Dictionary<string, int> _providerProgressIds = new(StringComparer.Ordinal);
+    private (int Total, int Done, int Bars) _fanOut;
+
+    /// <summary>A fan-out over <paramref name="total"/> providers starts: its parent progress bar appears.</summary>
+    protected void BeginFanOutProgress(int total)
+    {
+        _fanOut = (total, 0, 0);
+        WriteFanOutProgress();
+    }
+
+    /// <summary>One provider of the fan-out ended: its bar closes and the parent bar counts it.</summary>
+    protected void ProviderProgressDone(string provider)
+    {
+        if (_providerProgressIds.Remove(provider, out var id))
+            WriteProgress(new ProgressRecord(id, $"Liqo {provider}", "Done") { ParentActivityId = FanOutProgressId, RecordType = ProgressRecordType.Completed });
+        _fanOut.Done++;
+        WriteFanOutProgress();
+    }
+
+    private void WriteFanOutProgress() =>
+        WriteProgress(new ProgressRecord(FanOutProgressId, $"Liqo {MyInvocation.MyCommand?.Name}", $"{_fanOut.Done} of {_fanOut.Total} providers done")
+        {
+            PercentComplete = _fanOut.Total == 0 ? 0 : 100 * _fanOut.Done / _fanOut.Total,
+        });
+
+    /// <summary>A fan-out step: on its provider's bar, under the fan-out's parent bar.</summary>
+    private void WriteProviderProgress(StepEvent step)
+    {
+        var provider = step.Provider!;
+        if (!_providerProgressIds.TryGetValue(provider, out var id))
+            _providerProgressIds[provider] = id = FanOutProgressId + 1 + _fanOut.Bars++;
+        WriteProgress(new ProgressRecord(id, $"Liqo {provider}", $"({step.Scope}) {step.Message}")
+        {
+            ParentActivityId = FanOutProgressId, CurrentOperation = step.Module,
+        });
     }
 
     /// <summary>-InformationAction SilentlyContinue or Ignore: the step lines are not shown (they stay data, as for Write-Information).</summary>
@@ -113,6 +171,10 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
         foreach (var (module, id) in _progressIds)
             WriteProgress(new ProgressRecord(id, $"Liqo {module}", "Done") { RecordType = ProgressRecordType.Completed });
         _progressIds.Clear();
+        foreach (var provider in _providerProgressIds.Keys.ToList()) ProviderProgressDone(provider);
+        if (_fanOut.Total > 0)
+            WriteProgress(new ProgressRecord(FanOutProgressId, $"Liqo {MyInvocation.MyCommand?.Name}", "Done") { RecordType = ProgressRecordType.Completed });
+        _fanOut = (0, 0, 0);
     }
 
     /// <summary>Every writing cmdlet checks first that a confirmation it would need can be answered.</summary>
@@ -233,7 +295,7 @@ public abstract class LiqoCmdlet : PSCmdlet, IDisposable
             return answer.Task;
         }
 
-        private bool Post(Action write)
+        public bool Post(Action write)
         {
             try
             {

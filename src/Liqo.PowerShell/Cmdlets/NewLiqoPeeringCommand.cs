@@ -25,6 +25,8 @@ namespace Liqo.PowerShell.Cmdlets;
 /// The clusters must run the same Liqo minor version unless -Force is given. When nobody holds credentials for both
 /// clusters, the provider's administrator can make a peering user (New-LiqoPeeringUser) whose kubeconfig serves as
 /// -RemoteKubeconfig, or both administrators can peer out of band (Get-Help about_Liqo).
+/// Several remote kubeconfigs (-RemoteKubeconfig a,b,c, several -RemoteKubeconfigContent, or kubeconfigs from the pipeline)
+/// peer the consumer with each provider at once (a fan-out, see -ThrottleLimit); one remote kubeconfig behaves as above.
 /// A peering that ends without what was asked for is an error: when the provider does not accept the ResourceSlice's
 /// resources (so no virtual node comes), the result object is still written, followed by a non-terminating error with ErrorId
 /// ResourcesNotAccepted, which $? and -ErrorAction Stop see. liqoctl peer only warns here; the module is stricter because a
@@ -83,6 +85,18 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </code>
 /// The provider's gateway server is exposed on node port 30871; the consumer's gateway client dials the public address
 /// 203.0.113.7 that forwards to it.
+/// </example>
+/// <example>
+/// Peer one consumer with several providers at once (hub and spoke)
+/// <code>
+/// New-LiqoPeering -Kubeconfig ./hub.kubeconfig -RemoteKubeconfig ./milan.kubeconfig, ./turin.kubeconfig, ./rome.kubeconfig -ThrottleLimit 3
+/// Get-ChildItem ./spokes/*.kubeconfig | ForEach-Object FullName | New-LiqoPeering -Kubeconfig ./hub.kubeconfig
+/// </code>
+/// Each provider is peered at the same time as the others (at most -ThrottleLimit at once, 5 by default), on its own time
+/// budget (-Timeout). One result is written per provider that peered; a provider that fails is one non-terminating error,
+/// whose target is the provider's label (its kubeconfig context), and the others go on. Every step line starts with that
+/// label ("[milan] INFO (remote) Tenant applied..."), and each provider has its own progress bar under a parent bar.
+/// Piped kubeconfigs (paths, or objects with a KubeconfigPath property) are peered together once they have all arrived.
 /// </example>
 /// <seealso cref="RemoveLiqoPeeringCommand"/>
 /// <seealso cref="GetLiqoPeerInfoCommand"/>
@@ -182,17 +196,92 @@ public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
     [ValidateRange(576, 9000)]
     public int Mtu { get; set; } = NetworkConnectOptions.DefaultMtu;
 
+    /// <summary>
+    /// The kubeconfig file of the remote cluster (liqoctl's --remote-kubeconfig); several files peer the consumer with each of
+    /// those providers at once (see -ThrottleLimit). Also from the pipeline: paths, or objects with a KubeconfigPath property
+    /// (Start-LiqoSandbox's clusters). Default: like -Kubeconfig ($env:KUBECONFIG, else ~/.kube/config), so -RemoteContext
+    /// alone names another context of the same kubeconfig.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("KubeconfigPath")]
+    [ValidateNotNullOrEmpty]
+    public new string[]? RemoteKubeconfig { get; set; }
+
+    /// <summary>
+    /// The remote cluster's kubeconfig as text (its YAML), e.g. from a secret store: a string, a SecureString (Get-Secret of
+    /// SecretManagement) or a PSCredential whose password holds it; several peer with each of those providers at once. It is
+    /// never written to a file.
+    /// </summary>
+    [Parameter]
+    [SecretTextTransformation]
+    [ValidateNotNullOrEmpty]
+    public new string[]? RemoteKubeconfigContent { get; set; }
+
+    /// <summary>
+    /// With several remote clusters, how many are peered at once (as ForEach-Object -Parallel's -ThrottleLimit); the others
+    /// wait for a slot. -Timeout bounds each provider's peering from its start.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = FanOut.DefaultThrottleLimit;
+
+    private readonly List<string> _pipedRemotes = [];
+    private bool _collectRemotes;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // remote kubeconfigs from the pipeline are peered together, at once, once they have all arrived
+        _collectRemotes = MyInvocation.ExpectingInput && !MyInvocation.BoundParameters.ContainsKey(nameof(RemoteKubeconfig)) &&
+                          !MyInvocation.BoundParameters.ContainsKey(nameof(RemoteKubeconfigContent));
+    }
+
     protected override void ProcessRecord()
     {
-        var (local, remote, options) = (LocalSource(), RemoteSource(), BuildOptions());
+        if (_collectRemotes)
+        {
+            _pipedRemotes.AddRange(RemoteKubeconfig ?? []);
+            return;
+        }
+        if (RemoteKubeconfig is { Length: > 1 } || RemoteKubeconfigContent is { Length: > 1 })
+        {
+            PeerMany(RemoteSourcesFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace, RemoteOverrides()));
+            return;
+        }
+        var (local, remote, options) = (LocalSource(),
+            RemoteSourceFor(RemoteKubeconfig?.SingleOrDefault(), RemoteKubeconfigContent?.SingleOrDefault(), RemoteContext, RemoteLiqoNamespace,
+                RemoteOverrides()),
+            BuildOptions());
         var result = RunOnClusters(local, remote, options.Timeout, (op, consumer, provider) => Peer.RunAsync(op, consumer, provider, options));
+        WriteResult(result, options);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_collectRemotes && _pipedRemotes.Count > 0)
+            PeerMany(RemoteSourcesFor(_pipedRemotes, null, RemoteContext, RemoteLiqoNamespace, RemoteOverrides()));
+    }
+
+    /// <summary>Peers with each provider at once: one result per provider, one non-terminating error per provider that fails.</summary>
+    private void PeerMany(IReadOnlyList<Engine.ClusterAccess.KubeconfigSource> remotes)
+    {
+        var options = BuildOptions();
+        RunFanOut(LocalSource(), remotes, ThrottleLimit, options.Timeout, (_, op, consumer, provider) => Peer.RunAsync(op, consumer, provider, options),
+            done => WriteResult(done.Result!, options, done.Provider));
+    }
+
+    /// <summary>The result object, then, when the provider did not accept the slice's resources, the ResourcesNotAccepted error.</summary>
+    private void WriteResult(Engine.Peering.PeeringResult result, PeerOptions options, string? provider = null)
+    {
         WriteObject(OutputMapper.From(result));
-        if (result.Offloading.Status == ResourcesNotAccepted)
-            WriteLiqoError(new LiqoException(ErrorIds.ResourcesNotAccepted, LiqoErrorCategory.ResourceUnavailable, result.ProviderClusterId,
-                $"The provider {result.ProviderClusterId} did not accept the resources of the ResourceSlice (class '{options.ResourceSlice.Class}'), " +
-                "so no virtual node was made. The networking and the authentication are in place.",
-                "Check the slice's Resources condition on the consumer and the provider's ResourceSlice classes, quotas and cordoned " +
-                "tenants (Get-LiqoPeerInfo -RemoteKubeconfig shows both sides); fix them and run New-LiqoPeering again."));
+        if (result.Offloading.Status != ResourcesNotAccepted) return;
+        var error = new LiqoException(ErrorIds.ResourcesNotAccepted, LiqoErrorCategory.ResourceUnavailable, result.ProviderClusterId,
+            $"The provider {result.ProviderClusterId} did not accept the resources of the ResourceSlice (class '{options.ResourceSlice.Class}'), " +
+            "so no virtual node was made. The networking and the authentication are in place.",
+            "Check the slice's Resources condition on the consumer and the provider's ResourceSlice classes, quotas and cordoned " +
+            "tenants (Get-LiqoPeerInfo -RemoteKubeconfig shows both sides); fix them and run New-LiqoPeering again.");
+        if (provider is null) WriteLiqoError(error);
+        else WriteError(ProviderError(provider, error));
     }
 
     /// <summary>The offloading status of a peering whose ResourceSlice the provider did not accept.</summary>

@@ -61,6 +61,16 @@ namespace Liqo.PowerShell.Cmdlets;
 /// The ForeignCluster is declared permanently unreachable (so Liqo cleans up without the provider) and the local tenant
 /// namespace is deleted; nothing is sent to the provider.
 /// </example>
+/// <example>
+/// Unpeer several providers at once
+/// <code>
+/// Remove-LiqoPeering -Kubeconfig ./hub.kubeconfig -RemoteKubeconfig ./milan.kubeconfig, ./turin.kubeconfig -Confirm:$false -PassThru
+/// </code>
+/// Each provider is unpeered at the same time as the other (at most -ThrottleLimit at once); with -PassThru one result per
+/// provider. A provider that fails is one non-terminating error naming it; the others go on. -ClusterId guards one remote
+/// cluster and is refused with several. Piped objects bind -ClusterId only (as above), so remote kubeconfigs are given on the
+/// command line: piped ones would make PowerShell pick the -Force parameter set, whose -ClusterId is mandatory.
+/// </example>
 /// <seealso cref="NewLiqoPeeringCommand"/>
 /// <seealso cref="GetLiqoPeerInfoCommand"/>
 [Cmdlet(VerbsCommon.Remove, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = UnpeerSet)]
@@ -105,19 +115,22 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     /// <summary>Writes what was removed as an UnpeeringResult (with -Force, a ForceUnpeeringResult); nothing is written by default.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
-    /// <summary>The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig).</summary>
+    /// <summary>
+    /// The remote cluster's kubeconfig file (liqoctl's --remote-kubeconfig); several files unpeer the consumer from each of
+    /// those providers at once (see -ThrottleLimit).
+    /// </summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [ValidateNotNullOrEmpty]
-    public string? RemoteKubeconfig { get; set; }
+    public string[]? RemoteKubeconfig { get; set; }
 
     /// <summary>
     /// The remote cluster's kubeconfig YAML itself: a string, a SecureString or a PSCredential whose password holds it;
-    /// never written to a file.
+    /// several unpeer from each of those providers at once. Never written to a file.
     /// </summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [SecretTextTransformation]
     [ValidateNotNullOrEmpty]
-    public string? RemoteKubeconfigContent { get; set; }
+    public string[]? RemoteKubeconfigContent { get; set; }
 
     /// <summary>The remote cluster's kubeconfig context (liqoctl's --remote-context).</summary>
     [Parameter(ParameterSetName = UnpeerSet)]
@@ -199,10 +212,38 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
         AccessOverrides(RemoteCluster, RemoteUser, RemoteServer, RemoteToken, RemoteAs, RemoteAsGroup, RemoteCertificateAuthority,
             RemoteInsecureSkipTlsVerify, RemoteTlsServerName, RemoteRequestTimeout);
 
+    /// <summary>
+    /// With several remote clusters, how many are unpeered at once (as ForEach-Object -Parallel's -ThrottleLimit); the
+    /// others wait for a slot. -Timeout bounds each provider's unpeering from its start.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = FanOut.DefaultThrottleLimit;
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ForceSet) ForceUnpeerLocal();
+        else if (RemoteKubeconfig is { Length: > 1 } || RemoteKubeconfigContent is { Length: > 1 }) UnpeerMany();
         else UnpeerBoth();
+    }
+
+    /// <summary>
+    /// Unpeers from each provider at once: with -PassThru one result per provider; one non-terminating error per provider
+    /// that fails. -ClusterId guards one remote cluster, so it cannot go with several.
+    /// </summary>
+    private void UnpeerMany()
+    {
+        if (ClusterId is not null)
+            ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidArgument,
+                "-ClusterId guards one remote cluster; it cannot go with several remote kubeconfigs. Leave -ClusterId out, or unpeer " +
+                "each provider with its own -ClusterId.", ClusterId));
+        var remotes = RemoteSourcesFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace, RemoteOverrides());
+        var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces };
+        RunFanOut(LocalSource(), remotes, ThrottleLimit, options.Timeout, (_, op, consumer, provider) => Unpeer.RunAsync(op, consumer, provider, options),
+            done =>
+            {
+                if (PassThru) WriteObject(OutputMapper.From(done.Result!));
+            });
     }
 
     /// <summary>
@@ -220,7 +261,8 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
 
     private void UnpeerBoth()
     {
-        var (local, remote) = (LocalSource(), RemoteSourceFor(RemoteKubeconfig, RemoteKubeconfigContent, RemoteContext, RemoteLiqoNamespace, RemoteOverrides()));
+        var (local, remote) = (LocalSource(), RemoteSourceFor(RemoteKubeconfig?.SingleOrDefault(), RemoteKubeconfigContent?.SingleOrDefault(),
+            RemoteContext, RemoteLiqoNamespace, RemoteOverrides()));
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces, ExpectedProviderId = ClusterId };
         var (result, mismatch) = RunOnClusters(local, remote, options.Timeout, async (op, consumer, provider) =>
         {
