@@ -78,6 +78,12 @@ public sealed class LiqoCluster : IAsyncDisposable
             {
                 new IpamController(plane),
                 new WorkloadController(plane),
+                new DeploymentController(plane),
+                new ReplicaSetController(plane),
+                new SchedulerController(plane),
+                new KubeletController(plane),
+                new PodGarbageCollector(plane),
+                new EndpointSliceController(plane),
                 new ConfigurationController(plane),
                 new ServerOperatorController(plane),
                 new ClientOperatorController(plane),

@@ -23,7 +23,10 @@ internal sealed class DeploymentStrategy : IResourceStrategy
         };
     }
 
-    public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors)
+    public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors) => ValidateSelectorAndTemplate(obj, errors);
+
+    /// <summary>What Deployments and ReplicaSets share: a selector that the template labels match, and containers.</summary>
+    internal static void ValidateSelectorAndTemplate(JsonObject obj, List<FieldError> errors)
     {
         var spec = ServerJson.Obj(obj, "spec");
         var selector = ServerJson.Obj(ServerJson.Obj(spec, "selector"), "matchLabels");
