@@ -52,7 +52,7 @@ AfterAll {
 }
 
 Describe 'Enable-LiqoNamespaceOffloading' -Skip:$script:noKubectl {
-    It 'writes the NamespaceOffloading "offloading" as liqoctl does, waits for Ready, and the provider has <namespace>-<consumer ID>' {
+    It 'writes the NamespaceOffloading "offloading" as liqoctl does, waits for Ready, and the provider has the remote namespace NAMESPACE-CONSUMERID' {
         $ns = New-TestNamespace 'offload-default'
         $result = Enable-LiqoNamespaceOffloading $ns -Kubeconfig $script:consumer -InformationVariable steps
         $result.PSObject.TypeNames[0] | Should -Be 'Liqo.NamespaceOffloadingInfo'
@@ -354,8 +354,10 @@ Describe 'A bidirectional peering, then unpeering' -Skip:$script:noKubectl {
         Get-LiqoNamespaceOffloading -Kubeconfig $script:consumer | Disable-LiqoNamespaceOffloading -Kubeconfig $script:consumer -Confirm:$false
         Remove-LiqoPeering @script:back -Confirm:$false
         Remove-LiqoPeering @script:pair -Confirm:$false
-        $left = (Get-Json $script:provider @('get', 'namespaces')).items | Where-Object { $_.metadata.name -like "*-$($script:consumerId)" -or $_.metadata.labels.'liqo.io/remote-cluster-id' -eq $script:consumerId }
-        $left | Should -BeNullOrEmpty
+        # the tenant namespace stays, as liqoctl unpeer leaves it (without -DeleteNamespaces)
+        $left = (Get-Json $script:provider @('get', 'namespaces')).items | Where-Object { -not $_.metadata.labels.'liqo.io/tenant-namespace' } |
+            Where-Object { $_.metadata.name -like "*-$($script:consumerId)" -or $_.metadata.labels.'liqo.io/remote-cluster-id' -eq $script:consumerId }
+        @($left | ForEach-Object { $_.metadata.name }) | Should -BeNullOrEmpty
         $pods = (Get-Json $script:provider @('get', 'pods', '-A')).items | Where-Object { $_.metadata.labels.'liqo.io/managed-by' -or $_.metadata.annotations.'offloading.liqo.io/origin' }
         $pods | Should -BeNullOrEmpty
         (Get-Json $script:consumer @('get', 'namespaceoffloadings', '-A')).items | Should -HaveCount 0
