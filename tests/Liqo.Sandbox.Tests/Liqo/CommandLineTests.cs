@@ -53,4 +53,13 @@ public sealed class CommandLineTests
         var j = 0;
         Assert.False(LiqoCommandLine.TryApply(["--frobnicate"], ref j, ["consumer"], ref options, ref crds));
     }
+
+    [Fact]
+    public void TheRemoteNamespaceFailureAppliesToTheNamedProvider()
+    {
+        var (o, _) = Parse("--fail", "provider=remote-namespace-failing");
+        Assert.True(o.For("provider").RemoteNamespaceCreationFailing);
+        Assert.False(o.For("consumer").RemoteNamespaceCreationFailing);
+        Assert.Contains("remote-namespace-failing", LiqoCommandLine.Usage, StringComparison.Ordinal);
+    }
 }

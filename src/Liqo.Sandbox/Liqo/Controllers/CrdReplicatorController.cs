@@ -40,7 +40,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                 }
                 catch (RemoteApiException e)
                 {
-                    Plane.Log($"{Name}: [{remoteId}] {plural} {Obj.Ns(local)}/{Obj.Name(local)}: {e.Message}");
+                    Plane.Log($"{Name}: [{remoteId}] {Obj.Ns(local)}/{Obj.Name(local)}: {e.Message}");
                 }
             }
         }
