@@ -29,7 +29,7 @@ internal static class BuiltInTypes
         yield return new ResourceType
         {
             Group = "", Version = "v1", Kind = "Service", Plural = "services", Singular = "service", Namespaced = true,
-            ShortNames = ["svc"], Categories = ["all"], HasStatus = true, AllowCreateOnUpdate = true, Strategy = new ServiceStrategy(),
+            ShortNames = ["svc"], Categories = ["all"], HasStatus = true, AllowCreateOnUpdate = true, ReturnDeletedObject = true, Strategy = new ServiceStrategy(),
             Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
             FieldLabels = new Dictionary<string, string> { ["spec.clusterIP"] = "spec.clusterIP", ["spec.type"] = "spec.type" },
             TopLevelFields = Fields("spec", "status"),

@@ -33,7 +33,7 @@ internal sealed class EndpointSliceController(LiqoControlPlane plane) : LiqoCont
             var ns = Obj.Ns(svc);
             if (!podsByNs.TryGetValue(ns, out var pods)) podsByNs[ns] = pods = List(Kind.Pod, ns);
             var selected = pods.Where(p => !Obj.Deleting(p) && !PodStatuses.IsTerminal(p) && Obj.Str(p, "status", "podIP") is { Length: > 0 }
-                && LabelSelectors.MatchesMap(Obj.Object(svc, "spec", "selector"), LabelSelectors.Labels(p)))
+                && LabelSelectors.MatchesMap(Obj.Object(svc, "spec", "selector"), NodeSelectors.LabelsOf(p)))
                 .OrderBy(Obj.Name, StringComparer.Ordinal).ToList();
             var existing = slices.FirstOrDefault(s => Obj.Ns(s) == ns && DeploymentController.ControllerUid(s) == Obj.Uid(svc));
             Sync(svc, selected, existing);

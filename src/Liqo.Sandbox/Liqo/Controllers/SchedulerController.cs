@@ -70,13 +70,25 @@ internal sealed class SchedulerController(LiqoControlPlane plane) : LiqoControll
             var value = Obj.Str(taint, "value") ?? "";
             if (!Tolerated(tolerations, key, value, effect)) return $"node(s) had untolerated taint {{{key}: {value}}}";
         }
-        var labels = LabelSelectors.Labels(node);
+        var labels = NodeSelectors.LabelsOf(node);
         if (!LabelSelectors.MatchesMap(Obj.Object(pod, "spec", "nodeSelector"), labels)) return "node(s) didn't match Pod's node affinity/selector";
-        if (Obj.Array(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms") is { } terms
-            && !terms.OfType<JsonObject>().Any(t => LabelSelectors.MatchesTerm(t, node)))
+        if (Obj.Object(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution") is { } required
+            && !FitsAffinity(required, node, labels))
             return "node(s) didn't match Pod's node affinity/selector";
         if (podsOnNode >= PodCapacity(node)) return "Too many pods";
         return null;
+    }
+
+    private static bool FitsAffinity(JsonObject required, JsonObject node, IReadOnlyDictionary<string, string> labels)
+    {
+        try
+        {
+            return NodeSelectors.Matches(required, Obj.Name(node), labels);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>v1.Toleration.ToleratesTaint: key (empty with Exists matches any), operator Equal (default) or Exists, effect (empty matches any).</summary>

@@ -46,7 +46,7 @@ internal sealed record Kind(string ApiVersion, string Name)
     public static readonly Kind VkOptionsTemplate = new(Off, "VkOptionsTemplate");
     public static readonly Kind Quota = new(Off, "Quota");
     public static readonly Kind NamespaceMap = new(Off, "NamespaceMap");
-    public static readonly Kind NamespaceOffloading = new(Off, "NamespaceOffloading");
     public static readonly Kind ShadowPod = new(Off, "ShadowPod");
     public static readonly Kind ShadowEndpointSlice = new(Off, "ShadowEndpointSlice");
+    public static readonly Kind NamespaceOffloading = new(Off, "NamespaceOffloading");
 }
