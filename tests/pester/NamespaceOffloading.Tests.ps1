@@ -280,12 +280,33 @@ Describe 'Pod offloading strategies' -Skip:$script:noKubectl {
         @($other.spec.tolerations | Where-Object { $_.key -eq 'virtual-node.liqo.io/not-allowed' }) | Should -HaveCount 0
     }
 
-    It 'a pod on the virtual node runs on the provider, in the remote namespace' {
-        Set-ItResult -Skipped -Because 'needs the virtual kubelet''s reflection of pods to the provider (ShadowPod, branch offload-workloads), not landed yet'
+    It 'a Deployment''s pods on the virtual node run on the provider, in the remote namespace, and are Running on both' {
+        $ns = New-TestNamespace 'strategy-deploy'
+        $remote = (Enable-LiqoNamespaceOffloading $ns -PodOffloadingStrategy Remote -Kubeconfig $script:consumer).RemoteNamespaceName
+        $null = Invoke-Kubectl $script:consumer @('create', 'deployment', 'web', '--image=nginx', '--replicas=3', '-n', $ns)
+        $running = { param($Kubeconfig, $Namespace) @((Get-Json $Kubeconfig @('get', 'pods', '-n', $Namespace)).items | Where-Object { $_.status.phase -eq 'Running' }) }
+        Wait-Until { (& $running $script:consumer $ns).Count -eq 3 -and (& $running $script:provider $remote).Count -eq 3 } | Should -BeTrue
+        $local = & $running $script:consumer $ns
+        @($local | Where-Object { $_.spec.nodeName -ne $script:virtualNode }) | Should -HaveCount 0
+        $onProvider = & $running $script:provider $remote
+        ($onProvider.metadata.name | Sort-Object) | Should -Be ($local.metadata.name | Sort-Object)
+        @($onProvider | Where-Object { $_.spec.nodeName -eq $script:virtualNode }) | Should -HaveCount 0 -Because 'they run on the provider''s own nodes'
     }
 
-    It 'the consumer''s pod status follows a provider-side failure of the remote pod (--failed-pod on the provider)' {
-        Set-ItResult -Skipped -Because 'needs the virtual kubelet''s reflection of pods and their status (branch offload-workloads), not landed yet'
+    It 'the consumer''s pod status follows a provider-side failure of the remote pod (--failed-pod on the provider)' -Skip:$script:real {
+        $ns = New-TestNamespace 'reflect-status'
+        $remote = (Enable-LiqoNamespaceOffloading $ns -PodOffloadingStrategy Remote -Kubeconfig $script:consumer).RemoteNamespaceName
+        $null = Invoke-Kubectl $script:consumer @('run', 'victim', '--image=nginx', '-n', $ns)
+        $phase = { param($Kubeconfig, $Namespace) (Get-Json $Kubeconfig @('get', 'pod', 'victim', '-n', $Namespace)).status.phase }
+        Wait-Until { (& $phase $script:consumer $ns) -eq 'Running' -and (& $phase $script:provider $remote) -eq 'Running' } | Should -BeTrue
+        Set-SandboxKnobs $script:clusters.Sandbox 'provider' @('--failed-pod', "$remote/victim")
+        try {
+            Wait-Until { (& $phase $script:provider $remote) -eq 'Failed' } | Should -BeTrue -Because 'the provider''s kubelet fails it'
+            Wait-Until { (& $phase $script:consumer $ns) -eq 'Failed' } | Should -BeTrue -Because 'the virtual kubelet reflects the remote status'
+        }
+        finally {
+            Set-SandboxKnobs $script:clusters.Sandbox 'provider' @()
+        }
     }
 }
 
@@ -315,6 +336,20 @@ Describe 'Disable-LiqoNamespaceOffloading' -Skip:$script:noKubectl {
             'INFO (local) Unoffloading completed successfully')
         (Get-Json $script:consumer @('get', 'namespaceoffloadings', '-n', $ns)).items | Should -HaveCount 0
         Wait-Until { -not (Get-ProviderNamespace "$ns-$($script:consumerId)") } | Should -BeTrue
+    }
+
+    It 'leaves no reflected pod, Service, ConfigMap or Secret of the namespace on the provider' {
+        $ns = New-TestNamespace 'unoffload-reflected'
+        $remote = (Enable-LiqoNamespaceOffloading $ns -PodOffloadingStrategy Remote -Kubeconfig $script:consumer).RemoteNamespaceName
+        $null = Invoke-Kubectl $script:consumer @('create', 'configmap', 'settings', '--from-literal=a=b', '-n', $ns)
+        $null = Invoke-Kubectl $script:consumer @('run', 'app', '--image=nginx', '--labels=app=app', '-n', $ns)
+        $null = Invoke-Kubectl $script:consumer @('create', 'service', 'clusterip', 'app', '--tcp=80:80', '-n', $ns)
+        $reflected = { @('pods', 'services', 'configmaps', 'shadowpods.offloading.liqo.io') | ForEach-Object { (Get-Json $script:provider @('get', $_, '-n', $remote)).items } |
+                Where-Object { $_.metadata.name -in 'app', 'settings' } }
+        Wait-Until { @(& $reflected).Count -ge 4 } | Should -BeTrue -Because 'the pod, its ShadowPod, the Service and the ConfigMap are reflected'
+        Disable-LiqoNamespaceOffloading $ns -Kubeconfig $script:consumer -Confirm:$false
+        Wait-Until { -not (Get-ProviderNamespace $remote) } | Should -BeTrue
+        @(& $reflected) | Should -HaveCount 0
     }
 
     It 'takes Get-LiqoNamespaceOffloading''s objects from the pipeline; -WhatIf writes nothing; a namespace not offloaded is no error' {
