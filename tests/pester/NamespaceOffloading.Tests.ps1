@@ -69,9 +69,11 @@ Describe 'Enable-LiqoNamespaceOffloading' -Skip:$script:noKubectl {
         $o = $written.items[0]
         $o.metadata.name | Should -Be 'offloading'
         $o.metadata.labels | Should -BeNullOrEmpty
-        $o.spec | ConvertTo-Json -Depth 10 -Compress | Should -Be (@{
-                clusterSelector = @{ nodeSelectorTerms = @() }; namespaceMappingStrategy = 'DefaultName'; podOffloadingStrategy = 'LocalAndRemote'
-            } | ConvertTo-Json -Depth 10 -Compress)
+        @($o.spec.Keys | Sort-Object) | Should -Be @('clusterSelector', 'namespaceMappingStrategy', 'podOffloadingStrategy')
+        $o.spec.namespaceMappingStrategy | Should -Be 'DefaultName'
+        $o.spec.podOffloadingStrategy | Should -Be 'LocalAndRemote'
+        @($o.spec.clusterSelector.Keys) | Should -Be @('nodeSelectorTerms')
+        $o.spec.clusterSelector.nodeSelectorTerms | Should -HaveCount 0
         Get-ProviderNamespace "$ns-$($script:consumerId)" | Should -Not -BeNullOrEmpty
     }
 
