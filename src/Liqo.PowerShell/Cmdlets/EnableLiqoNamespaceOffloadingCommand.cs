@@ -36,12 +36,13 @@ namespace Liqo.PowerShell.Cmdlets;
 /// Each -ClusterSelector is an alternative (ORed); the requirements within one are ANDed.
 /// </example>
 /// <example>
-/// Offload the namespaces of a team, from kubectl's output
+/// Offload several namespaces, or those of a team
 /// <code>
-/// (kubectl get namespaces -l team=blue -o json | ConvertFrom-Json).items | Enable-LiqoNamespaceOffloading
+/// 'web', 'api' | Enable-LiqoNamespaceOffloading -PodOffloadingStrategy Remote
 /// Enable-LiqoNamespaceOffloading -NamespaceSelector team=blue
 /// </code>
-/// Both offload the namespaces labelled team=blue.
+/// The names come from the pipeline (kubectl's JSON objects, with metadata.name, too); the second offloads every
+/// namespace labelled team=blue.
 /// </example>
 /// <example>
 /// Print the NamespaceOffloading instead of applying it
