@@ -67,6 +67,31 @@ public static class Offload
     }
 
     /// <summary>
+    /// liqoctl's loop over the namespaces of offload and unoffload: the namespaces named or selected, each through
+    /// <paramref name="step"/>; a failure of one (not a timeout of the whole command, nor a declined write) is kept and the
+    /// next is done. None at all is liqoctl's "No namespaces can be &lt;verb&gt;ed" line.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Namespace, T? Result, LiqoException? Error)>> ForEachNamespaceAsync<T>(Operation op,
+        ClusterConnection cluster, IReadOnlyList<string> namespaces, string? namespaceSelector, string verb, Func<string, Task<T>> step)
+    {
+        var targets = await NamespacesAsync(op, cluster, namespaces, namespaceSelector).ConfigureAwait(false);
+        if (targets.Count == 0) op.Info(cluster, Module, "NoNamespaces", $"No namespaces can be {verb}");
+        var outcomes = new List<(string, T?, LiqoException?)>();
+        foreach (var ns in targets)
+        {
+            try
+            {
+                outcomes.Add((ns, await step(ns).ConfigureAwait(false), null));
+            }
+            catch (LiqoException e) when (!op.TimedOut && e.ErrorId is not ErrorIds.OperationDeclined)
+            {
+                outcomes.Add((ns, default, e));
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>
     /// Offloads <paramref name="ns"/>: writes the NamespaceOffloading (only when it differs), then, unless
     /// <paramref name="wait"/> is false or the run only plans (-WhatIf), waits for Liqo's answer. Returns the object as
     /// stored last.

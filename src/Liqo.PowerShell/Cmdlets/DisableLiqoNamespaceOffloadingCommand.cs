@@ -76,24 +76,10 @@ public sealed class DisableLiqoNamespaceOffloadingCommand : ClusterCmdlet
         {
             ThrowTerminatingError(ErrorRecordFactory.From(e));
         }
-        var errors = RunOnCluster(LocalSource(), Timeout, async (op, cluster) =>
-        {
-            var targets = await Offload.NamespacesAsync(op, cluster, names, selector).ConfigureAwait(false);
-            var failures = new List<LiqoException>();
-            if (targets.Count == 0) op.Info(cluster, "Offloading", "NoNamespaces", "No namespaces can be unoffloaded");
-            foreach (var ns in targets)
-            {
-                try
-                {
-                    await Unoffload.NamespaceAsync(op, cluster, ns).ConfigureAwait(false);
-                }
-                catch (LiqoException e) when (!op.TimedOut && e.ErrorId is not ErrorIds.OperationDeclined)
-                {
-                    failures.Add(e);
-                }
-            }
-            return failures;
-        }, before: ClusterId.ReadAsync);
-        foreach (var e in errors) WriteLiqoError(e);
+        var outcomes = RunOnCluster(LocalSource(), Timeout, (op, cluster) =>
+            Offload.ForEachNamespaceAsync(op, cluster, names, selector, "unoffloaded", ns => Unoffload.NamespaceAsync(op, cluster, ns)),
+            before: ClusterId.ReadAsync);
+        foreach (var (_, _, error) in outcomes)
+            if (error is not null) WriteLiqoError(error);
     }
 }

@@ -151,38 +151,16 @@ public sealed class EnableLiqoNamespaceOffloadingCommand : ClusterCmdlet
             foreach (var ns in names) WriteObject(Engine.Offloading.NamespaceOffloading.Print(ns, options, Format));
             return;
         }
-        var outcomes = RunOnCluster(LocalSource(), Timeout, async (op, cluster) =>
+        var output = Output is not null;
+        var outcomes = RunOnCluster(LocalSource(), Timeout, (op, cluster) =>
+            Offload.ForEachNamespaceAsync<object>(op, cluster, names, selector, "offloaded", async ns => output
+                ? Engine.Offloading.NamespaceOffloading.Print(ns, options, Format)
+                : OutputMapper.NamespaceOffloading(await Offload.NamespaceAsync(op, cluster, ns, options).ConfigureAwait(false), op.PlanOnly || op.WhatIf)),
+            before: ClusterId.ReadAsync);
+        foreach (var (_, result, error) in outcomes)
         {
-            var targets = await Offload.NamespacesAsync(op, cluster, names, selector).ConfigureAwait(false);
-            var results = new List<object>();
-            if (targets.Count == 0)
-            {
-                op.Info(cluster, "Offloading", "NoNamespaces", "No namespaces can be offloaded");
-                return results;
-            }
-            foreach (var ns in targets)
-            {
-                if (Output is not null)
-                {
-                    results.Add(Engine.Offloading.NamespaceOffloading.Print(ns, options, Format));
-                    continue;
-                }
-                try
-                {
-                    var stored = await Offload.NamespaceAsync(op, cluster, ns, options).ConfigureAwait(false);
-                    results.Add(OutputMapper.NamespaceOffloading(stored, op.PlanOnly || op.WhatIf));
-                }
-                catch (LiqoException e) when (!op.TimedOut && e.ErrorId is not ErrorIds.OperationDeclined)
-                {
-                    results.Add(e);
-                }
-            }
-            return results;
-        }, before: ClusterId.ReadAsync);
-        foreach (var outcome in outcomes)
-        {
-            if (outcome is LiqoException e) WriteLiqoError(e);
-            else WriteObject(outcome);
+            if (error is not null) WriteLiqoError(error);
+            else WriteObject(result);
         }
     }
 
