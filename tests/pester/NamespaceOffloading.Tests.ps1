@@ -21,7 +21,14 @@ BeforeAll {
     $script:virtualNode = $script:providerId
 
     function Invoke-Kubectl([string] $Kubeconfig, [string[]] $Arguments) { Invoke-TestKubectl $Kubeconfig $Arguments }
-    function Get-Json([string] $Kubeconfig, [string[]] $Arguments) { Invoke-TestKubectl $Kubeconfig ($Arguments + @('-o', 'json')) -Json }
+    # kubectl's reads, asked again when kubectl could not connect (a TLS handshake timeout on a loaded machine)
+    function Get-Json([string] $Kubeconfig, [string[]] $Arguments) {
+        foreach ($attempt in 1..3) {
+            $out = Invoke-TestKubectl $Kubeconfig ($Arguments + @('-o', 'json')) -Json
+            if ($LASTEXITCODE -eq 0) { return $out }
+        }
+        throw "kubectl $($Arguments -join ' ') failed three times"
+    }
     function New-TestNamespace([string] $Name, [string] $Kubeconfig = $script:consumer) {
         $null = Invoke-Kubectl $Kubeconfig @('create', 'namespace', $Name)
         $Name
