@@ -178,6 +178,10 @@ Describe 'Enable-LiqoNamespaceOffloading' -Skip:$script:noKubectl {
         $ns = New-TestNamespace 'offload-failing'
         Set-SandboxKnobs $script:clusters.Sandbox 'provider' @('--fail', 'remote-namespace-failing')
         try {
+            # the sandbox reads its knobs file within 250 ms: wait for its effect on a probe namespace first
+            $probe = New-TestNamespace 'offload-failing-probe'
+            Wait-Until { $null = Enable-LiqoNamespaceOffloading $probe -Kubeconfig $script:consumer -Timeout 1m -ErrorVariable probeErrs -ErrorAction SilentlyContinue
+                $ok = @($probeErrs).Count -gt 0; if (-not $ok) { Disable-LiqoNamespaceOffloading $probe -Kubeconfig $script:consumer -Confirm:$false }; $ok } | Should -BeTrue
             $null = Enable-LiqoNamespaceOffloading $ns -Kubeconfig $script:consumer -Timeout 1m -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs | Should -HaveCount 1
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'OffloadingFailed,*'
@@ -381,13 +385,13 @@ Describe 'A bidirectional peering, then unpeering' -Skip:$script:noKubectl {
     It 'offloads both ways: each cluster''s namespace gets its twin on the other' {
         $null = New-LiqoPeering @script:back
         $there = New-TestNamespace 'both-ways-from-provider' $script:provider
-        $r = Enable-LiqoNamespaceOffloading $there -Kubeconfig $script:provider
+        $r = Enable-LiqoNamespaceOffloading $there -Kubeconfig $script:provider -Timeout 1m # liqoctl's 20 s are short for a loaded build machine
         $r.OffloadingPhase | Should -Be 'Ready'
         $r.Clusters.ClusterId | Should -Be $script:consumerId
         Get-ProviderNamespace "$there-$($script:providerId)" $script:consumer | Should -Not -BeNullOrEmpty
 
         $here = New-TestNamespace 'both-ways-from-consumer'
-        (Enable-LiqoNamespaceOffloading $here -Kubeconfig $script:consumer).OffloadingPhase | Should -Be 'Ready'
+        (Enable-LiqoNamespaceOffloading $here -Kubeconfig $script:consumer -Timeout 1m).OffloadingPhase | Should -Be 'Ready'
         Get-ProviderNamespace "$here-$($script:consumerId)" | Should -Not -BeNullOrEmpty
 
         Disable-LiqoNamespaceOffloading $there -Kubeconfig $script:provider -Confirm:$false
