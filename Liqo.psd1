@@ -38,6 +38,9 @@
         'Get-LiqoInfo'
         'Get-LiqoPeerInfo'
         'Get-LiqoForeignCluster'
+        'Enable-LiqoNamespaceOffloading'
+        'Disable-LiqoNamespaceOffloading'
+        'Get-LiqoNamespaceOffloading'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -9,7 +9,8 @@
     test     build, then every xunit project, every Pester file, and the PowerShell 7.4 / .NET 8 leg (a subset of the
              Pester files in tests/Liqo.Pwsh74Host, a hostless runspace); prints each runner's summary and a last line
              "N passed, M failed, K skipped"; exits non-zero when anything failed or nothing ran.
-    demo     peers two sandbox clusters with New-LiqoPeering, shows the result, unpeers, stops the sandbox.
+    demo     peers two sandbox clusters with New-LiqoPeering, shows the result, offloads a namespace and runs a
+             Deployment on the provider, unoffloads, unpeers, stops the sandbox.
     sandbox  starts sandbox clusters (-Cluster, default consumer,provider), writes their kubeconfigs into -Path and
              runs until Ctrl+C.
     package  build, then zips out/Liqo into out/Liqo.zip, ready for Azure Automation's module import, and writes
@@ -273,6 +274,22 @@ function Invoke-Demo {
         Show-Kubectl 'ForeignClusters on the consumer' $consumer.KubeconfigPath @('get', 'foreignclusters') { Get-LiqoForeignCluster -Kubeconfig $consumer.KubeconfigPath }
         Show-Kubectl 'ForeignClusters on the provider' $provider.KubeconfigPath @('get', 'foreignclusters') { Get-LiqoForeignCluster -Kubeconfig $provider.KubeconfigPath }
         Show-Kubectl 'The virtual node on the consumer' $consumer.KubeconfigPath @('get', 'nodes', '-l', 'liqo.io/type=virtual-node') { Get-LiqoPeerInfo -Kubeconfig $consumer.KubeconfigPath }
+
+        # Namespace offloading: a Deployment's pods run on the provider through the virtual node
+        Write-Host "`n==> Enable-LiqoNamespaceOffloading demo -PodOffloadingStrategy Remote (liqoctl offload namespace)"
+        if ($kubectlBinary) { & $kubectlBinary --kubeconfig $consumer.KubeconfigPath --cache-dir (Join-Path $dir 'kubectl-cache') create namespace demo | Out-Host }
+        else { Write-Host 'kubectl is not installed: the namespace and the Deployment need it, the act stops at the peering.' }
+        if ($kubectlBinary) {
+            Enable-LiqoNamespaceOffloading demo -PodOffloadingStrategy Remote -Kubeconfig $consumer.KubeconfigPath -InformationAction Continue | Out-Host
+            Show-Kubectl 'A Deployment of 3 replicas in the offloaded namespace' $consumer.KubeconfigPath @('create', 'deployment', 'web', '--image=nginx', '--replicas=3', '-n', 'demo') { }
+            Show-Kubectl 'Waiting for its pods to be Ready' $consumer.KubeconfigPath @('wait', '--for=condition=Ready', 'pod', '-l', 'app=web', '-n', 'demo', '--timeout=60s') { }
+            Show-Kubectl 'The pods on the consumer: on the virtual node' $consumer.KubeconfigPath @('get', 'pods', '-n', 'demo', '-o', 'wide') { }
+            $remoteNs = (Get-LiqoNamespaceOffloading demo -Kubeconfig $consumer.KubeconfigPath).RemoteNamespaceName
+            Show-Kubectl "The pods on the provider: in the remote namespace $remoteNs" $provider.KubeconfigPath @('get', 'pods', '-n', $remoteNs, '-o', 'wide') { }
+            Write-Host "`n==> Disable-LiqoNamespaceOffloading demo (liqoctl unoffload namespace)"
+            Disable-LiqoNamespaceOffloading demo -Kubeconfig $consumer.KubeconfigPath -Confirm:$false -InformationAction Continue
+            Show-Kubectl "The remote namespace $remoteNs on the provider is gone" $provider.KubeconfigPath @('get', 'namespaces') { }
+        }
 
         Write-Host "`n==> New-LiqoPeering the other way (provider consumes from consumer): a bidirectional peering on the same tunnel"
         New-LiqoPeering @back -InformationAction Continue | Format-List | Out-Host

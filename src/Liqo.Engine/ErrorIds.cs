@@ -194,4 +194,23 @@ public static class ErrorIds
 
     /// <summary>The kubeconfig user's auth-provider (azure, gcp, an oidc without tokens) cannot be used.</summary>
     public const string AuthProviderUnsupported = "AuthProviderUnsupported";
+    // namespace offloading (liqoctl offload/unoffload namespace)
+
+    /// <summary>A -ClusterSelector that is not a label selector liqoctl accepts.</summary>
+    public const string ClusterSelectorInvalid = "ClusterSelectorInvalid";
+
+    /// <summary>A -NamespaceSelector that is not a label selector.</summary>
+    public const string NamespaceSelectorInvalid = "NamespaceSelectorInvalid";
+
+    /// <summary>Offloading options liqoctl refuses together (e.g. -RemoteNamespaceName for several namespaces).</summary>
+    public const string OffloadingOptionsInvalid = "OffloadingOptionsInvalid";
+
+    /// <summary>The namespace to offload does not exist.</summary>
+    public const string NamespaceNotFound = "NamespaceNotFound";
+
+    /// <summary>The NamespaceOffloading reached SomeFailed or AllFailed: the remote namespace could not be created on some clusters.</summary>
+    public const string OffloadingFailed = "OffloadingFailed";
+
+    /// <summary>Get-LiqoNamespaceOffloading: the named namespace is not offloaded.</summary>
+    public const string NamespaceOffloadingNotFound = "NamespaceOffloadingNotFound";
 }

@@ -34,6 +34,7 @@ public static class Kinds
     public static readonly ResourceKind VirtualNode = new("offloading.liqo.io", "v1beta1", "virtualnodes", "VirtualNode", true);
     public static readonly ResourceKind VkOptionsTemplate = new("offloading.liqo.io", "v1beta1", "vkoptionstemplates", "VkOptionsTemplate", true);
     public static readonly ResourceKind Quota = new("offloading.liqo.io", "v1beta1", "quotas", "Quota", true);
+    public static readonly ResourceKind NamespaceOffloading = new("offloading.liqo.io", "v1beta1", "namespaceoffloadings", "NamespaceOffloading", true);
 
     public static readonly ResourceKind Network = new("ipam.liqo.io", "v1alpha1", "networks", "Network", true);
     public static readonly ResourceKind Ip = new("ipam.liqo.io", "v1alpha1", "ips", "IP", true);
