@@ -38,6 +38,8 @@
         'Get-LiqoInfo'
         'Get-LiqoPeerInfo'
         'Get-LiqoForeignCluster'
+        # issue 15: health check and tenant lifecycle
+        'Test-LiqoPeering'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
