@@ -40,6 +40,10 @@
         'Get-LiqoForeignCluster'
         # issue 15: health check and tenant lifecycle
         'Test-LiqoPeering'
+        'Suspend-LiqoTenant'
+        'Resume-LiqoTenant'
+        'Suspend-LiqoResourceSlice'
+        'Resume-LiqoResourceSlice'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

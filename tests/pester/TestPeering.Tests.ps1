@@ -50,8 +50,8 @@ BeforeAll {
         [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($cert.ExportCertificatePem()))
     }
     function Set-IdentityCertificate([DateTimeOffset] $NotAfter) {
-        $identity = Invoke-Kubectl $script:pair.Consumer @('get', 'identities', '-A', '-l', 'liqo.io/remote-cluster-id=provider,liqo.io/identity-type=ControlPlane', '-o', 'json') | ConvertFrom-Json -AsHashtable
-        $i = $identity.items[0]
+        $identity = Invoke-Kubectl $script:pair.Consumer @('get', 'identities', '-A', '-l', 'liqo.io/remote-cluster-id=provider', '-o', 'json') | ConvertFrom-Json -AsHashtable
+        $i = $identity.items | Where-Object { $_.spec.type -eq 'ControlPlane' }
         $i.spec.authParams.signedCRT = New-CertificateB64 $NotAfter
         Invoke-Kubectl $script:pair.Consumer @('replace', '-f', '-') -InputText ($i | ConvertTo-Json -Depth 30) | Out-Null
     }
