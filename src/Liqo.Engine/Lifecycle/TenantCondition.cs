@@ -56,7 +56,7 @@ public static class TenantCondition
             Transition.Drain => (Drained, null, $"{label} drained"),
             _ => (Active, null, $"{label} activated"),
         };
-        if (refusal is not null && previous != wanted)
+        if (refusal is not null)
         {
             op.Warn(provider, "Tenant", "condition", refusal);
             return new TenantConditionChange(tenant.Namespace() ?? "", tenant.Name(), consumer, previous, previous, false);
