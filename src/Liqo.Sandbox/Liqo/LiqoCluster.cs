@@ -71,6 +71,7 @@ public sealed class LiqoCluster : IAsyncDisposable
             foreach (var webhook in new LiqoWebhook[]
             {
                 new TenantWebhook(plane), new ResourceSliceWebhook(plane), new VirtualNodeWebhook(plane), new ForeignClusterWebhook(plane),
+                new PodWebhook(plane), new NamespaceOffloadingWebhook(plane),
             })
                 webhook.Register();
             foreach (var controller in new LiqoController[]
@@ -96,6 +97,8 @@ public sealed class LiqoCluster : IAsyncDisposable
                 new VirtualNodeCreatorController(plane),
                 new VirtualNodeController(plane),
                 new VirtualKubeletController(plane),
+                new NamespaceOffloadingController(plane),
+                new NamespaceMapController(plane),
                 new ForeignClusterController(plane),
             })
                 plane.Add(controller);

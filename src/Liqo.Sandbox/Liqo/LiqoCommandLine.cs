@@ -9,14 +9,14 @@ namespace Liqo.Sandbox.Liqo;
 /// --bare | --not-installed CLUSTER | --liqo-version [C=]TAG | --cluster-id C=ID | --rsa-keys [C] | --overlapping-cidrs |
 /// --unhealthy-pod [C=]DEPLOYMENT | --latency [C=]DURATION | --controller-latency [C=]CONTROLLER=DURATION |
 /// --disable-controller [C=]CONTROLLER | --fail [C=]MODE (signature-rejected, tenant-cordoned, tunnel-never-established,
-/// gateway-never-ready, replication-blocked, auth-params-failing) | --liqo-crds DIR | --own-crds.
+/// gateway-never-ready, replication-blocked, auth-params-failing, remote-namespace-failing) | --liqo-crds DIR | --own-crds.
 /// </summary>
 public static class LiqoCommandLine
 {
     public const string Usage =
         "[--bare] [--not-installed C] [--liqo-version [C=]TAG] [--cluster-id C=ID] [--rsa-keys [C]] [--overlapping-cidrs] " +
         "[--unhealthy-pod [C=]DEPLOYMENT] [--latency [C=]DURATION] [--controller-latency [C=]CONTROLLER=DURATION] " +
-        "[--disable-controller [C=]CONTROLLER] [--fail [C=]signature-rejected|tenant-cordoned|tunnel-never-established|gateway-never-ready|replication-blocked|auth-params-failing] " +
+        "[--disable-controller [C=]CONTROLLER] [--fail [C=]signature-rejected|tenant-cordoned|tunnel-never-established|gateway-never-ready|replication-blocked|auth-params-failing|remote-namespace-failing] " +
         "[--liqo-crds DIR | --own-crds]";
 
     /// <summary>
@@ -89,6 +89,7 @@ public static class LiqoCommandLine
                     "gateway-never-ready" => x with { GatewayPodNeverReady = true },
                     "replication-blocked" => x with { CrdReplicationBlocked = true },
                     "auth-params-failing" => x with { AuthParamsFailing = true },
+                    "remote-namespace-failing" => x with { RemoteNamespaceCreationFailing = true },
                     _ => throw new ArgumentException($"unknown failure mode \"{v}\""),
                 });
                 return true;

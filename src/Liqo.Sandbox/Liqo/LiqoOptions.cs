@@ -58,6 +58,13 @@ public sealed record LiqoOptions
     /// <summary>This cluster's CRD replicator cannot reach any provider: ResourceSlices are never replicated, their status stays empty.</summary>
     public bool CrdReplicationBlocked { get; init; }
 
+    /// <summary>
+    /// On a provider: its NamespaceMap controller cannot create the remote namespaces consumers ask for (the create is
+    /// refused), so their mappings stay CreationLoopBackOff and the consumers' NamespaceOffloadings go SomeFailed or
+    /// AllFailed, naming this cluster; clearing the knob lets the next reconcile create them (phase Ready).
+    /// </summary>
+    public bool RemoteNamespaceCreationFailing { get; init; }
+
     /// <summary>The name of a Liqo Deployment whose pod is unhealthy (not Ready, restarting), e.g. liqo-crd-replicator; null: all healthy.</summary>
     public string? UnhealthyPod { get; init; }
 

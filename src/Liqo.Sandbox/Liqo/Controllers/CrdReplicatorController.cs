@@ -9,16 +9,18 @@ namespace Liqo.Sandbox.Liqo.Controllers;
 /// <summary>
 /// The CRD replicator (internal/crdReplicator), on the consumer: for every control-plane kubeconfig Secret
 /// (liqo.io/identity-type=ControlPlane, from an Identity or made by hand) it reaches the provider's API server over real
-/// HTTPS with that kubeconfig, watches the replicas there, and replicates each local ResourceSlice labelled
-/// liqo.io/replication=true, liqo.io/remoteID=&lt;provider&gt; into the remote tenant namespace (labels rewritten as
-/// Liqo does), keeps its spec in sync, copies the provider's status back, and on deletion removes the replica before
-/// releasing its finalizer crdreplicator.liqo.io/resource. A broken identity or an unreachable provider leaves the slices
-/// unreplicated (and a deleted slice stuck on its finalizer), as for real, until the provider is declared dead
-/// (<see cref="ForeignClusterLiveness"/>): then a deleted slice is released without touching the provider.
+/// HTTPS with that kubeconfig, watches the replicas there, and replicates each local NamespaceMap and ResourceSlice
+/// (internal/crdReplicator/resources: both with shared ownership) labelled liqo.io/replication=true,
+/// liqo.io/remoteID=&lt;provider&gt; into the remote tenant namespace (labels rewritten as Liqo does), keeps its spec in
+/// sync, copies the provider's status back, and on deletion removes the replica before releasing its finalizer
+/// crdreplicator.liqo.io/resource. A broken identity or an unreachable provider leaves the objects unreplicated (and a
+/// deleted one stuck on its finalizer), as for real, until the provider is declared dead
+/// (<see cref="ForeignClusterLiveness"/>): then a deleted object is released without touching the provider.
 /// </summary>
 internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoController(plane), IAsyncDisposable
 {
-    private const string Path = "/apis/authentication.liqo.io/v1beta1/namespaces/";
+    /// <summary>The replicated kinds and their resource names, in Liqo's order.</summary>
+    private static readonly (Kind Kind, string Plural)[] Replicated = [(Kind.NamespaceMap, "namespacemaps"), (Kind.ResourceSlice, "resourceslices")];
     private readonly Dictionary<string, Reflector> _reflectors = new(StringComparer.Ordinal);
 
     public override string Name => "crd-replicator";
@@ -27,16 +29,19 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
     public override async Task ReconcileAsync(CancellationToken ct)
     {
         SyncReflectors();
-        foreach (var rs in List(Kind.ResourceSlice, null, LiqoLabels.Replication + "=true"))
+        foreach (var (kind, plural) in Replicated)
         {
-            if (Obj.Label(rs, LiqoLabels.RemoteId) is not { Length: > 0 } remoteId) continue;
-            try
+            foreach (var local in List(kind, null, LiqoLabels.Replication + "=true"))
             {
-                await ReflectAsync(rs, remoteId, ct).ConfigureAwait(false);
-            }
-            catch (RemoteApiException e)
-            {
-                Plane.Log($"{Name}: [{remoteId}] {Obj.Ns(rs)}/{Obj.Name(rs)}: {e.Message}");
+                if (Obj.Label(local, LiqoLabels.RemoteId) is not { Length: > 0 } remoteId) continue;
+                try
+                {
+                    await ReflectAsync(kind, plural, local, remoteId, ct).ConfigureAwait(false);
+                }
+                catch (RemoteApiException e)
+                {
+                    Plane.Log($"{Name}: [{remoteId}] {plural} {Obj.Ns(local)}/{Obj.Name(local)}: {e.Message}");
+                }
             }
         }
     }
@@ -70,11 +75,12 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
         }
     }
 
-    private async Task ReflectAsync(JsonObject local, string remoteId, CancellationToken ct)
+    private async Task ReflectAsync(Kind kind, string plural, JsonObject local, string remoteId, CancellationToken ct)
     {
         var finalizers = ApiServer.ObjectMeta.Finalizers(local);
         var name = Obj.Name(local);
         _reflectors.TryGetValue(remoteId, out var reflector);
+        var resource = reflector?.Resources[plural];
         if (Obj.Deleting(local))
         {
             if (!finalizers.Contains(LiqoLabels.CrdReplicatorFinalizer)) return;
@@ -82,35 +88,35 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
             // permanently unreachable and its API server not Established); a missing ForeignCluster leaves it alive.
             if (Get(Kind.ForeignCluster, null, remoteId) is { } fc && ForeignClusterLiveness.IsDead(fc, out var why))
             {
-                Plane.Log($"{Name}: [{remoteId}] Remote cluster is marked as dead, skipping deletion of resourceslices with name {name} ({why})");
+                Plane.Log($"{Name}: [{remoteId}] Remote cluster is marked as dead, skipping deletion of {plural} with name {name} ({why})");
             }
             else
             {
-                if (reflector is null || !reflector.Usable) return;
-                if (reflector.Cache.ContainsKey(name))
+                if (reflector is null || resource is null || !reflector.Usable) return;
+                if (resource.Cache.ContainsKey(name))
                 {
-                    var (code, body) = await reflector.Client!.SendAsync(HttpMethod.Delete, reflector.ObjectPath(name), null, ct).ConfigureAwait(false);
+                    var (code, body) = await reflector.Client!.SendAsync(HttpMethod.Delete, resource.ObjectPath(name), null, ct).ConfigureAwait(false);
                     if (code is >= 300 and not 404 and not 403) throw RemoteApiException.FromStatus(code, body);
-                    if (code != 403 && await reflector.Client.GetAsync(reflector.ObjectPath(name), ct).ConfigureAwait(false) is not null) return;
-                    reflector.Cache.TryRemove(name, out _);
+                    if (code != 403 && await reflector.Client.GetAsync(resource.ObjectPath(name), ct).ConfigureAwait(false) is not null) return;
+                    resource.Cache.TryRemove(name, out _);
                 }
             }
             ApiServer.ObjectMeta.SetFinalizers(local, finalizers.Where(f => f != LiqoLabels.CrdReplicatorFinalizer));
-            Update(Kind.ResourceSlice, local);
+            Update(kind, local);
             return;
         }
-        if (reflector is null) return;
+        if (reflector is null || resource is null) return;
         if (!finalizers.Contains(LiqoLabels.CrdReplicatorFinalizer))
         {
             ApiServer.ObjectMeta.SetFinalizers(local, [.. finalizers, LiqoLabels.CrdReplicatorFinalizer]);
-            local = Update(Kind.ResourceSlice, local) ?? local;
+            local = Update(kind, local) ?? local;
             if (!ApiServer.ObjectMeta.Finalizers(local).Contains(LiqoLabels.CrdReplicatorFinalizer)) return;
         }
-        if (!reflector.Usable || !reflector.Synced) return;
+        if (!reflector.Usable || !resource.Synced) return;
         if (!Due(local, "replicate")) return;
 
         var localSpec = Obj.Object(local, "spec") ?? new JsonObject();
-        if (!reflector.Cache.TryGetValue(name, out var remote))
+        if (!resource.Cache.TryGetValue(name, out var remote))
         {
             var labels = Obj.Object(local, "metadata", "labels")?.DeepClone().AsObject() ?? new JsonObject();
             labels[LiqoLabels.Replication] = "false";
@@ -120,38 +126,38 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
             labels.Remove("liqo.io/local-resource-ownership");
             var meta = new JsonObject { ["name"] = name, ["namespace"] = reflector.Namespace, ["labels"] = labels };
             if (Obj.Object(local, "metadata", "annotations") is { } annotations) meta["annotations"] = annotations.DeepClone();
-            var (code, created) = await reflector.Client!.SendAsync(HttpMethod.Post, reflector.CollectionPath, new JsonObject
+            var (code, created) = await reflector.Client!.SendAsync(HttpMethod.Post, resource.CollectionPath, new JsonObject
             {
-                ["apiVersion"] = Kind.ResourceSlice.ApiVersion,
-                ["kind"] = Kind.ResourceSlice.Name,
+                ["apiVersion"] = kind.ApiVersion,
+                ["kind"] = kind.Name,
                 ["metadata"] = meta,
                 ["spec"] = localSpec.DeepClone(),
             }, ct).ConfigureAwait(false);
             if (code == 403)
             {
-                Plane.Log($"{Name}: [{remoteId}] Cannot create remote resourceslices with name {name} (permission removed by provider)");
+                Plane.Log($"{Name}: [{remoteId}] Cannot create remote {plural} with name {name} (permission removed by provider)");
                 return;
             }
             if (code >= 300 || created is null) throw RemoteApiException.FromStatus(code, created);
-            KeepNewest(reflector.Cache, name, created);
-            Plane.Log($"{Name}: [{remoteId}] Remote resourceslices with name {name} successfully created");
+            KeepNewest(resource.Cache, name, created);
+            Plane.Log($"{Name}: [{remoteId}] Remote {plural} with name {name} successfully created");
             return;
         }
         if (!JsonNode.DeepEquals(Obj.Object(remote, "spec") ?? new JsonObject(), localSpec))
         {
             var updated = remote.DeepClone().AsObject();
             updated["spec"] = localSpec.DeepClone();
-            var (code, body) = await reflector.Client!.SendAsync(HttpMethod.Put, reflector.ObjectPath(name), updated, ct).ConfigureAwait(false);
+            var (code, body) = await reflector.Client!.SendAsync(HttpMethod.Put, resource.ObjectPath(name), updated, ct).ConfigureAwait(false);
             if (code is 409 or 404) return;
             if (code >= 300 || body is null) throw RemoteApiException.FromStatus(code, body);
-            KeepNewest(reflector.Cache, name, body);
-            remote = reflector.Cache.TryGetValue(name, out var cached) ? cached : body;
+            KeepNewest(resource.Cache, name, body);
+            remote = resource.Cache.TryGetValue(name, out var cached) ? cached : body;
         }
         var remoteStatus = Obj.Object(remote, "status") ?? new JsonObject();
         if (!JsonNode.DeepEquals(Obj.Object(local, "status") ?? new JsonObject(), remoteStatus))
         {
             local["status"] = remoteStatus.DeepClone();
-            UpdateStatus(Kind.ResourceSlice, local);
+            UpdateStatus(kind, local);
         }
     }
 
@@ -173,22 +179,20 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
         _reflectors.Clear();
     }
 
-    /// <summary>The reflection towards one provider: its HTTPS client and a watch-fed cache of the replicas there.</summary>
+    /// <summary>The reflection towards one provider: its HTTPS client and, per replicated kind, a watch-fed cache of the replicas there.</summary>
     private sealed class Reflector(CrdReplicatorController owner, string remoteId, string kubeconfig, string? annotatedNamespace)
         : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
-        private volatile bool _synced;
 
         public string Kubeconfig { get; } = kubeconfig;
         public string? AnnotatedNamespace { get; } = annotatedNamespace;
         public RemoteApiClient? Client { get; private set; }
         public string Namespace { get; private set; } = "";
-        public ConcurrentDictionary<string, JsonObject> Cache { get; } = new(StringComparer.Ordinal);
-        public bool Synced => _synced;
+        /// <summary>The reflected resources by plural name.</summary>
+        public Dictionary<string, ReflectedResource> Resources { get; } =
+            Replicated.ToDictionary(r => r.Plural, r => new ReflectedResource(r.Kind, r.Plural), StringComparer.Ordinal);
         public Task Completion { get; private set; } = Task.CompletedTask;
-        public string CollectionPath => Path + Namespace + "/resourceslices";
-        public string ObjectPath(string name) => CollectionPath + "/" + name;
 
         /// <summary>Whether the provider can be reached now (not blocked by the knob; in-band traffic needs the tunnel).</summary>
         public bool Usable => Client is not null && !owner.Plane.Options.CrdReplicationBlocked
@@ -212,10 +216,14 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                 owner.Plane.Log($"{owner.Name}: [{remoteId}] no remote tenant namespace");
                 return;
             }
-            Completion = Task.Run(() => WatchLoopAsync(_stop.Token));
+            foreach (var r in Resources.Values)
+            {
+                r.CollectionPath = $"/apis/{r.Kind.ApiVersion}/namespaces/{Namespace}/{r.Plural}";
+            }
+            Completion = Task.WhenAll(Resources.Values.Select(r => Task.Run(() => WatchLoopAsync(r, _stop.Token))));
         }
 
-        /// <summary>Stops the watch; the stop source is released once the watch loop has ended.</summary>
+        /// <summary>Stops the watches; the stop source is released once the watch loops have ended.</summary>
         public void Dispose()
         {
             _stop.Cancel();
@@ -224,7 +232,10 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
             Completion.ContinueWith(_ => _stop.Dispose(), TaskScheduler.Default);
         }
 
-        private async Task WatchLoopAsync(CancellationToken ct)
+        /// <summary>The API server answered the last list of every resource (what the ForeignCluster's APIServerStatus shows).</summary>
+        private void ReportReachable() => owner.Plane.SetRemoteApiReachable(remoteId, Resources.Values.All(r => r.Synced));
+
+        private async Task WatchLoopAsync(ReflectedResource resource, CancellationToken ct)
         {
             var selector = Uri.EscapeDataString($"{LiqoLabels.Replicated}=true,{LiqoLabels.OriginId}={owner.Plane.ClusterId}");
             var backoff = TimeSpan.FromMilliseconds(50);
@@ -234,7 +245,7 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                 {
                     if (!Usable)
                     {
-                        _synced = false;
+                        resource.Synced = false;
                         owner.Plane.SetRemoteApiReachable(remoteId, false);
                         var fabric = owner.Plane.Fabric.Changed.Version;
                         var wake = owner.Plane.Wake.Version;
@@ -242,20 +253,20 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                             Task.Delay(Timeout.Infinite, ct)).ConfigureAwait(false);
                         continue;
                     }
-                    var list = await Client!.GetAsync(CollectionPath + "?labelSelector=" + selector, ct).ConfigureAwait(false)
+                    var list = await Client!.GetAsync(resource.CollectionPath + "?labelSelector=" + selector, ct).ConfigureAwait(false)
                         ?? throw new RemoteApiException(404, "NotFound", $"namespaces \"{Namespace}\" not found");
-                    Cache.Clear();
-                    foreach (var item in (list["items"] as JsonArray ?? []).OfType<JsonObject>()) Cache[Obj.Name(item)] = item;
-                    _synced = true;
-                    owner.Plane.SetRemoteApiReachable(remoteId, true);
+                    resource.Cache.Clear();
+                    foreach (var item in (list["items"] as JsonArray ?? []).OfType<JsonObject>()) resource.Cache[Obj.Name(item)] = item;
+                    resource.Synced = true;
+                    ReportReachable();
                     backoff = TimeSpan.FromMilliseconds(50);
                     owner.Plane.Wake.Notify();
                     var rv = Obj.Str(list, "metadata", "resourceVersion") ?? "";
                     await foreach (var (type, obj) in Client.WatchAsync(
-                        $"{CollectionPath}?watch=true&allowWatchBookmarks=true&resourceVersion={rv}&labelSelector={selector}", ct).ConfigureAwait(false))
+                        $"{resource.CollectionPath}?watch=true&allowWatchBookmarks=true&resourceVersion={rv}&labelSelector={selector}", ct).ConfigureAwait(false))
                     {
-                        if (type is "ADDED" or "MODIFIED") KeepNewest(Cache, Obj.Name(obj), obj);
-                        else if (type == "DELETED") Cache.TryRemove(Obj.Name(obj), out _);
+                        if (type is "ADDED" or "MODIFIED") KeepNewest(resource.Cache, Obj.Name(obj), obj);
+                        else if (type == "DELETED") resource.Cache.TryRemove(Obj.Name(obj), out _);
                         else if (type == "ERROR") break;
                         else continue;
                         owner.Plane.Wake.Notify();
@@ -271,9 +282,9 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                 }
                 catch (Exception e) when (e is RemoteApiException or System.Text.Json.JsonException or InvalidOperationException)
                 {
-                    _synced = false;
+                    resource.Synced = false;
                     owner.Plane.SetRemoteApiReachable(remoteId, false);
-                    owner.Plane.Log($"{owner.Name}: [{remoteId}] reflection: {e.Message}");
+                    owner.Plane.Log($"{owner.Name}: [{remoteId}] reflection of {resource.Plural}: {e.Message}");
                     try
                     {
                         await Task.Delay(backoff, ct).ConfigureAwait(false);
@@ -285,7 +296,20 @@ internal sealed class CrdReplicatorController(LiqoControlPlane plane) : LiqoCont
                     backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 2000));
                 }
             }
-            _synced = false;
+            resource.Synced = false;
         }
+    }
+
+    /// <summary>One replicated kind towards one provider: the replicas there (watch-fed) and whether the cache is synced.</summary>
+    private sealed class ReflectedResource(Kind kind, string plural)
+    {
+        private volatile bool _synced;
+
+        public Kind Kind { get; } = kind;
+        public string Plural { get; } = plural;
+        public string CollectionPath { get; set; } = "";
+        public ConcurrentDictionary<string, JsonObject> Cache { get; } = new(StringComparer.Ordinal);
+        public bool Synced { get => _synced; set => _synced = value; }
+        public string ObjectPath(string name) => CollectionPath + "/" + name;
     }
 }

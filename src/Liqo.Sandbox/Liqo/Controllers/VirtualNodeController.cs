@@ -7,7 +7,12 @@ namespace Liqo.Sandbox.Liqo.Controllers;
 /// The virtual-node controller (offloading/virtualnode-controller), on the consumer: finalizer
 /// virtualnode-controller.liqo.io/finalizer, the virtual-kubelet Deployment vk-&lt;name&gt; from spec.template, and the
 /// VirtualKubelet / Node conditions (Creating → Running). On deletion it drains: deletes the Node and the Deployment,
-/// then removes its finalizer. Offloaded pods are not simulated, so the drain has nothing to evict and never needs the
+/// then removes its finalizer. Each live VirtualNode has the NamespaceMap &lt;provider cluster ID&gt; in the provider's
+/// tenant namespace (virtualnode-controller/namespacemap.go: labels liqo.io/remote-cluster-id, liqo.io/replication=true,
+/// liqo.io/remoteID), which the CRD replicator carries to the provider; deleting the last VirtualNode of a provider
+/// deletes it. Liqo issues that delete and lets the VirtualNode go; here the finalizer also waits until the NamespaceMap
+/// is gone while the provider answers, so that an unpeer deleting the control-plane Identity right after the virtual
+/// nodes never strands remote namespaces on the provider. Offloaded pods are not simulated, so the drain has nothing to evict and never needs the
 /// provider: the virtual node goes whether the provider is alive, unreachable or declared dead, as in Liqo with an empty
 /// node (Liqo evicts offloaded pods, or force-deletes them when the provider is dead).
 /// </summary>
@@ -36,6 +41,7 @@ internal sealed class VirtualNodeController(LiqoControlPlane plane) : LiqoContro
                     continue;
                 }
                 if (!Due(vn, "drain")) continue;
+                if (!EnsureNamespaceMapAbsence(vn)) continue;
                 ApiServer.ObjectMeta.SetFinalizers(vn, finalizers.Where(f => f != LiqoLabels.VirtualNodeFinalizer));
                 Update(Kind.VirtualNode, vn);
                 continue;
@@ -65,6 +71,7 @@ internal sealed class VirtualNodeController(LiqoControlPlane plane) : LiqoContro
                     ["spec"] = Obj.Object(template, "spec")?.DeepClone(),
                 });
             }
+            EnsureNamespaceMapPresence(vn);
             var vkReady = (Obj.Long(vk, "status", "readyReplicas") ?? 0) > 0;
             var createNode = Obj.At(vn, "spec", "createNode") is not JsonValue cn || !cn.TryGetValue<bool>(out var b) || b;
             var nodeObj = Get(Kind.Node, null, name);
@@ -89,5 +96,44 @@ internal sealed class VirtualNodeController(LiqoControlPlane plane) : LiqoContro
         if (!changed) return;
         vn["status"] = status;
         UpdateStatus(Kind.VirtualNode, vn);
+    }
+
+    private void EnsureNamespaceMapPresence(JsonObject vn)
+    {
+        if (Obj.Str(vn, "spec", "clusterID") is not { Length: > 0 } provider) return;
+        var selector = $"{LiqoLabels.RemoteClusterId}={provider},{LiqoLabels.Replication}=true,{LiqoLabels.RemoteId}={provider}";
+        if (List(Kind.NamespaceMap, null, selector).Count > 0) return;
+        if (TenantNamespaces.Find(Plane, provider) is not { } tenant) return;
+        if (Create(Kind.NamespaceMap, Obj.Name(tenant), new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = provider,
+                ["namespace"] = Obj.Name(tenant),
+                ["labels"] = new JsonObject
+                {
+                    [LiqoLabels.RemoteClusterId] = provider,
+                    [LiqoLabels.Replication] = "true",
+                    [LiqoLabels.RemoteId] = provider,
+                },
+            },
+        }) is not null)
+            Plane.Log($"{Name}: NamespaceMap {Obj.Name(tenant)}/{provider} created for VirtualNode {Obj.Ns(vn)}/{Obj.Name(vn)}");
+    }
+
+    /// <summary>Deletes the provider's NamespaceMap with its last VirtualNode; true once the VirtualNode may go.</summary>
+    private bool EnsureNamespaceMapAbsence(JsonObject vn)
+    {
+        if (Obj.Str(vn, "spec", "clusterID") is not { Length: > 0 } provider) return true;
+        var others = List(Kind.VirtualNode).Count(v => Obj.Str(v, "spec", "clusterID") == provider && Obj.Uid(v) != Obj.Uid(vn));
+        if (others > 0) return true;
+        var maps = List(Kind.NamespaceMap, null, $"{LiqoLabels.RemoteId}={provider}");
+        foreach (var nm in maps.Where(m => !Obj.Deleting(m)))
+        {
+            Delete(Kind.NamespaceMap, Obj.Ns(nm), Obj.Name(nm));
+            Plane.Log($"{Name}: Ensured NamespaceMap {Obj.Ns(nm)}/{Obj.Name(nm)} absence");
+        }
+        return maps.Count == 0 || !(Plane.RemoteApiReachable.TryGetValue(provider, out var reachable) && reachable)
+            || (Get(Kind.ForeignCluster, null, provider) is { } fc && ForeignClusterLiveness.IsDead(fc, out _));
     }
 }

@@ -44,4 +44,5 @@ internal sealed record Kind(string ApiVersion, string Name)
     public static readonly Kind VkOptionsTemplate = new(Off, "VkOptionsTemplate");
     public static readonly Kind Quota = new(Off, "Quota");
     public static readonly Kind NamespaceMap = new(Off, "NamespaceMap");
+    public static readonly Kind NamespaceOffloading = new(Off, "NamespaceOffloading");
 }

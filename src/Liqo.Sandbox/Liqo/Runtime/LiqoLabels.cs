@@ -31,4 +31,21 @@ internal static class LiqoLabels
     public const string CrdReplicatorFinalizer = "crdreplicator.liqo.io/resource";
     public const string VirtualNodeFinalizer = "virtualnode-controller.liqo.io/finalizer";
     public const string IpamFinalizer = "ipam.liqo.io/ipam";
+
+    // Namespace offloading (pkg/consts/namespace_mapping.go).
+    /// <summary>The only name a NamespaceOffloading may have.</summary>
+    public const string NamespaceOffloadingName = "offloading";
+    /// <summary>On a namespace whose pods may go to virtual nodes (the pod webhook's namespaceSelector).</summary>
+    public const string SchedulingEnabled = "liqo.io/scheduling-enabled";
+    /// <summary>On a remote namespace and its RoleBinding: &lt;namespace&gt;/&lt;name&gt; of the NamespaceMap that manages it.</summary>
+    public const string ManagedByNamespaceMap = "liqo.io/managed-by-namespace-map";
+    /// <summary>On a remote namespace: the consumer's namespace it stands for.</summary>
+    public const string OriginalName = "liqo.io/original-name";
+    /// <summary>The ClusterRole bound to the consumer's group in each remote namespace.</summary>
+    public const string VirtualKubeletRemoteClusterRole = "liqo-virtual-kubelet-remote";
+    public const string ManagedBy = "app.kubernetes.io/managed-by";
+    public const string StorageAvailable = "storage.liqo.io/available";
+    public const string NamespaceOffloadingFinalizer = "namespaceoffloading-controller.liqo.io/finalizer";
+    public const string NamespaceMapFinalizer = "namespacemap-controller.liqo.io/finalizer";
+    public const string VirtualNodeTolerationKey = "virtual-node.liqo.io/not-allowed";
 }
