@@ -104,4 +104,17 @@ function Get-PeeringObjectCount([string] $Kubeconfig, [string] $RemoteId) {
     [pscustomobject]$counts
 }
 
-Export-ModuleMember -Function Set-SandboxFault, Clear-SandboxFault, Invoke-SandboxGet, Get-PeeringObjectCount
+
+<#
+.SYNOPSIS
+    Replaces a sandbox cluster's Liqo knobs (DIR/<cluster>.liqo.json, the sandbox program's Liqo options as a JSON
+    array, e.g. @('--failed-pod', 'web-5d8f9c7b46-abcde')); an empty list restores the options the cluster started with.
+    The program reads the file within 250 ms; callers wait for the effect they expect (kubectl, a watch), not a delay.
+#>
+function Set-SandboxKnobs([string] $Path, [string] $Cluster, [string[]] $Arguments = @()) {
+    $file = Join-Path $Path "$Cluster.liqo.json"
+    Set-Content -Path "$file.tmp" -Value (ConvertTo-Json -InputObject @($Arguments) -Compress)
+    Move-Item "$file.tmp" $file -Force
+}
+
+Export-ModuleMember -Function Set-SandboxFault, Clear-SandboxFault, Invoke-SandboxGet, Get-PeeringObjectCount, Set-SandboxKnobs

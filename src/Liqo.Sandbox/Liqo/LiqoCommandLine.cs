@@ -8,7 +8,7 @@ namespace Liqo.Sandbox.Liqo;
 /// switches: the cluster name as value):
 /// --bare | --not-installed CLUSTER | --liqo-version [C=]TAG | --cluster-id C=ID | --rsa-keys [C] | --overlapping-cidrs |
 /// --unhealthy-pod [C=]DEPLOYMENT | --latency [C=]DURATION | --controller-latency [C=]CONTROLLER=DURATION |
-/// --disable-controller [C=]CONTROLLER | --fail [C=]MODE (signature-rejected, tenant-cordoned, tunnel-never-established,
+/// --disable-controller [C=]CONTROLLER | --failed-pod [C=][NAMESPACE/]POD (repeatable) | --fail [C=]MODE (signature-rejected, tenant-cordoned, tunnel-never-established,
 /// gateway-never-ready, replication-blocked, auth-params-failing, remote-namespace-failing) | --liqo-crds DIR | --own-crds.
 /// </summary>
 public static class LiqoCommandLine
@@ -16,7 +16,7 @@ public static class LiqoCommandLine
     public const string Usage =
         "[--bare] [--not-installed C] [--liqo-version [C=]TAG] [--cluster-id C=ID] [--rsa-keys [C]] [--overlapping-cidrs] " +
         "[--unhealthy-pod [C=]DEPLOYMENT] [--latency [C=]DURATION] [--controller-latency [C=]CONTROLLER=DURATION] " +
-        "[--disable-controller [C=]CONTROLLER] [--fail [C=]signature-rejected|tenant-cordoned|tunnel-never-established|gateway-never-ready|replication-blocked|auth-params-failing|remote-namespace-failing] " +
+        "[--disable-controller [C=]CONTROLLER] [--failed-pod [C=][NAMESPACE/]POD] [--fail [C=]signature-rejected|tenant-cordoned|tunnel-never-established|gateway-never-ready|replication-blocked|auth-params-failing|remote-namespace-failing] " +
         "[--liqo-crds DIR | --own-crds]";
 
     /// <summary>
@@ -79,6 +79,9 @@ public static class LiqoCommandLine
                 return true;
             case "--disable-controller":
                 options = Scoped(o, names, Next(ref i), (x, v) => x with { DisabledControllers = x.DisabledControllers.Add(v) });
+                return true;
+            case "--failed-pod":
+                options = Scoped(o, names, Next(ref i), (x, v) => x with { FailedPods = x.FailedPods.Add(v) });
                 return true;
             case "--fail":
                 options = Scoped(o, names, Next(ref i), (x, v) => v switch

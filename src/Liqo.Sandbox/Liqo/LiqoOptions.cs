@@ -68,6 +68,13 @@ public sealed record LiqoOptions
     /// <summary>The name of a Liqo Deployment whose pod is unhealthy (not Ready, restarting), e.g. liqo-crd-replicator; null: all healthy.</summary>
     public string? UnhealthyPod { get; init; }
 
+    /// <summary>
+    /// Pods this cluster's kubelet marks Failed (as when their containers exit with an error and are not restarted):
+    /// each entry is a pod name (in any namespace) or NAMESPACE/NAME. On a provider this fails the pod of an offloaded
+    /// pod (same name as the consumer's), and the virtual kubelet reflects the Failed status back to the consumer.
+    /// </summary>
+    public ImmutableHashSet<string> FailedPods { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>Pod CIDR (status.cidr of Network pod-cidr); null: distinct per cluster (10.(200+i).0.0/16) unless CIDRs overlap.</summary>
     public string? PodCidr { get; init; }
 

@@ -6,7 +6,7 @@ namespace Liqo.Sandbox.ApiServer.Http;
 /// <summary>
 /// Decodes request bodies sent as application/vnd.kubernetes.protobuf by kubectl's typed clients (kubectl create
 /// namespace/configmap/secret/serviceaccount/role/rolebinding/clusterrole/clusterrolebinding, kubectl auth can-i,
-/// kubectl certificate approve/deny) into
+/// kubectl certificate approve/deny, kubectl create deployment, kubectl expose / create service) into
 /// JSON: the "k8s\0" envelope (runtime.Unknown) and the fields of those kinds (k8s.io/api generated.proto numbering).
 /// Answers stay JSON, which client-go accepts. Other kinds in protobuf get 415.
 /// </summary>
@@ -14,7 +14,8 @@ internal static class ProtobufBodies
 {
     private static readonly byte[] Magic = [0x6b, 0x38, 0x73, 0x00];
 
-    private enum K { Str, Bytes, Bool, Int, Msg, MapStr, MapBytes, Strs, Msgs, Time }
+    /// <summary>Opt*: Go fields whose zero value JSON omits (omitempty), dropped when zero; IntOrStr: intstr.IntOrString.</summary>
+    private enum K { Str, Bytes, Bool, Int, Msg, MapStr, MapBytes, Strs, Msgs, Time, OptStr, OptBool, OptInt, IntOrStr }
 
     private sealed record F(string Name, K Kind, Dictionary<int, F>? Message = null);
 
@@ -44,8 +45,45 @@ internal static class ProtobufBodies
         (1, new F("type", K.Str)), (6, new F("status", K.Str)), (2, new F("reason", K.Str)), (3, new F("message", K.Str)),
         (4, new F("lastUpdateTime", K.Time)), (5, new F("lastTransitionTime", K.Time)));
 
+    private static readonly Dictionary<int, F> LabelSelector = M(
+        (1, new F("matchLabels", K.MapStr)),
+        (2, new F("matchExpressions", K.Msgs, M((1, new F("key", K.OptStr)), (2, new F("operator", K.OptStr)), (3, new F("values", K.Strs))))));
+
+    private static readonly Dictionary<int, F> Container = M(
+        (1, new F("name", K.OptStr)), (2, new F("image", K.OptStr)), (3, new F("command", K.Strs)), (4, new F("args", K.Strs)),
+        (5, new F("workingDir", K.OptStr)),
+        (6, new F("ports", K.Msgs, M((1, new F("name", K.OptStr)), (2, new F("hostPort", K.OptInt)), (3, new F("containerPort", K.Int)),
+            (4, new F("protocol", K.OptStr)), (5, new F("hostIP", K.OptStr))))),
+        (7, new F("env", K.Msgs, M((1, new F("name", K.OptStr)), (2, new F("value", K.OptStr))))),
+        (8, new F("resources", K.Msg, M())),
+        (13, new F("terminationMessagePath", K.OptStr)), (14, new F("imagePullPolicy", K.OptStr)),
+        (16, new F("stdin", K.OptBool)), (18, new F("tty", K.OptBool)), (20, new F("terminationMessagePolicy", K.OptStr)));
+
+    private static readonly Dictionary<int, F> PodSpec = M(
+        (2, new F("containers", K.Msgs, Container)), (3, new F("restartPolicy", K.OptStr)), (4, new F("terminationGracePeriodSeconds", K.Int)),
+        (6, new F("dnsPolicy", K.OptStr)), (7, new F("nodeSelector", K.MapStr)), (8, new F("serviceAccountName", K.OptStr)),
+        (10, new F("nodeName", K.OptStr)), (19, new F("schedulerName", K.OptStr)), (20, new F("initContainers", K.Msgs, Container)),
+        (22, new F("tolerations", K.Msgs, M((1, new F("key", K.OptStr)), (2, new F("operator", K.OptStr)), (3, new F("value", K.OptStr)),
+            (4, new F("effect", K.OptStr)), (5, new F("tolerationSeconds", K.Int))))));
+
+    private static readonly Dictionary<int, F> PodTemplateSpec = M((1, new F("metadata", K.Msg, ObjectMeta)), (2, new F("spec", K.Msg, PodSpec)));
+
     private static readonly Dictionary<string, Dictionary<int, F>> Kinds = new()
     {
+        ["apps/deployments"] = M((1, new F("metadata", K.Msg, ObjectMeta)),
+            (2, new F("spec", K.Msg, M((1, new F("replicas", K.Int)), (2, new F("selector", K.Msg, LabelSelector)),
+                (3, new F("template", K.Msg, PodTemplateSpec)),
+                (4, new F("strategy", K.Msg, M((1, new F("type", K.OptStr))))),
+                (5, new F("minReadySeconds", K.OptInt)), (6, new F("revisionHistoryLimit", K.Int)), (7, new F("paused", K.OptBool)),
+                (9, new F("progressDeadlineSeconds", K.Int)))))),
+        ["/services"] = M((1, new F("metadata", K.Msg, ObjectMeta)),
+            (2, new F("spec", K.Msg, M(
+                (1, new F("ports", K.Msgs, M((1, new F("name", K.OptStr)), (2, new F("protocol", K.OptStr)), (3, new F("port", K.Int)),
+                    (4, new F("targetPort", K.IntOrStr)), (5, new F("nodePort", K.OptInt)), (6, new F("appProtocol", K.OptStr))))),
+                (2, new F("selector", K.MapStr)), (3, new F("clusterIP", K.OptStr)), (4, new F("type", K.OptStr)),
+                (5, new F("externalIPs", K.Strs)), (7, new F("sessionAffinity", K.OptStr)), (10, new F("externalName", K.OptStr)),
+                (11, new F("externalTrafficPolicy", K.OptStr)), (13, new F("publishNotReadyAddresses", K.OptBool)),
+                (17, new F("ipFamilyPolicy", K.OptStr)), (22, new F("internalTrafficPolicy", K.OptStr)))))),
         ["certificates.k8s.io/certificatesigningrequests"] = M((1, new F("metadata", K.Msg, ObjectMeta)),
             (2, new F("spec", K.Msg, M((1, new F("request", K.Bytes)), (7, new F("signerName", K.Str)), (8, new F("expirationSeconds", K.Int)),
                 (5, new F("usages", K.Strs)), (2, new F("username", K.Str)), (3, new F("uid", K.Str)), (4, new F("groups", K.Strs))))),
@@ -105,6 +143,26 @@ internal static class ProtobufBodies
             {
                 case K.Str:
                     o[f.Name] = Encoding.UTF8.GetString(value ?? []);
+                    break;
+                case K.OptStr:
+                    if (value is { Length: > 0 }) o[f.Name] = Encoding.UTF8.GetString(value);
+                    break;
+                case K.OptBool:
+                    if (varint != 0) o[f.Name] = true;
+                    break;
+                case K.OptInt:
+                    if (varint != 0) o[f.Name] = (long)varint;
+                    break;
+                case K.IntOrStr:
+                    ulong type = 0, number = 0;
+                    var text = "";
+                    foreach (var (tf, tv, tb) in Fields(value ?? []))
+                    {
+                        if (tf == 1) type = tv;
+                        else if (tf == 2) number = tv;
+                        else if (tf == 3) text = Encoding.UTF8.GetString(tb ?? []);
+                    }
+                    o[f.Name] = type == 1 ? text : (long)number;
                     break;
                 case K.Bytes:
                     o[f.Name] = Convert.ToBase64String(value ?? []);

@@ -35,6 +35,8 @@ public static class TablePrinters
         ("", "Event") => EventTablePrinter.ForCore(),
         ("events.k8s.io", "Event") => EventTablePrinter.ForEventsApi(),
         ("apps", "Deployment") => new DeploymentTablePrinter(),
+        ("apps", "ReplicaSet") => new ReplicaSetTablePrinter(),
+        ("discovery.k8s.io", "EndpointSlice") => new EndpointSliceTablePrinter(),
         ("rbac.authorization.k8s.io", "RoleBinding") => RoleBindingTablePrinter.ForRoleBinding(),
         ("rbac.authorization.k8s.io", "ClusterRoleBinding") => RoleBindingTablePrinter.ForClusterRoleBinding(),
         // Role, ClusterRole and CustomResourceDefinition have no printer of their own on a real server either.

@@ -29,7 +29,7 @@ internal static class BuiltInTypes
         yield return new ResourceType
         {
             Group = "", Version = "v1", Kind = "Service", Plural = "services", Singular = "service", Namespaced = true,
-            ShortNames = ["svc"], Categories = ["all"], HasStatus = true, AllowCreateOnUpdate = true, Strategy = new ServiceStrategy(),
+            ShortNames = ["svc"], Categories = ["all"], HasStatus = true, AllowCreateOnUpdate = true, ReturnDeletedObject = true, Strategy = new ServiceStrategy(),
             Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
             FieldLabels = new Dictionary<string, string> { ["spec.clusterIP"] = "spec.clusterIP", ["spec.type"] = "spec.type" },
             TopLevelFields = Fields("spec", "status"),
@@ -81,6 +81,19 @@ internal static class BuiltInTypes
         };
         yield return new ResourceType
         {
+            Group = "apps", Version = "v1", Kind = "ReplicaSet", Plural = "replicasets", Singular = "replicaset", Namespaced = true,
+            ShortNames = ["rs"], Categories = ["all"], HasStatus = true, BumpsGeneration = true, Strategy = new ReplicaSetStrategy(),
+            FieldLabels = new Dictionary<string, string> { ["status.replicas"] = "status.replicas" },
+            TopLevelFields = Fields("spec", "status"),
+        };
+        yield return new ResourceType
+        {
+            Group = "discovery.k8s.io", Version = "v1", Kind = "EndpointSlice", Plural = "endpointslices", Singular = "endpointslice",
+            Namespaced = true, Strategy = new EndpointSliceStrategy(),
+            TopLevelFields = Fields("addressType", "endpoints", "ports"),
+        };
+        yield return new ResourceType
+        {
             Group = "rbac.authorization.k8s.io", Version = "v1", Kind = "Role", Plural = "roles", Singular = "role", Namespaced = true,
             AllowCreateOnUpdate = true, Strategy = PathSegmentNameStrategy.Instance, TopLevelFields = Fields("rules"),
         };
@@ -127,5 +140,5 @@ internal static class BuiltInTypes
     }
 
     /// <summary>The order the real server lists its groups in discovery (CRD groups follow).</summary>
-    public static readonly string[] GroupOrder = ["", "apps", "rbac.authorization.k8s.io", "coordination.k8s.io", "apiextensions.k8s.io", "authorization.k8s.io", "certificates.k8s.io"];
+    public static readonly string[] GroupOrder = ["", "apps", "rbac.authorization.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "apiextensions.k8s.io", "authorization.k8s.io", "certificates.k8s.io"];
 }

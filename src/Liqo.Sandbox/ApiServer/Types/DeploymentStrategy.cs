@@ -16,14 +16,23 @@ internal sealed class DeploymentStrategy : IResourceStrategy
         spec["replicas"] ??= 1;
         spec["revisionHistoryLimit"] ??= 10;
         spec["progressDeadlineSeconds"] ??= 600;
-        spec["strategy"] ??= new JsonObject
+        // SetDefaults_Deployment: an empty strategy (kubectl create deployment sends one) is a RollingUpdate of 25%/25%.
+        var strategy = spec["strategy"] as JsonObject ?? new JsonObject();
+        spec["strategy"] = strategy;
+        strategy["type"] ??= "RollingUpdate";
+        if (ServerJson.Str(strategy, "type") == "RollingUpdate")
         {
-            ["type"] = "RollingUpdate",
-            ["rollingUpdate"] = new JsonObject { ["maxUnavailable"] = "25%", ["maxSurge"] = "25%" },
-        };
+            var rolling = strategy["rollingUpdate"] as JsonObject ?? new JsonObject();
+            strategy["rollingUpdate"] = rolling;
+            rolling["maxUnavailable"] ??= "25%";
+            rolling["maxSurge"] ??= "25%";
+        }
     }
 
-    public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors)
+    public void Validate(JsonObject obj, JsonObject? old, List<FieldError> errors) => ValidateSelectorAndTemplate(obj, errors);
+
+    /// <summary>What Deployments and ReplicaSets share: a selector that the template labels match, and containers.</summary>
+    internal static void ValidateSelectorAndTemplate(JsonObject obj, List<FieldError> errors)
     {
         var spec = ServerJson.Obj(obj, "spec");
         var selector = ServerJson.Obj(ServerJson.Obj(spec, "selector"), "matchLabels");

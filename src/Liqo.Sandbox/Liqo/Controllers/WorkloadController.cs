@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Liqo.Sandbox.Liqo.Runtime;
 
@@ -52,13 +50,7 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
         }
     }
 
-    private static string TemplateHash(JsonObject deploy)
-    {
-        var text = Obj.Object(deploy, "spec", "template")?.ToJsonString() ?? "";
-        var h = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
-        return new string(h.Take(10).Select(b => alphabet[b % alphabet.Length]).ToArray());
-    }
+    private static string TemplateHash(JsonObject deploy) => PodTemplateHash.Of(Obj.Object(deploy, "spec", "template"));
 
     private JsonObject? CreatePod(JsonObject deploy, string ns, string hash)
     {
@@ -107,19 +99,12 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
         var now = Now;
         var started = Obj.Str(current, "startTime") ?? now;
         var containers = (Obj.Array(pod, "spec", "containers") ?? []).OfType<JsonObject>().ToList();
-        var podCidr = SimulatedCidr.Parse(List(Kind.Network, Options.Namespace)
-            .Where(n => Obj.Label(n, LiqoLabels.NetworkType) == "pod-cidr")
-            .Select(n => Obj.Str(n, "status", "cidr")).FirstOrDefault() ?? "10.244.0.0/16")!.Value;
-        var podIp = Obj.Str(current, "podIP") ?? podCidr.AddressAt(2 + (uint)(Obj.Uid(pod).Aggregate(7, (h, ch) => unchecked(h * 31 + ch)) & 0x3fff));
+        var podIp = Obj.Str(current, "podIP") ?? PodStatuses.PodIp(PodStatuses.PodCidr(Plane), pod);
+        var conditions = PodStatuses.Conditions(!neverReady, wantReady, now);
         var status = new JsonObject
         {
             ["phase"] = desiredPhase,
-            ["conditions"] = new JsonArray(
-                Cond("PodReadyToStartContainers", neverReady ? "False" : "True", now),
-                Cond("Initialized", "True", now),
-                Cond("Ready", wantReady ? "True" : "False", now, wantReady ? null : "ContainersNotReady"),
-                Cond("ContainersReady", wantReady ? "True" : "False", now, wantReady ? null : "ContainersNotReady"),
-                Cond("PodScheduled", "True", now)),
+            ["conditions"] = conditions,
             ["hostIP"] = Plane.Fabric.NodeAddress(Plane.ClusterName),
             ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = Plane.Fabric.NodeAddress(Plane.ClusterName) }),
             ["startTime"] = started,
@@ -136,42 +121,16 @@ internal sealed class WorkloadController(LiqoControlPlane plane) : LiqoControlle
         return wantReady;
     }
 
-    private static JsonObject Cond(string type, string status, string now, string? reason = null)
-    {
-        var c = new JsonObject { ["type"] = type, ["status"] = status, ["lastProbeTime"] = null, ["lastTransitionTime"] = now };
-        if (reason is not null)
-        {
-            c["reason"] = reason;
-        }
-        return c;
-    }
-
-    private static JsonObject ContainerStatus(JsonObject container, bool creating, bool crashing, string now)
-    {
-        var image = ApiServer.ServerJson.Str(container, "image") ?? "";
-        var state = creating
-            ? new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } }
+    private static JsonObject ContainerStatus(JsonObject container, bool creating, bool crashing, string now) =>
+        creating
+            ? PodStatuses.ContainerStatus(container, "waiting", new JsonObject { ["reason"] = "ContainerCreating" }, false, 0, false)
             : crashing
-                ? new JsonObject
+                ? PodStatuses.ContainerStatus(container, "waiting", new JsonObject
                 {
-                    ["waiting"] = new JsonObject
-                    {
-                        ["reason"] = "CrashLoopBackOff",
-                        ["message"] = "back-off 5m0s restarting failed container",
-                    },
-                }
-                : new JsonObject { ["running"] = new JsonObject { ["startedAt"] = now } };
-        return new JsonObject
-        {
-            ["name"] = ApiServer.ServerJson.Str(container, "name"),
-            ["state"] = state,
-            ["ready"] = !creating && !crashing,
-            ["restartCount"] = crashing ? 7 : 0,
-            ["image"] = image,
-            ["imageID"] = creating ? "" : image + "@sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(image))).ToLowerInvariant(),
-            ["started"] = !creating && !crashing,
-        };
-    }
+                    ["reason"] = "CrashLoopBackOff",
+                    ["message"] = "back-off 5m0s restarting failed container",
+                }, false, 7, true)
+                : PodStatuses.ContainerStatus(container, "running", new JsonObject { ["startedAt"] = now }, true, 0, true);
 
     private void UpdateDeploymentStatus(JsonObject deploy, int replicas, int existing, int ready)
     {

@@ -14,6 +14,8 @@ internal sealed record Kind(string ApiVersion, string Name)
     public static readonly Kind Node = new("v1", "Node");
     public static readonly Kind Event = new("v1", "Event");
     public static readonly Kind Deployment = new("apps/v1", "Deployment");
+    public static readonly Kind ReplicaSet = new("apps/v1", "ReplicaSet");
+    public static readonly Kind EndpointSlice = new("discovery.k8s.io/v1", "EndpointSlice");
     public static readonly Kind ClusterRole = new("rbac.authorization.k8s.io/v1", "ClusterRole");
     public static readonly Kind ClusterRoleBinding = new("rbac.authorization.k8s.io/v1", "ClusterRoleBinding");
     public static readonly Kind RoleBinding = new("rbac.authorization.k8s.io/v1", "RoleBinding");
@@ -44,5 +46,7 @@ internal sealed record Kind(string ApiVersion, string Name)
     public static readonly Kind VkOptionsTemplate = new(Off, "VkOptionsTemplate");
     public static readonly Kind Quota = new(Off, "Quota");
     public static readonly Kind NamespaceMap = new(Off, "NamespaceMap");
+    public static readonly Kind ShadowPod = new(Off, "ShadowPod");
+    public static readonly Kind ShadowEndpointSlice = new(Off, "ShadowEndpointSlice");
     public static readonly Kind NamespaceOffloading = new(Off, "NamespaceOffloading");
 }

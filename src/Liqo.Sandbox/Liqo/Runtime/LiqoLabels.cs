@@ -32,6 +32,17 @@ internal static class LiqoLabels
     public const string VirtualNodeFinalizer = "virtualnode-controller.liqo.io/finalizer";
     public const string IpamFinalizer = "ipam.liqo.io/ipam";
 
+    // Offloading and reflection (pkg/consts, pkg/virtualKubelet/forge).
+    public const string ReflectionOrigin = "offloading.liqo.io/origin";
+    public const string ReflectionDestination = "offloading.liqo.io/destination";
+    public const string ReflectionNodeName = "offloading.liqo.io/nodename";
+    public const string LocalPod = "liqo.io/shadowPod";
+    public const string ReflectionManagedBy = "liqo.io/managed-by";
+    public const string SkipReflectionAnnotation = "liqo.io/skip-reflection";
+    public const string EndpointSliceManagedByReflection = "endpointslice.reflection.liqo.io";
+    public const string ServiceName = "kubernetes.io/service-name";
+    public const string EndpointSliceManagedBy = "endpointslice.kubernetes.io/managed-by";
+
     // Namespace offloading (pkg/consts/namespace_mapping.go).
     /// <summary>The only name a NamespaceOffloading may have.</summary>
     public const string NamespaceOffloadingName = "offloading";
