@@ -210,6 +210,26 @@ Describe 'Remove-LiqoPeering -Drain' -Skip:($script:real -or $script:noKubectl) 
         (Get-LiqoForeignCluster -Kubeconfig $script:leave.Consumer -ClusterId provider).Role | Should -Not -Be 'Provider'
     }
 
+    It 'moves a Deployment''s offloaded pods home, then unpeers' {
+        $e2e = New-Pair
+        Invoke-Kubectl $e2e.Consumer @('create', 'namespace', 'web') | Out-Null
+        $no = @{ apiVersion = 'offloading.liqo.io/v1beta1'; kind = 'NamespaceOffloading'; metadata = @{ name = 'offloading'; namespace = 'web' }
+            spec = @{ namespaceMappingStrategy = 'DefaultName'; podOffloadingStrategy = 'LocalAndRemote'; clusterSelector = @{ nodeSelectorTerms = @() } } }
+        Invoke-Kubectl $e2e.Consumer @('create', '-f', '-') -InputText ($no | ConvertTo-Json -Depth 10) | Out-Null
+        $ready = Wait-Object $e2e.Consumer '/apis/offloading.liqo.io/v1beta1/namespaces/web/namespaceoffloadings/offloading' { param($o) $o.status.offloadingPhase -eq 'Ready' }
+        $ready.status.offloadingPhase | Should -Be 'Ready'
+        Invoke-Kubectl $e2e.Consumer @('create', 'deployment', 'web', '-n', 'web', '--image=nginx', '--replicas=4') | Out-Null
+        $pods = Wait-Object $e2e.Consumer '/api/v1/namespaces/web/pods' { param($o) @($o.items | Where-Object { $_.spec.nodeName -eq 'provider' -and $_.status.phase -eq 'Running' }).Count -gt 0 }
+        @($pods.items | Where-Object { $_.spec.nodeName -eq 'provider' }).Count | Should -BeGreaterThan 0
+        $r = Remove-LiqoPeering -Kubeconfig $e2e.Consumer -RemoteKubeconfig $e2e.Provider -Drain -Confirm:$false -PassThru -Timeout 3m -InformationVariable steps
+        $r.ProviderClusterId | Should -Be 'provider'
+        $lines = $steps | ForEach-Object { $_.MessageData.ToString() }
+        $lines | Should -Contain 'INFO (local) The offloaded pods left virtual node(s) provider'
+        $home_ = Wait-Object $e2e.Consumer '/api/v1/namespaces/web/pods' { param($o) @($o.items | Where-Object { $_.status.phase -eq 'Running' -and $_.spec.nodeName -ne 'provider' }).Count -eq 4 }
+        @($home_.items | Where-Object { $_.status.phase -eq 'Running' -and $_.spec.nodeName -ne 'provider' }).Count | Should -Be 4
+        (Get-LiqoForeignCluster -Kubeconfig $e2e.Consumer -ClusterId provider).Role | Should -Not -Be 'Provider'
+    }
+
     It 'refuses a pod a PodDisruptionBudget protects (DrainBlocked)' -Skip {
         # the sandbox API server serves no policy/v1 PodDisruptionBudget; the rule is tested in xunit (DrainCheckTests)
     }

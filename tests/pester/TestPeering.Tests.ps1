@@ -203,24 +203,22 @@ Describe 'Test-LiqoPeering failure modes' -Skip:$script:real {
         (Wait-Check Tenant Pass remote | Where-Object { $_.Name -eq 'Tenant' -and $_.Cluster -eq 'remote' }).Status | Should -Be 'Pass'
     }
 
-    It 'NamespaceOffloading fails when the remote namespace is not Ready on the peer' -Skip:$script:noKubectl {
-        Invoke-Kubectl $script:pair.Consumer @('create', 'namespace', 'shop') | Out-Null
-        $no = @{ apiVersion = 'offloading.liqo.io/v1beta1'; kind = 'NamespaceOffloading'; metadata = @{ name = 'offloading'; namespace = 'shop' }
-            spec = @{ namespaceMappingStrategy = 'DefaultName'; podOffloadingStrategy = 'LocalAndRemote'; clusterSelector = @{ nodeSelectorTerms = @() } } }
-        Invoke-Kubectl $script:pair.Consumer @('create', '-f', '-') -InputText ($no | ConvertTo-Json -Depth 10) | Out-Null
-        # the state a failing remote namespace leaves (issue 14's controllers write it; here as they would)
-        $status = @{ status = @{ offloadingPhase = 'AllFailed'; remoteNamespaceName = 'shop-consumer'; remoteNamespacesConditions = @{
-                    provider = @(@{ type = 'Ready'; status = 'False'; reason = 'CreationFailed'; message = 'forbidden' }) } } } | ConvertTo-Json -Depth 10 -Compress
-        Invoke-Kubectl $script:pair.Consumer @('patch', 'namespaceoffloading', '-n', 'shop', 'offloading', '--subresource=status', '--type=merge', '-p', $status) | Out-Null
-        $check = Wait-Check NamespaceOffloading Fail | Where-Object { $_.Name -eq 'NamespaceOffloading' -and $_.Cluster -eq 'local' }
-        $check.Status | Should -Be 'Fail'
-        $check.Object | Should -Be 'NamespaceOffloading shop/offloading'
-        $check.Message | Should -BeLike '*shop-consumer*AllFailed*CreationFailed forbidden*'
-        $ready = @{ status = @{ offloadingPhase = 'Ready'; remoteNamespacesConditions = @{ provider = @(@{ type = 'Ready'; status = 'True'; reason = 'Created' }) } } } |
-            ConvertTo-Json -Depth 10 -Compress
-        Invoke-Kubectl $script:pair.Consumer @('patch', 'namespaceoffloading', '-n', 'shop', 'offloading', '--subresource=status', '--type=merge', '-p', $ready) | Out-Null
+    It 'NamespaceOffloading fails while the provider cannot make the remote namespace (knob remote-namespace-failing), and passes once it can' -Skip:$script:noKubectl {
+        Set-Knob provider @('--fail', 'remote-namespace-failing')
+        try {
+            Invoke-Kubectl $script:pair.Consumer @('create', 'namespace', 'shop') | Out-Null
+            # the NamespaceOffloading as liqoctl offload namespace writes it
+            $no = @{ apiVersion = 'offloading.liqo.io/v1beta1'; kind = 'NamespaceOffloading'; metadata = @{ name = 'offloading'; namespace = 'shop' }
+                spec = @{ namespaceMappingStrategy = 'DefaultName'; podOffloadingStrategy = 'LocalAndRemote'; clusterSelector = @{ nodeSelectorTerms = @() } } }
+            Invoke-Kubectl $script:pair.Consumer @('create', '-f', '-') -InputText ($no | ConvertTo-Json -Depth 10) | Out-Null
+            $check = Wait-Check NamespaceOffloading Fail | Where-Object { $_.Name -eq 'NamespaceOffloading' -and $_.Cluster -eq 'local' }
+            $check.Status | Should -Be 'Fail'
+            $check.Object | Should -Be 'NamespaceOffloading shop/offloading'
+            $check.Message | Should -BeLike '*shop-consumer*not Ready*'
+            $check.Remediation | Should -BeLike 'kubectl --context consumer get namespaceoffloading -n shop offloading -o yaml*'
+        }
+        finally { Set-Knob provider @() }
         (Wait-Check NamespaceOffloading Pass | Where-Object { $_.Name -eq 'NamespaceOffloading' -and $_.Cluster -eq 'local' }).Status | Should -Be 'Pass'
-        Invoke-Kubectl $script:pair.Consumer @('delete', 'namespace', 'shop', '--wait=false') | Out-Null
     }
 
     It 'ApiServer fails for a cluster that does not answer, and the other cluster is still checked' {
