@@ -218,7 +218,18 @@ Describe 'Test-LiqoPeering failure modes' -Skip:$script:real {
             $check.Remediation | Should -BeLike 'kubectl --context consumer get namespaceoffloading -n shop offloading -o yaml*'
         }
         finally { Set-Knob provider @() }
-        (Wait-Check NamespaceOffloading Pass | Where-Object { $_.Name -eq 'NamespaceOffloading' -and $_.Cluster -eq 'local' }).Status | Should -Be 'Pass'
+        # a namespace offloaded once the provider can make namespaces again passes
+        Invoke-Kubectl $script:pair.Consumer @('create', 'namespace', 'shop2') | Out-Null
+        $no.metadata.namespace = 'shop2'
+        Invoke-Kubectl $script:pair.Consumer @('create', '-f', '-') -InputText ($no | ConvertTo-Json -Depth 10) | Out-Null
+        $deadline = [DateTime]::UtcNow.AddSeconds(90)
+        do {
+            $ok = Test-Both | Where-Object { $_.Name -eq 'NamespaceOffloading' -and $_.Object -eq 'NamespaceOffloading shop2/offloading' }
+            if ($ok.Status -eq 'Pass') { break }
+            Start-Sleep -Milliseconds 500
+        } while ([DateTime]::UtcNow -lt $deadline)
+        $ok.Status | Should -Be 'Pass'
+        $ok.Message | Should -BeLike '*shop2 is offloaded to shop2-consumer*'
     }
 
     It 'ApiServer fails for a cluster that does not answer, and the other cluster is still checked' {

@@ -12,7 +12,10 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <remarks>
 /// Liqo then removes liqo.io/cordon-tenant from the consumer's ResourceSlices, accepts their resources again and clears
 /// the Quotas' cordon; after a drain it binds the consumer's roles again, and the consumer's ResourceSlices (which Liqo
-/// deleted here) come back when the consumer replicates them again. -UncordonOnly keeps liqoctl uncordon's rule: only a
+/// deleted here) come back when the consumer's CRD replicator next handles them: in Liqo v1.2.0 a replication refused
+/// while the tenant was drained is not retried until the next change of the consumer's slice or its informers' resync
+/// (10 h by default), so touch it on the consumer (kubectl annotate resourceslice -n &lt;tenant namespace&gt; &lt;name&gt;
+/// liqo.io/touch=1 --overwrite) to have it back at once. -UncordonOnly keeps liqoctl uncordon's rule: only a
 /// Cordoned tenant is changed, any other gets liqoctl's warning "Tenant is not cordoned". Like liqoctl uncordon tenant
 /// and activate tenant, it does not ask for confirmation by default (ConfirmImpact Medium).
 /// </remarks>
