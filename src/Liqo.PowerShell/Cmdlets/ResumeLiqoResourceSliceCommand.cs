@@ -9,8 +9,8 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </summary>
 /// <remarks>
 /// Liqo's quota creator then clears the cordon of the slice's Quota (unless the whole tenant is cordoned:
-/// liqo.io/cordon-tenant), and new pods of that slice are accepted again. Like liqoctl, it asks for confirmation
-/// (ConfirmImpact High): pass -Confirm:$false in scripts.
+/// liqo.io/cordon-tenant), and new pods of that slice are accepted again. liqoctl asks for confirmation first; here
+/// ConfirmImpact is Medium (nothing is removed): -Confirm asks.
 /// </remarks>
 /// <example>
 /// Uncordon the slice 'gpu' of the consumer rome
@@ -21,7 +21,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </example>
 /// <seealso cref="SuspendLiqoResourceSliceCommand"/>
 /// <seealso cref="ResumeLiqoTenantCommand"/>
-[Cmdlet(VerbsLifecycle.Resume, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsLifecycle.Resume, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ResourceSliceCordonResult))]
 public sealed class ResumeLiqoResourceSliceCommand : ClusterCmdlet
 {

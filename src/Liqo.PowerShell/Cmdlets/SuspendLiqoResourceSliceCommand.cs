@@ -10,7 +10,8 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <remarks>
 /// Liqo's quota creator then marks the slice's Quota cordoned, so the ShadowPod webhook refuses new pods of that slice;
 /// its running pods stay. The consumer cannot remove the annotation (Liqo's ResourceSlice webhook denies it to the
-/// control-plane user). Like liqoctl, it asks for confirmation (ConfirmImpact High): pass -Confirm:$false in scripts.
+/// control-plane user). liqoctl asks for confirmation first; here, as for every cmdlet that removes nothing, ConfirmImpact is
+/// Medium: -Confirm asks.
 /// </remarks>
 /// <example>
 /// Cordon the slice 'gpu' of the consumer rome
@@ -21,7 +22,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </example>
 /// <seealso cref="ResumeLiqoResourceSliceCommand"/>
 /// <seealso cref="SuspendLiqoTenantCommand"/>
-[Cmdlet(VerbsLifecycle.Suspend, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsLifecycle.Suspend, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ResourceSliceCordonResult))]
 public sealed class SuspendLiqoResourceSliceCommand : ClusterCmdlet
 {

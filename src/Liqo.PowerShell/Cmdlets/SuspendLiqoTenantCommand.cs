@@ -20,8 +20,8 @@ namespace Liqo.PowerShell.Cmdlets;
 /// The verb is Suspend (PowerShell: pause an activity; Resume-LiqoTenant undoes it) rather than Set-LiqoTenant
 /// -Condition, because cordon and drain pause what the consumer may do here and keep the peering, and because liqoctl's
 /// rule that only an Active tenant is cordoned reads naturally as a suspension; Resume-LiqoTenant covers both uncordon
-/// and activate. Like liqoctl, which asks before cordon and drain, it asks for confirmation (ConfirmImpact High): pass
-/// -Confirm:$false in scripts.
+/// and activate. liqoctl asks before cordon and drain; here ConfirmImpact is Medium, as for every cmdlet that removes
+/// nothing itself (-Confirm asks; Remove-LiqoPeering -Drain is the destructive path and asks by default).
 /// </remarks>
 /// <example>
 /// Stop a consumer from taking more resources
@@ -41,7 +41,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ResumeLiqoTenantCommand"/>
 /// <seealso cref="SuspendLiqoResourceSliceCommand"/>
 /// <seealso cref="RemoveLiqoPeeringCommand"/>
-[Cmdlet(VerbsLifecycle.Suspend, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsLifecycle.Suspend, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(TenantConditionResult))]
 public sealed class SuspendLiqoTenantCommand : ClusterCmdlet
 {
