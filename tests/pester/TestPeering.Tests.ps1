@@ -49,10 +49,12 @@ BeforeAll {
         $cert = $req.CreateSelfSigned($NotAfter.AddDays(-400), $NotAfter)
         [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($cert.ExportCertificatePem()))
     }
-    function Set-IdentityCertificate([DateTimeOffset] $NotAfter) {
+    # puts a certificate expiring at $NotAfter (or the given base64 one) into the ControlPlane Identity; returns the one it replaced
+    function Set-IdentityCertificate([DateTimeOffset] $NotAfter, [string] $Certificate) {
         $identity = Invoke-Kubectl $script:pair.Consumer @('get', 'identities', '-A', '-l', 'liqo.io/remote-cluster-id=provider', '-o', 'json') | ConvertFrom-Json -AsHashtable
         $i = $identity.items | Where-Object { $_.spec.type -eq 'ControlPlane' }
-        $i.spec.authParams.signedCRT = New-CertificateB64 $NotAfter
+        $i.spec.authParams.signedCRT
+        $i.spec.authParams.signedCRT = if ($Certificate) { $Certificate } else { New-CertificateB64 $NotAfter }
         Invoke-Kubectl $script:pair.Consumer @('replace', '-f', '-') -InputText ($i | ConvertTo-Json -Depth 30) | Out-Null
     }
     if (-not $script:real) { $script:pair = New-Pair -Peered }
@@ -142,17 +144,18 @@ Describe 'Test-LiqoPeering failure modes' -Skip:$script:real {
     }
 
     It 'IdentityCertificate warns within 30 days of expiry and fails once expired' -Skip:$script:noKubectl {
-        Set-IdentityCertificate ([DateTimeOffset]::UtcNow.AddDays(10))
+        $original = Set-IdentityCertificate ([DateTimeOffset]::UtcNow.AddDays(10))
         $check = Wait-Check IdentityCertificate Warn | Where-Object { $_.Name -eq 'IdentityCertificate' -and $_.Cluster -eq 'local' }
         $check.Status | Should -Be 'Warn'
         $check.Message | Should -BeLike '*expires on*(in 9 days)*'
         $check.Remediation | Should -BeLike '*kubectl get identities*'
         Test-Both -Quiet | Should -BeTrue
-        Set-IdentityCertificate ([DateTimeOffset]::UtcNow.AddDays(-1))
+        $null = Set-IdentityCertificate ([DateTimeOffset]::UtcNow.AddDays(-1))
         $check = Wait-Check IdentityCertificate Fail | Where-Object { $_.Name -eq 'IdentityCertificate' -and $_.Cluster -eq 'local' }
         $check.Status | Should -Be 'Fail'
         $check.Message | Should -BeLike '*expired on*'
-        Set-IdentityCertificate ([DateTimeOffset]::UtcNow.AddDays(300))
+        # the provider's own certificate back: the control plane must reach the provider again for the tests after this one
+        $null = Set-IdentityCertificate -Certificate $original
         (Wait-Check IdentityCertificate Pass | Where-Object { $_.Name -eq 'IdentityCertificate' -and $_.Cluster -eq 'local' }).Status | Should -Be 'Pass'
     }
 
