@@ -41,6 +41,12 @@
         'Enable-LiqoNamespaceOffloading'
         'Disable-LiqoNamespaceOffloading'
         'Get-LiqoNamespaceOffloading'
+        # issue 15: health check and tenant lifecycle
+        'Test-LiqoPeering'
+        'Suspend-LiqoTenant'
+        'Resume-LiqoTenant'
+        'Suspend-LiqoResourceSlice'
+        'Resume-LiqoResourceSlice'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

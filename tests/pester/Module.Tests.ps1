@@ -46,8 +46,9 @@ Describe 'Liqo module' {
 
     It '<_.Name> supports -WhatIf and -Confirm unless it only reads (Get-)' -ForEach $script:exported {
         $attribute = $_.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
-        $attribute.SupportsShouldProcess | Should -Be ($_.Verb -ne 'Get')
-        if ($_.Verb -ne 'Get') { $_.Parameters.Keys | Should -Contain 'WhatIf' }
+        # Get- and Test- only read
+        $attribute.SupportsShouldProcess | Should -Be ($_.Verb -notin 'Get', 'Test')
+        if ($_.Verb -notin 'Get', 'Test') { $_.Parameters.Keys | Should -Contain 'WhatIf' }
     }
 
     It '<_.Name> asks for confirmation by default when it removes (ConfirmImpact High)' -ForEach $script:exported {
@@ -59,14 +60,15 @@ Describe 'Liqo module' {
     It '<_.Name> declares output types that are the module''s own (or text; nothing for a teardown)' -ForEach $script:exported {
         $teardown = $_.Verb -in 'Remove', 'Disable', 'Reset'
         foreach ($t in $_.OutputType) {
-            $allowed = $t.Type -eq [string] -or $t.Type.Namespace -eq 'Liqo' -or ($teardown -and $t.Type -eq [void])
+            # a Test- cmdlet's -Quiet answers one boolean, as Test-Connection -Quiet does
+            $allowed = $t.Type -eq [string] -or $t.Type.Namespace -eq 'Liqo' -or ($teardown -and $t.Type -eq [void]) -or ($_.Verb -eq 'Test' -and $t.Type -eq [bool])
             $allowed | Should -BeTrue -Because "$($t.Name) should be a Liqo output type or text, or nothing for a teardown"
         }
     }
 
     It 'has a format view for every output type of its cmdlets' {
         $formatted = (Get-FormatData -TypeName 'Liqo.*').TypeNames
-        $types = $script:commands.OutputType.Type | Where-Object { $_ -ne [string] -and $_ -ne [void] } | ForEach-Object FullName | Sort-Object -Unique
+        $types = $script:commands.OutputType.Type | Where-Object { $_ -ne [string] -and $_ -ne [void] -and $_ -ne [bool] } | ForEach-Object FullName | Sort-Object -Unique
         $types | Where-Object { $_ -notin $formatted } | Should -BeNullOrEmpty
     }
 

@@ -73,7 +73,7 @@ public static class Preflight
         return colon > image.LastIndexOf('/') ? image[(colon + 1)..] : null;
     }
 
-    private static (string Major, string Minor) MajorMinor(string version)
+    internal static (string Major, string Minor) MajorMinor(string version)
     {
         var parts = version.TrimStart('v').Split('.', '-');
         return (parts.ElementAtOrDefault(0) ?? "", parts.ElementAtOrDefault(1) ?? "");

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Lifecycle;
 using Liqo.Engine.Peering;
 using Liqo.PowerShell.Completers;
 
@@ -52,6 +53,15 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </code>
 /// -WhatIf lists what would be deleted on both clusters. A runbook cannot prompt, so the real run needs -Confirm:$false
 /// (without it the cmdlet stops first with ErrorId ConfirmationRequired); -PassThru writes what was removed.
+/// </example>
+/// <example>
+/// Leave a provider gracefully: move the offloaded pods home first
+/// <code>
+/// Remove-LiqoPeering provider -Drain -Kubeconfig ~/.kube/consumer -RemoteKubeconfig ~/.kube/provider -Confirm:$false -Timeout 10m -InformationAction Continue
+/// </code>
+/// The Drain steps show each phase (check, cordon, evict, wait); then liqoctl unpeer's steps. Stopped midway (Ctrl+C, a
+/// timeout), the same command goes on from where it was. When the pods cannot leave (no room on this cluster's nodes, a
+/// PodDisruptionBudget, a pod without a controller) it stops with DrainNoRoom or DrainBlocked before changing anything.
 /// </example>
 /// <example>
 /// Remove the peering with a provider that is gone for good, from the consumer alone
@@ -108,6 +118,15 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
 
     /// <summary>Also deletes both tenant namespaces (liqoctl's --delete-namespaces); refused for a bidirectional peering (ErrorId BidirectionalPeering).</summary>
     [Parameter(ParameterSetName = UnpeerSet)] public SwitchParameter DeleteNamespaces { get; set; }
+
+    /// <summary>
+    /// Leave gracefully first: check that the offloaded pods on the provider's virtual nodes can all leave (a controller
+    /// makes each again, no PodDisruptionBudget forbids it, the consumer's other nodes have room; otherwise ErrorId
+    /// DrainBlocked or DrainNoRoom and nothing is changed), cordon the virtual nodes and the provider's Tenant, evict the
+    /// pods, wait within -Timeout until none is left on the virtual nodes (DrainTimeout), drain the Tenant, then unpeer.
+    /// Each phase is a step (module Drain); a run interrupted midway goes on from where it stopped when run again.
+    /// </summary>
+    [Parameter(ParameterSetName = UnpeerSet)] public SwitchParameter Drain { get; set; }
 
     /// <summary>Does not wait for the ResourceSlices, VirtualNodes and namespaces to be gone (liqoctl's --wait=false).</summary>
     [Parameter] public SwitchParameter NoWait { get; set; }
@@ -264,11 +283,13 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
         var (local, remote) = (LocalSource(), RemoteSourceFor(RemoteKubeconfig?.SingleOrDefault(), RemoteKubeconfigContent?.SingleOrDefault(),
             RemoteContext, RemoteLiqoNamespace, RemoteOverrides()));
         var options = new UnpeerOptions { Timeout = Timeout, Wait = !NoWait, DeleteNamespaces = DeleteNamespaces, ExpectedProviderId = ClusterId };
+        var drain = Drain.IsPresent;
         var (result, mismatch) = RunOnClusters(local, remote, options.Timeout, async (op, consumer, provider) =>
         {
             try
             {
-                return ((UnpeerResult?)await Unpeer.RunAsync(op, consumer, provider, options).ConfigureAwait(false), (LiqoException?)null);
+                var run = drain ? DrainUnpeer.RunAsync(op, consumer, provider, options) : Unpeer.RunAsync(op, consumer, provider, options);
+                return ((UnpeerResult?)await run.ConfigureAwait(false), (LiqoException?)null);
             }
             catch (LiqoException e) when (e.ErrorId == ErrorIds.ClusterIdMismatch)
             {

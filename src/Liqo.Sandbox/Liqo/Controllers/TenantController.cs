@@ -11,7 +11,7 @@ namespace Liqo.Sandbox.Liqo.Controllers;
 /// key) are checked, a failure being only a Warning event; then the tenant namespace, a client certificate signed by
 /// this cluster's CA (cached in liqo-remote-certificate), the RoleBinding of the remote control-plane ClusterRole and the
 /// cluster-wide ClusterRoleBinding, and status.tenantNamespace / status.authParams. Cordoning marks the consumer's
-/// ResourceSlices with liqo.io/cordon-tenant.
+/// ResourceSlices with liqo.io/cordon-tenant; draining unbinds the consumer's roles and deletes its ResourceSlices and NamespaceMaps.
 /// </summary>
 internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(plane)
 {
@@ -49,10 +49,14 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
             Update(Kind.Tenant, tenant);
             return;
         }
-        MarkSlices(clusterId, condition == "Cordoned");
-
         var roles = List(Kind.ClusterRole, null, LiqoLabels.AppName + "=remote-controlplane");
         var clusterWideRoles = List(Kind.ClusterRole, null, LiqoLabels.AppName + "=virtual-kubelet-remote-clusterwide");
+        if (condition == "Drained")
+        {
+            Drain(tenant, clusterId, roles, clusterWideRoles);
+            return;
+        }
+        MarkSlices(clusterId, condition == "Cordoned");
 
         var handshake = Obj.Str(tenant, "spec", "authzPolicy") != "TolerateNoHandshake";
         var nonceRv = string.Join(",", List(Kind.Secret, null, $"{LiqoLabels.Nonce}=true,{LiqoLabels.RemoteClusterId}={clusterId}")
@@ -177,6 +181,34 @@ internal sealed class TenantController(LiqoControlPlane plane) : LiqoController(
                 ["subjects"] = new JsonArray(new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "User", ["name"] = clusterId }),
             });
         }
+    }
+
+    /// <summary>
+    /// Drained (handleTenantDrained): the consumer's cluster-wide bindings and tenant-namespace bindings go (it can no longer
+    /// replicate or reach anything here), then every ResourceSlice and NamespaceMap labelled with its cluster ID is deleted,
+    /// with an event for each step. Nothing else of the reconcile runs: activation binds again.
+    /// </summary>
+    private void Drain(JsonObject tenant, string clusterId, List<JsonObject> roles, List<JsonObject> clusterWideRoles)
+    {
+        foreach (var role in clusterWideRoles)
+        {
+            if (Get(Kind.ClusterRoleBinding, null, $"liqo-binding-{Obj.Name(role)}-{clusterId}") is not null)
+                Delete(Kind.ClusterRoleBinding, null, $"liqo-binding-{Obj.Name(role)}-{clusterId}");
+        }
+        if (TenantNamespaces.Find(Plane, clusterId) is { } ns)
+        {
+            var unbound = false;
+            foreach (var role in roles)
+                unbound |= Get(Kind.RoleBinding, Obj.Name(ns), "liqo-binding-" + Obj.Name(role)) is not null
+                           && Delete(Kind.RoleBinding, Obj.Name(ns), "liqo-binding-" + Obj.Name(role));
+            if (unbound) Event(tenant, "Normal", "ClusterRolesUnbindingSuccess", "ClusterRoles unbinded");
+        }
+        var slices = List(Kind.ResourceSlice, null, LiqoLabels.RemoteClusterId + "=" + clusterId).Where(rs => !Obj.Deleting(rs)).ToList();
+        foreach (var rs in slices) Delete(Kind.ResourceSlice, Obj.Ns(rs), Obj.Name(rs));
+        if (slices.Count > 0) Event(tenant, "Normal", "ResourceSlicesDeleted", "ResourceSlices deleted");
+        var maps = List(Kind.NamespaceMap, null, LiqoLabels.RemoteClusterId + "=" + clusterId).Where(m => !Obj.Deleting(m)).ToList();
+        foreach (var m in maps) Delete(Kind.NamespaceMap, Obj.Ns(m), Obj.Name(m));
+        if (maps.Count > 0) Event(tenant, "Normal", "NamespaceMapsDeleted", "NamespaceMaps deleted");
     }
 
     /// <summary>Cordoned: the consumer's ResourceSlices get liqo.io/cordon-tenant=true; uncordoned: it is removed.</summary>
