@@ -46,7 +46,7 @@ Describe 'Remove-LiqoPeering -Force: surface' {
         $set = $c.ParameterSets | Where-Object IsDefault
         $set.Name | Should -Be 'Unpeer'
         @($set.Parameters.Name | Where-Object { $_ -notin $common }) | Should -Be @(
-            'ClusterId', 'Timeout', 'DeleteNamespaces', 'NoWait', 'PassThru',
+            'ClusterId', 'Timeout', 'DeleteNamespaces', 'Drain', 'NoWait', 'PassThru',
             'RemoteKubeconfig', 'RemoteKubeconfigContent', 'RemoteContext', 'RemoteLiqoNamespace',
             'RemoteCluster', 'RemoteUser', 'RemoteServer', 'RemoteToken', 'RemoteAs', 'RemoteAsGroup', 'RemoteCertificateAuthority',
             'RemoteInsecureSkipTlsVerify', 'RemoteTlsServerName', 'RemoteRequestTimeout', 'ThrottleLimit',
