@@ -52,7 +52,10 @@ Describe '-KubeconfigContent and -RemoteKubeconfigContent as a secret' {
         }
         # and in no file written meanwhile, in the temporary folder, the working folder or the home folder's first levels
         $written = foreach ($dir in [IO.Path]::GetTempPath(), (Get-Location).Path, $HOME) {
-            Get-ChildItem $dir -File -Depth 2 -ErrorAction Ignore | Where-Object { $_.LastWriteTimeUtc -ge $start -and $_.Length -lt 10MB }
+            # regular files only: reading a FIFO (e.g. /tmp/clr-debug-pipe-*, which every .NET process started meanwhile makes)
+            # blocks until a writer comes; UnixMode is '-rw-...' for a regular file and absent on Windows
+            Get-ChildItem $dir -File -Depth 2 -ErrorAction Ignore |
+                Where-Object { ($null -eq $_.UnixMode -or $_.UnixMode.StartsWith('-')) -and $_.LastWriteTimeUtc -ge $start -and $_.Length -lt 10MB }
         }
         $written | Where-Object { Select-String -LiteralPath $_.FullName -SimpleMatch $script:canary -Quiet -ErrorAction Ignore } | Should -BeNullOrEmpty
     }
