@@ -45,6 +45,9 @@ param(
     # chaos: the time the suite may take; each scenario gets a share and stops when it is spent.
     [TimeSpan] $Budget = [TimeSpan]::FromMinutes(30),
 
+    # chaos: only these scenarios (badinput, flaky, concurrent, race, interrupt, outage); all by default.
+    [string[]] $Scenario,
+
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
 )
@@ -240,6 +243,7 @@ function Invoke-Bench {
 function Invoke-Chaos {
     Invoke-Build
     $arguments = @{ OutDirectory = (Join-Path $out 'chaos'); Budget = $Budget; Quick = $Quick }
+    if ($Scenario) { $arguments.Scenario = $Scenario }
     & (Join-Path $root 'tests/chaos/Invoke-LiqoChaos.ps1') @arguments
     exit $LASTEXITCODE
 }

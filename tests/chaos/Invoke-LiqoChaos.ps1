@@ -25,7 +25,10 @@ param(
     [int] $Rounds = 20,
     [int] $ConcurrentRounds = 10,
     [TimeSpan] $Budget = [TimeSpan]::FromMinutes(30),
-    [switch] $Quick
+    [switch] $Quick,
+    # the scenarios to run (all by default); the secret scan always runs, over what the chosen ones wrote
+    [ValidateSet('badinput', 'flaky', 'concurrent', 'race', 'interrupt', 'outage')]
+    [string[]] $Scenario = @('badinput', 'flaky', 'concurrent', 'race', 'interrupt', 'outage')
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -188,7 +191,9 @@ function Test-Peered($Pair) {
     $p.Namespace -eq 1 -and $p.Tenant -eq 1 -and $p.Configuration -eq 1 -and $p.GatewayServer -eq 1
 }
 
+$pair = $null
 try {
+    if ($Scenario -contains 'badinput') {
     # ---- badinput: every case of the catalogue is refused with its ErrorId before anything is written on either cluster
     $bad = Start-Pair 'badinput'
     $done = 0; $met = 0; $seconds = @(); $failures = @(); $writes = 0
@@ -216,6 +221,9 @@ try {
     Add-Row 'badinput' "every catalogue case refused with its ErrorId and parameter, 0 writes on both clusters (audit logs)" $done $met `
         "$writes writes in the audit logs$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
 
+    }
+
+    if ($Scenario -contains 'flaky') {
     # ---- flaky: peer + unpeer under 20% injected 500/503/429 and dropped watches on both clusters
     $pair = Start-Pair 'flaky'
     $deadline = Get-ShareDeadline 0.3
@@ -242,6 +250,10 @@ try {
     Add-Row 'flaky' "peer+unpeer $Rounds/$Rounds under 20% 500/503/429 + 30% dropped watches, no duplicates" $done $met `
         "$retries retries (Verbose lines); rounds with duplicates: $dupRounds$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
 
+    }
+
+    if ($Scenario -contains 'concurrent') {
+    if (-not $pair) { $pair = Start-Pair 'shared' }
     # ---- concurrent: two New-LiqoPeering on the same pair at once
     $deadline = Get-ShareDeadline 0.2
     $done = 0; $met = 0; $seconds = @(); $failures = @()
@@ -257,6 +269,10 @@ try {
     }
     Add-Row 'concurrent' "two New-LiqoPeering at once ${ConcurrentRounds}x: both established, no raw 409, no duplicates" $done $met ($failures -join ' | ') $seconds
 
+    }
+
+    if ($Scenario -contains 'race') {
+    if (-not $pair) { $pair = Start-Pair 'shared' }
     # ---- race: New-LiqoPeering racing Remove-LiqoPeering on the same pair, from a finished peering
     $deadline = Get-ShareDeadline 0.2
     $done = 0; $met = 0; $seconds = @(); $failures = @(); $ends = @{ peered = 0; unpeered = 0 }
@@ -283,6 +299,10 @@ try {
     Add-Row 'race' "New-LiqoPeering racing Remove-LiqoPeering (-DeleteNamespaces every other round) ${ConcurrentRounds}x: New established, end state peered or unpeered, each reports what it did" $done $met `
         "ended peered $($ends.peered), unpeered $($ends.unpeered)$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
 
+    }
+
+    if ($Scenario -contains 'interrupt') {
+    if (-not $pair) { $pair = Start-Pair 'shared' }
     # ---- interrupt: stop New-/Remove-LiqoPeering after the Nth write, then run again
     $deadline = Get-ShareDeadline 0.6
     $done = 0; $met = 0; $failures = @(); $seconds = @(); $interrupted = 0
@@ -338,6 +358,9 @@ try {
         "$done of $planned cases run, $interrupted of them stopped while the command ran (the others had finished when the audit log showed the Nth write)$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
     $null = Invoke-Liqo $unpeerCommand $pair
 
+    }
+
+    if ($Scenario -contains 'outage') {
     # ---- outage: a 5-second outage of each cluster during each wait of New-LiqoPeering
     $slow = Start-Pair 'outage' @('--latency', '700ms')
     $deadline = Get-ShareDeadline 0.9
@@ -367,6 +390,7 @@ try {
     }
     Add-Row 'outage' "5 s outage of each cluster after each of $($triggers.Count) steps that precede a wait: finish within -Timeout 3m" $done $met `
         "$hits of $done outages began while the command ran$(if ($failures) { '; ' + ($failures -join ' | ') })" $seconds
+    }
 }
 finally {
     foreach ($p in $sandboxes) { Stop-LiqoSandbox -Path $p -ErrorAction Continue }
