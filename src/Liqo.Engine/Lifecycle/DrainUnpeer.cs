@@ -22,12 +22,8 @@ public static class DrainUnpeer
     {
         op.Attach(consumer, provider);
         var ct = op.Cancellation;
-        var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
-        var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
-        if (o.ExpectedProviderId is { } expected && expected != providerId)
-            throw new LiqoException(ErrorIds.ClusterIdMismatch, LiqoErrorCategory.InvalidArgument, expected,
-                $"The remote cluster's ID is '{providerId}', not '{expected}': nothing was drained or removed.",
-                "Point -RemoteKubeconfig/-RemoteContext at the cluster with that ID.");
+        var (consumerId, providerId) = await Unpeer.ReadClusterIdsAsync(consumer, provider, o.ExpectedProviderId, "drained or removed", ct)
+            .ConfigureAwait(false);
 
         // check: before any write
         var nodes = (await consumer.Api.ListAsync(Kinds.Node, null, ct: ct).ConfigureAwait(false)).Items;

@@ -16,19 +16,30 @@ public sealed record UnpeerResult(string ConsumerClusterId, string ProviderClust
 /// </summary>
 public static class Unpeer
 {
+    /// <summary>
+    /// Both clusters' IDs, before anything is written: the provider's must be <paramref name="expectedProviderId"/> when given
+    /// (ClusterIdMismatch), and the two must differ (SameCluster). <paramref name="nothing"/> completes "nothing was …".
+    /// </summary>
+    internal static async Task<(string ConsumerId, string ProviderId)> ReadClusterIdsAsync(ClusterConnection consumer, ClusterConnection provider,
+        string? expectedProviderId, string nothing, CancellationToken ct)
+    {
+        var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
+        var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
+        if (expectedProviderId is { } expected && expected != providerId)
+            throw new LiqoException(ErrorIds.ClusterIdMismatch, LiqoErrorCategory.InvalidArgument, expected,
+                $"The remote cluster's ID is '{providerId}', not '{expected}': nothing was {nothing}.",
+                "Point -RemoteKubeconfig/-RemoteContext at the cluster with that ID.");
+        if (consumerId == providerId)
+            throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, consumerId, "local and remote clusters must be different");
+        return (consumerId, providerId);
+    }
+
     public static async Task<UnpeerResult> RunAsync(Operation op, ClusterConnection consumer, ClusterConnection provider, UnpeerOptions o)
     {
         var total = Stopwatch.StartNew();
         op.Attach(consumer, provider);
         var ct = op.Cancellation;
-        var consumerId = await ClusterId.ReadAsync(consumer, ct).ConfigureAwait(false);
-        var providerId = await ClusterId.ReadAsync(provider, ct).ConfigureAwait(false);
-        if (o.ExpectedProviderId is { } expected && expected != providerId)
-            throw new LiqoException(ErrorIds.ClusterIdMismatch, LiqoErrorCategory.InvalidArgument, expected,
-                $"The remote cluster's ID is '{providerId}', not '{expected}': nothing was removed.",
-                "Point -RemoteKubeconfig/-RemoteContext at the cluster with that ID.");
-        if (consumerId == providerId)
-            throw new LiqoException(ErrorIds.SameCluster, LiqoErrorCategory.InvalidArgument, consumerId, "local and remote clusters must be different");
+        var (consumerId, providerId) = await ReadClusterIdsAsync(consumer, provider, o.ExpectedProviderId, "removed", ct).ConfigureAwait(false);
 
         var fc = await ForeignClusterById.FindAsync(consumer, providerId, ct).ConfigureAwait(false)
                  ?? throw new LiqoException(ErrorIds.PeeringNotFound, LiqoErrorCategory.ObjectNotFound, providerId,
