@@ -243,7 +243,8 @@ function Invoke-Bench {
 function Invoke-Chaos {
     Invoke-Build
     $arguments = @{ OutDirectory = (Join-Path $out 'chaos'); Budget = $Budget; Quick = $Quick }
-    if ($Scenario) { $arguments.Scenario = $Scenario }
+    # from a shell, -Scenario race,badinput arrives as one string
+    if ($Scenario) { $arguments.Scenario = @($Scenario -split ',' | ForEach-Object Trim | Where-Object { $_ }) }
     & (Join-Path $root 'tests/chaos/Invoke-LiqoChaos.ps1') @arguments
     exit $LASTEXITCODE
 }
