@@ -33,8 +33,7 @@ internal sealed class RemoteApiClient : IDisposable
         var host = server.Host;
         var handler = new SocketsHttpHandler
         {
-            // One TLS connection per request: BouncyCastle's stream is blocking, and an idle pooled connection would keep a
-            // reader (HttpClient's liveness read-ahead) parked on it while the next request is written.
+            // One TLS connection per request (Connection: close): a connection is never reused, so no idle one waits in a read.
             PooledConnectionLifetime = TimeSpan.Zero,
             ConnectCallback = async (ctx, ct) =>
             {
@@ -42,9 +41,7 @@ internal sealed class RemoteApiClient : IDisposable
                 try
                 {
                     await tcp.ConnectAsync(ctx.DnsEndPoint.Host, ctx.DnsEndPoint.Port, ct).ConfigureAwait(false);
-                    var protocol = new TlsClientProtocol(tcp.GetStream());
-                    await Task.Run(() => protocol.Connect(new BouncyTlsClient(crypto, _ca, host, cert, key)), ct).ConfigureAwait(false);
-                    return new OwningStream(protocol.Stream, tcp);
+                    return await AsyncTlsStream.ConnectAsync(tcp, new BouncyTlsClient(crypto, _ca, host, cert, key), ct).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -219,92 +216,5 @@ internal sealed class RemoteApiClient : IDisposable
     {
         _http.Dispose();
         _ca.Dispose();
-    }
-
-    /// <summary>
-    /// The TLS stream as HttpClient needs it: async reads over BouncyCastle's blocking stream, zero-byte reads that wait
-    /// for data (HttpClient's connection-liveness read-ahead) without consuming it, and disposal that closes the TCP
-    /// connection.
-    /// </summary>
-    private sealed class OwningStream(Stream inner, TcpClient tcp) : Stream
-    {
-        private int _peeked = -1;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (buffer.Length == 0)
-            {
-                if (_peeked < 0)
-                {
-                    var one = new byte[1];
-                    if (inner.Read(one, 0, 1) == 0) return 0;
-                    _peeked = one[0];
-                }
-                return 0;
-            }
-            if (_peeked >= 0)
-            {
-                buffer[0] = (byte)_peeked;
-                _peeked = -1;
-                return 1;
-            }
-            var array = new byte[buffer.Length];
-            var n = inner.Read(array, 0, array.Length);
-            array.AsSpan(0, n).CopyTo(buffer);
-            return n;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            new(Task.Run(() => Read(buffer.Span), CancellationToken.None));
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            inner.Write(buffer, offset, count);
-            return Task.CompletedTask;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            inner.Write(buffer.ToArray(), 0, buffer.Length);
-            return ValueTask.CompletedTask;
-        }
-
-        public override Task FlushAsync(CancellationToken cancellationToken)
-        {
-            inner.Flush();
-            return Task.CompletedTask;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                // The socket first: that unblocks a reader waiting in BouncyCastle's blocking Read.
-                tcp.Dispose();
-                try
-                {
-                    inner.Dispose();
-                }
-                catch (Exception e) when (e is IOException or TlsException or ObjectDisposedException or System.Net.Sockets.SocketException)
-                {
-                }
-            }
-            base.Dispose(disposing);
-        }
     }
 }
