@@ -48,6 +48,11 @@ param(
     # chaos: only these scenarios (badinput, flaky, concurrent, race, interrupt, outage); all by default.
     [string[]] $Scenario,
 
+    # test: how many Pester files run at once, each in its own pwsh process (tests/pester/Invoke-LiqoPester.ps1 -Jobs).
+    # The files mostly wait on the sandbox's controllers, so one more than the processors keeps them busy.
+    [ValidateRange(1, 16)]
+    [int] $PesterJobs = [math]::Min(4, [Environment]::ProcessorCount + 1),
+
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
 )
@@ -151,14 +156,16 @@ function Invoke-Test {
     $x = Get-TrxCounts $results
     Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $x.Passed, $x.Failed, $x.Skipped)
 
+    # The 7.4 leg runs in its own process beside the Pester workers (its files start their own sandboxes too).
+    $leg = Start-Pwsh74Leg $results
     $pesterSummary = Join-Path $results 'pester-summary.json'
-    Invoke-Step 'Pester' {
-        & dotnet pwsh -NoProfile -NonInteractive -File "$root/tests/pester/Invoke-LiqoPester.ps1" -SummaryPath $pesterSummary
+    Invoke-Step "Pester ($PesterJobs worker processes)" {
+        & dotnet pwsh -NoProfile -NonInteractive -File "$root/tests/pester/Invoke-LiqoPester.ps1" -SummaryPath $pesterSummary -Jobs $PesterJobs
     }
     $p = if (Test-Path -LiteralPath $pesterSummary) { Get-Content -LiteralPath $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $p.Passed, $p.Failed, $p.Skipped)
 
-    $l = Invoke-Pwsh74Leg $results
+    $l = Complete-Pwsh74Leg $leg
     Write-Host ("PowerShell 7.4 leg: {0} passed, {1} failed, {2} skipped" -f $l.Passed, $l.Failed, $l.Skipped)
 
     $passed = $x.Passed + $p.Passed + $l.Passed
@@ -176,27 +183,38 @@ function Invoke-Test {
 $Pwsh74Files = @('Module.Tests.ps1', 'Peering.Tests.ps1', 'Info.Sandbox.Tests.ps1', 'ClusterAccess.Tests.ps1', 'SecretContent.Tests.ps1')
 
 # Publishes tests/Liqo.Pwsh74Host (PowerShell 7.4.22 on .NET 8, self-contained: the runtime pack comes from NuGet) and
-# runs $Pwsh74Files in it, in a runspace without a host. Never skipped: a restore or publish that fails, a runtime that is
-# not .NET 8 / PowerShell 7.4, or a host that writes no summary is a counted failure.
-function Invoke-Pwsh74Leg([string] $Results) {
-    $fail = { param($why) [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Failures = @($why) } }
+# starts $Pwsh74Files in it, in a runspace without a host, in a process of its own (Complete-Pwsh74Leg waits for it). Never
+# skipped: a restore or publish that fails, a runtime that is not .NET 8 / PowerShell 7.4, or a host that writes no
+# summary is a counted failure.
+function Start-Pwsh74Leg([string] $Results) {
     $hostDir = Join-Path $out 'pwsh74'
-    $summary = Join-Path $Results 'pwsh74-summary.json'
-    $state = @{ Published = $true }
+    $leg = [pscustomobject]@{ Summary = (Join-Path $Results 'pwsh74-summary.json'); Log = (Join-Path $Results 'pwsh74.log'); Process = $null; Published = $true }
     Invoke-Step 'PowerShell 7.4 leg: publish tests/Liqo.Pwsh74Host (linux-x64, self-contained .NET 8)' {
         & dotnet publish "$root/tests/Liqo.Pwsh74Host/Liqo.Pwsh74Host.csproj" -c $Configuration -o $hostDir --nologo -v quiet -clp:ErrorsOnly | Out-Host
-        if ($LASTEXITCODE -ne 0) { $state.Published = $false }
+        if ($LASTEXITCODE -ne 0) { $leg.Published = $false }
     }
-    if (-not $state.Published) {
+    if ($leg.Published) {
+        Write-Host '==> PowerShell 7.4 leg: Pester in a hostless runspace (started; its output follows the Pester step)'
+        $files = $Pwsh74Files | ForEach-Object { Join-Path $root "tests/pester/$_" }
+        $argv = @('--pester', "$root/tests/pester/Invoke-LiqoPester.ps1", '-SummaryPath', $leg.Summary, '-Path') + $files
+        $leg.Process = Start-Process -FilePath (Join-Path $hostDir 'Liqo.Pwsh74Host') -ArgumentList $argv -WorkingDirectory $root `
+            -RedirectStandardOutput $leg.Log -RedirectStandardError "$($leg.Log).err" -NoNewWindow -PassThru
+    }
+    $leg
+}
+
+function Complete-Pwsh74Leg($Leg) {
+    $fail = { param($why) [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Failures = @($why) } }
+    if (-not $Leg.Published) {
         Write-Host 'PowerShell 7.4 leg FAILED: tests/Liqo.Pwsh74Host did not restore or publish (it needs Microsoft.PowerShell.SDK 7.4.22 and the .NET 8 runtime pack Microsoft.NETCore.App.Runtime.linux-x64 from NuGet)'
         return & $fail 'PowerShell 7.4 leg: the host did not restore or publish; see the dotnet publish errors above'
     }
-    Invoke-Step 'PowerShell 7.4 leg: Pester in a hostless runspace' {
-        $files = $Pwsh74Files | ForEach-Object { Join-Path $root "tests/pester/$_" }
-        & (Join-Path $hostDir 'Liqo.Pwsh74Host') --pester "$root/tests/pester/Invoke-LiqoPester.ps1" -SummaryPath $summary -Path @files | Out-Host
+    Invoke-Step 'PowerShell 7.4 leg: Pester in a hostless runspace (output)' {
+        $Leg.Process.WaitForExit()
+        Get-Content -LiteralPath $Leg.Log, "$($Leg.Log).err" -ErrorAction Ignore | Out-Host
     }
-    if (-not (Test-Path -LiteralPath $summary)) { return & $fail "PowerShell 7.4 leg: the host wrote no summary (exit code $LASTEXITCODE)" }
-    Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
+    if (-not (Test-Path -LiteralPath $Leg.Summary)) { return & $fail "PowerShell 7.4 leg: the host wrote no summary (exit code $($Leg.Process.ExitCode))" }
+    Get-Content -LiteralPath $Leg.Summary -Raw | ConvertFrom-Json
 }
 
 function Invoke-Sandbox {

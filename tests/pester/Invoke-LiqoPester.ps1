@@ -4,31 +4,138 @@
     Runs every Pester file under tests/pester (or the files -Path names) against the built module (out/Liqo), with Pester
     taken from the NuGet global packages folder (restored by tests/pester/PesterPackages.csproj). Writes the counts to
     -SummaryPath. The PowerShell 7.4 leg (tests/Liqo.Pwsh74Host) runs it too, on a subset of the files.
+.DESCRIPTION
+    With -Jobs above 1, the files run in that many pwsh worker processes at once: each worker takes the next file from a
+    queue (the slowest first, by the durations of the last run in out/pester-durations.json, else by file size) until none
+    is left. Each file starts its own sandbox clusters, so files do not share state; most of a file's time is spent
+    waiting for the sandbox's controllers, which is why two or three at once fit on two cores. Against real clusters
+    (LIQO_TEST_CONSUMER_KUBECONFIG / LIQO_TEST_PROVIDER_KUBECONFIG) the files share one pair, so they run one at a time.
+    Each worker's output is printed when all are done, file by file; then each file's duration.
 #>
+[CmdletBinding(DefaultParameterSetName = 'Run')]
 param(
-    [string[]] $Path = $PSScriptRoot,
-    [string] $SummaryPath,
-    [string] $PesterVersion = '5.7.1'
+    [Parameter(ParameterSetName = 'Run')] [string[]] $Path = $PSScriptRoot,
+    [Parameter(ParameterSetName = 'Run')] [string] $SummaryPath,
+    [Parameter(ParameterSetName = 'Run')] [ValidateRange(1, 16)] [int] $Jobs = 1,
+    [string] $PesterVersion = '5.7.1',
+    # internal: run as a worker of a parallel run, taking files from this queue folder
+    [Parameter(ParameterSetName = 'Worker', Mandatory)] [string] $QueueDirectory
 )
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
-$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
-$pester = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
-if (-not (Test-Path $pester)) { throw "Pester $PesterVersion is not at $pester; run: dotnet restore tests/pester/PesterPackages.csproj" }
-Import-Module $pester -Force
 
-$config = New-PesterConfiguration
-$config.Run.Path = $Path
-$config.Run.PassThru = $true
-$config.Output.Verbosity = 'Detailed'
-$config.Output.RenderMode = 'Plaintext'
-$result = Invoke-Pester -Configuration $config
-$failures = @(
-    foreach ($t in $result.Failed) { '{0}: {1}' -f $t.ExpandedPath, (($t.ErrorRecord | Select-Object -First 1) -split "`n")[0] }
-    foreach ($b in $result.FailedBlocks) { '{0} (block): {1}' -f $b.ExpandedPath, (($b.ErrorRecord | Select-Object -First 1) -split "`n")[0] }
-    foreach ($c in $result.FailedContainers) { '{0} (file): {1}' -f $c.Item, (($c.ErrorRecord | Select-Object -First 1) -split "`n")[0] }
-)
-$summary = [ordered]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount; Failures = $failures }
-if ($SummaryPath) { $summary | ConvertTo-Json | Set-Content $SummaryPath }
-"$($summary.Passed) passed, $($summary.Failed) failed, $($summary.Skipped) skipped"
-exit ([int]($summary.Failed -gt 0))
+function Import-Pester {
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
+    $pester = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $pester)) { throw "Pester $PesterVersion is not at $pester; run: dotnet restore tests/pester/PesterPackages.csproj" }
+    Import-Module $pester -Force
+}
+
+# Runs Pester on some files in this process; returns the counts, the failures and the duration of each file.
+function Invoke-PesterFiles([string[]] $Files) {
+    $config = New-PesterConfiguration
+    $config.Run.Path = $Files
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $config.Output.RenderMode = 'Plaintext'
+    $result = Invoke-Pester -Configuration $config
+    [ordered]@{
+        Passed    = $result.PassedCount
+        Failed    = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+        Skipped   = $result.SkippedCount
+        Failures  = @(
+            foreach ($t in $result.Failed) { '{0}: {1}' -f $t.ExpandedPath, (($t.ErrorRecord | Select-Object -First 1) -split "`n")[0] }
+            foreach ($b in $result.FailedBlocks) { '{0} (block): {1}' -f $b.ExpandedPath, (($b.ErrorRecord | Select-Object -First 1) -split "`n")[0] }
+            foreach ($c in $result.FailedContainers) { '{0} (file): {1}' -f $c.Item, (($c.ErrorRecord | Select-Object -First 1) -split "`n")[0] }
+        )
+        Files     = @($result.Containers | ForEach-Object { [ordered]@{ File = Split-Path -Leaf "$($_.Item)"; Seconds = [math]::Round($_.Duration.TotalSeconds, 1) } })
+    }
+}
+
+if ($PSCmdlet.ParameterSetName -eq 'Worker') {
+    Import-Pester
+    while ($true) {
+        # claim the first file left: a rename succeeds for one worker only
+        $next = Get-ChildItem -LiteralPath $QueueDirectory -Filter '*.todo' | Sort-Object Name | Select-Object -First 1
+        if (-not $next) { break }
+        $claimed = [IO.Path]::ChangeExtension($next.FullName, ".$PID")
+        try { [IO.File]::Move($next.FullName, $claimed) } catch [IO.IOException] { continue }
+        $file = (Get-Content -LiteralPath $claimed -Raw).Trim()
+        $r = Invoke-PesterFiles @($file)
+        $r | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath ([IO.Path]::ChangeExtension($claimed, '.result'))
+    }
+    exit 0
+}
+
+$files = @(foreach ($p in $Path) {
+        if (Test-Path -LiteralPath $p -PathType Container) { Get-ChildItem -LiteralPath $p -Filter '*.Tests.ps1' -File | ForEach-Object FullName }
+        else { (Resolve-Path -LiteralPath $p).Path }
+    })
+$real = [bool]($env:LIQO_TEST_CONSUMER_KUBECONFIG -and $env:LIQO_TEST_PROVIDER_KUBECONFIG)
+$durationsPath = Join-Path $PSScriptRoot '../../out/pester-durations.json'
+
+if ($Jobs -le 1 -or $real -or $files.Count -le 1) {
+    Import-Pester
+    $summary = Invoke-PesterFiles $files
+}
+else {
+    # the slowest files first, so that the last one to start is a short one
+    $last = @{}
+    if (Test-Path -LiteralPath $durationsPath) {
+        (Get-Content -LiteralPath $durationsPath -Raw | ConvertFrom-Json).PSObject.Properties | ForEach-Object { $last[$_.Name] = [double]$_.Value }
+    }
+    $ordered = $files | Sort-Object -Descending { if ($last.ContainsKey((Split-Path -Leaf $_))) { $last[(Split-Path -Leaf $_)] * 1MB } else { (Get-Item $_).Length } }
+    $queue = Join-Path ([IO.Path]::GetTempPath()) ('liqo-pester-queue-' + [guid]::NewGuid().ToString('n').Substring(0, 8))
+    $null = New-Item -ItemType Directory $queue
+    $i = 0
+    foreach ($f in $ordered) { Set-Content -LiteralPath (Join-Path $queue ('{0:d4}.todo' -f $i++)) -Value $f }
+
+    # the same pwsh that runs this script (under `dotnet pwsh`, dotnet with pwsh.dll as its first argument)
+    $exe = [Environment]::ProcessPath
+    $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
+    $workers = for ($w = 1; $w -le [math]::Min($Jobs, $files.Count); $w++) {
+        $log = Join-Path $queue "worker-$w.log"
+        $argv = $prefix + @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-QueueDirectory', $queue, '-PesterVersion', $PesterVersion)
+        [pscustomobject]@{
+            Log     = $log
+            Process = Start-Process -FilePath $exe -ArgumentList $argv -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
+        }
+    }
+    Write-Host "Pester: $($files.Count) files in $(@($workers).Count) worker processes (output follows when all are done)"
+    $workers.Process | Wait-Process
+    foreach ($w in $workers) {
+        Get-Content -LiteralPath $w.Log -ErrorAction Ignore | Write-Host
+        Get-Content -LiteralPath "$($w.Log).err" -ErrorAction Ignore | Write-Host
+    }
+
+    $summary = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = @(); Files = @() }
+    foreach ($token in Get-ChildItem -LiteralPath $queue | Where-Object { $_.Extension -notin '.result', '.log', '.err' -and $_.Name -notlike 'worker-*' }) {
+        $file = (Get-Content -LiteralPath $token.FullName -Raw).Trim()
+        $resultPath = [IO.Path]::ChangeExtension($token.FullName, '.result')
+        if ($token.Extension -eq '.todo' -or -not (Test-Path -LiteralPath $resultPath)) {
+            # never taken, or its worker ended without a result (crashed or killed): a counted failure
+            $summary.Failed++
+            $summary.Failures += "$file (file): no result; its worker process ended without one (see its output above)"
+            continue
+        }
+        $r = Get-Content -LiteralPath $resultPath -Raw | ConvertFrom-Json
+        $summary.Passed += $r.Passed; $summary.Failed += $r.Failed; $summary.Skipped += $r.Skipped
+        $summary.Failures += @($r.Failures)
+        $summary.Files += @($r.Files)
+    }
+    Remove-Item -LiteralPath $queue -Recurse -Force -ErrorAction Ignore
+}
+
+if (@($summary.Files).Count -gt 1) {
+    Write-Host 'Pester file durations (seconds):'
+    $summary.Files | Sort-Object { $_.Seconds } -Descending | ForEach-Object { Write-Host ('  {0,7:n1}  {1}' -f $_.Seconds, $_.File) }
+    if (Test-Path -LiteralPath (Split-Path $durationsPath)) {
+        $d = [ordered]@{}
+        foreach ($f in $summary.Files) { $d[$f.File] = $f.Seconds }
+        $d | ConvertTo-Json | Set-Content -LiteralPath $durationsPath
+    }
+}
+$out = [ordered]@{ Passed = $summary.Passed; Failed = $summary.Failed; Skipped = $summary.Skipped; Failures = @($summary.Failures) }
+if ($SummaryPath) { $out | ConvertTo-Json | Set-Content $SummaryPath }
+"$($out.Passed) passed, $($out.Failed) failed, $($out.Skipped) skipped"
+exit ([int]($out.Failed -gt 0))
