@@ -67,7 +67,8 @@ if ($PSCmdlet.ParameterSetName -eq 'Worker') {
     exit 0
 }
 
-$files = @(foreach ($p in $Path) {
+# from a shell (-File), -Path a,b arrives as one string
+$files = @(foreach ($p in $Path -split ',') {
         if (Test-Path -LiteralPath $p -PathType Container) { Get-ChildItem -LiteralPath $p -Filter '*.Tests.ps1' -File | ForEach-Object FullName }
         else { (Resolve-Path -LiteralPath $p).Path }
     })

@@ -72,7 +72,7 @@ Describe 'pre-flight, before any write' -Skip:$script:real {
 Describe 'failures the way Liqo shows them' -Skip:$script:real {
     It 'a tunnel that never comes up is ConnectionNotEstablished naming the step, the object and the condition' {
         $pair = New-Pair @('--fail', 'tunnel-never-established')
-        $e = Get-Caught { New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -Timeout 4s }
+        $e = Get-Caught { New-LiqoPeering -Kubeconfig $pair.Kubeconfig -RemoteKubeconfig $pair.RemoteKubeconfig -Timeout 10s } # the steps before the wait must fit in it on a loaded machine
         $e.FullyQualifiedErrorId | Should -BeLike 'ConnectionNotEstablished,*'
         $e.CategoryInfo.Category | Should -Be 'OperationTimeout'
         $e.Exception.Message | Should -BeLike '*Waiting for Connection status to be established*'

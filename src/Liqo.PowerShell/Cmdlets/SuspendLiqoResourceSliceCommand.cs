@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Liqo.PowerShell.Completers;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -24,31 +23,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="SuspendLiqoTenantCommand"/>
 [Cmdlet(VerbsLifecycle.Suspend, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ResourceSliceCordonResult))]
-public sealed class SuspendLiqoResourceSliceCommand : ClusterCmdlet
+public sealed class SuspendLiqoResourceSliceCommand : ResourceSliceCordonCmdlet
 {
-    /// <summary>The ResourceSlice's name (liqoctl's &lt;name&gt; argument).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = "";
-
-    /// <summary>The consumer's cluster ID (liqoctl's --remote-cluster-id): the slice is in its tenant namespace.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ConsumerClusterId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ForeignClusterIdCompleter))]
-    public string RemoteClusterId { get; set; } = "";
-
-    /// <summary>The bound of the whole command (liqoctl's --timeout, 120 s). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = Lifecycle.DefaultTimeout;
-
-    /// <summary>Writes a ResourceSliceCordonResult; nothing is written by default.</summary>
-    [Parameter] public SwitchParameter PassThru { get; set; }
-
-    protected override void ProcessRecord()
-    {
-        var result = Lifecycle.SetSlice(this, LocalSource(), Timeout, Name, RemoteClusterId, cordon: true);
-        if (PassThru) WriteObject(result);
-    }
+    private protected override bool Cordon => true;
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Liqo.Engine.Lifecycle;
-using Liqo.PowerShell.Completers;
 
 namespace Liqo.PowerShell.Cmdlets;
 
@@ -43,38 +42,10 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="RemoveLiqoPeeringCommand"/>
 [Cmdlet(VerbsLifecycle.Suspend, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(TenantConditionResult))]
-public sealed class SuspendLiqoTenantCommand : ClusterCmdlet
+public sealed class SuspendLiqoTenantCommand : TenantConditionCmdlet
 {
-    private const string ByIdSet = "ByClusterId";
-    private const string ByNameSet = "ByName";
-
-    /// <summary>The consumer's cluster ID (the Tenant labelled liqo.io/remote-cluster-id with it). Binds from piped objects' ClusterId.</summary>
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ConsumerClusterId", "RemoteClusterId")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ForeignClusterIdCompleter))]
-    public string ClusterId { get; set; } = "";
-
-    /// <summary>The Tenant's name, as liqoctl takes it (liqoctl cordon tenant &lt;name&gt;), looked up in every namespace.</summary>
-    [Parameter(ParameterSetName = ByNameSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = "";
-
     /// <summary>Drain instead of cordon (liqoctl drain tenant): the Tenant becomes Drained whatever its condition.</summary>
     [Parameter] public SwitchParameter Drain { get; set; }
 
-    /// <summary>The bound of the whole command (liqoctl's --timeout, 120 s). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
-    [Parameter]
-    [DurationTransformation]
-    public TimeSpan Timeout { get; set; } = Lifecycle.DefaultTimeout;
-
-    /// <summary>Writes a TenantConditionResult; nothing is written by default.</summary>
-    [Parameter] public SwitchParameter PassThru { get; set; }
-
-    protected override void ProcessRecord()
-    {
-        var result = Lifecycle.SetTenant(this, LocalSource(), Timeout, ParameterSetName == ByIdSet ? ClusterId : null,
-            ParameterSetName == ByNameSet ? Name : null, Drain ? TenantCondition.Transition.Drain : TenantCondition.Transition.Cordon);
-        if (PassThru) WriteObject(result);
-    }
+    private protected override TenantCondition.Transition Transition => Drain ? TenantCondition.Transition.Drain : TenantCondition.Transition.Cordon;
 }
