@@ -78,15 +78,36 @@ public sealed class ClusterAccessOverridesTests(SandboxFixture fx) : IClassFixtu
         Assert.Equal("alpha-overrides", await ClusterId.ReadAsync(rightCa, default));
     }
 
-    [Fact(Skip = "-TlsServerName has no effect yet: SocketsHttpHandler verifies the request's host, not SslOptions.TargetHost; a name check of our own in ServerCertificateCheck is the fix")]
+    [Fact]
     public async Task TheTlsServerNameIsTheNameTheCertificateIsVerifiedAgainst()
     {
         await InstallAsync();
-        // the certificate names localhost and kubernetes, not other.example
+        // the certificate names localhost, kubernetes and 127.0.0.1 (the host), not other.example
         using var wrongName = ClusterConnection.Open(new KubeconfigSource(fx.Alpha.KubeconfigPath, null, null, Ns) { Overrides = new() { TlsServerName = "other.example" } });
-        Assert.Equal(ErrorIds.TlsVerificationFailed, (await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(wrongName, default))).ErrorId);
+        var e = await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(wrongName, default));
+        Assert.Equal(ErrorIds.TlsVerificationFailed, e.ErrorId);
+        Assert.Contains("verified against the name 'other.example'", e.Message);
+        Assert.Contains(", not other.example)", e.Message);
+        Assert.Contains("-TlsServerName", e.RecommendedAction);
         using var rightName = ClusterConnection.Open(new KubeconfigSource(fx.Alpha.KubeconfigPath, null, null, Ns) { Overrides = new() { TlsServerName = "kubernetes" } });
         Assert.Equal("alpha-overrides", await ClusterId.ReadAsync(rightName, default));
+    }
+
+    [Fact]
+    public async Task TheKubeconfigClustersTlsServerNameIsVerifiedToo()
+    {
+        await InstallAsync();
+        var kubeconfig = await File.ReadAllTextAsync(fx.Alpha.KubeconfigPath);
+        string With(string name) => Regex.Replace(kubeconfig, @"(\n(\s+)server:[^\n]*)", $"$1\n$2tls-server-name: {name}");
+        using var wrongName = ClusterConnection.Open(new KubeconfigSource(null, With("other.example"), null, Ns));
+        var e = await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(wrongName, default));
+        Assert.Equal(ErrorIds.TlsVerificationFailed, e.ErrorId);
+        Assert.Contains("'other.example'", e.Message);
+        using var rightName = ClusterConnection.Open(new KubeconfigSource(null, With("kubernetes"), null, Ns));
+        Assert.Equal("alpha-overrides", await ClusterId.ReadAsync(rightName, default));
+        // -TlsServerName wins over the kubeconfig's, as kubectl's flag does
+        using var flagWins = ClusterConnection.Open(new KubeconfigSource(null, With("other.example"), null, Ns) { Overrides = new() { TlsServerName = "localhost" } });
+        Assert.Equal("alpha-overrides", await ClusterId.ReadAsync(flagWins, default));
     }
 
     [Fact]
