@@ -71,7 +71,7 @@ public sealed class ClusterConnection : IDisposable
     /// <summary>Builds the connection from the kubeconfig; fails with KubeconfigNotFound, KubeconfigInvalid or ContextNotFound.</summary>
     public static ClusterConnection Open(KubeconfigSource source)
     {
-        var (config, context, impersonateUser, impersonateGroups) = KubeconfigLoader.Resolve(source);
+        var (config, context, impersonateUser, impersonateGroups, impersonateUid) = KubeconfigLoader.Resolve(source);
         var server = config.Host.TrimEnd('/');
         var ca = config.SslCaCerts is { Count: > 0 } certs ? string.Concat(certs.Select(c => c.ExportCertificatePem() + "\n")) : null;
         var certificateCheck = ServerCertificateCheck.Install(config);
@@ -80,7 +80,7 @@ public sealed class ClusterConnection : IDisposable
         {
             client = impersonateUser is null
                 ? new Kubernetes(config)
-                : new Kubernetes(config, new ImpersonationHandler(impersonateUser, impersonateGroups));
+                : new Kubernetes(config, new ImpersonationHandler(impersonateUser, impersonateGroups, impersonateUid));
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {

@@ -13,7 +13,8 @@ namespace Liqo.Engine.ClusterAccess;
 /// against the request's host whatever SslOptions.TargetHost says, so with a server name the check here ignores .NET's
 /// name verdict and matches the certificate's subject alternative names against the server name itself, as Go's
 /// VerifyHostname does (DNS names with a wildcard for the leftmost label, IP addresses; never the Common Name); the chain
-/// is verified either way. The TLS handshake still sends the host as SNI (kubectl sends the server name). Nothing is
+/// is verified either way. SocketsHttpHandler also sets SNI from the request's host, so the handshake sends the host
+/// (kubectl sends the server name); a server that picks its certificate by SNI is not reached through this. Nothing is
 /// installed when the kubeconfig or -InsecureSkipTlsVerify turn verification off.
 /// </summary>
 internal sealed class ServerCertificateCheck
@@ -43,7 +44,6 @@ internal sealed class ServerCertificateCheck
         config.SslCaCerts = null;
         config.FirstMessageHandlerSetup = handler =>
         {
-            if (check._serverName is { } name) handler.SslOptions.TargetHost = name;
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => check.Verify(certificate, errors);
         };
         return check;

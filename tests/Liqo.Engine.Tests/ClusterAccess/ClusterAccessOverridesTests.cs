@@ -111,6 +111,43 @@ public sealed class ClusterAccessOverridesTests(SandboxFixture fx) : IClassFixtu
     }
 
     [Fact]
+    public async Task AsUidSendsImpersonateUidWhichTheServerChecksOnUids()
+    {
+        await InstallAsync();
+        using var admin = SandboxFixture.Connect(fx.Alpha, Ns);
+        // ulla may impersonate the user bob, and the uid uid-7 only
+        foreach (var (name, group, resource, target) in new[] { ("ulla-users", "", "users", "bob"), ("ulla-uids", "authentication.k8s.io", "uids", "uid-7") })
+        {
+            if (await admin.Api.GetAsync(Engine.Resources.Kinds.ClusterRole, null, name, default) is not null) continue;
+            await admin.Api.CreateAsync(Engine.Resources.Kinds.ClusterRole, null, System.Text.Json.Nodes.JsonNode.Parse($$"""
+                {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"{{name}}"},
+                 "rules":[{"apiGroups":["{{group}}"],"resources":["{{resource}}"],"verbs":["impersonate"],"resourceNames":["{{target}}"]}]}
+                """)!.AsObject(), default);
+            await admin.Api.CreateAsync(Engine.Resources.Kinds.ClusterRoleBinding, null, System.Text.Json.Nodes.JsonNode.Parse($$"""
+                {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"{{name}}"},
+                 "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"{{name}}"},
+                 "subjects":[{"apiGroup":"rbac.authorization.k8s.io","kind":"User","name":"ulla"}]}
+                """)!.AsObject(), default);
+        }
+        var token = fx.Alpha.AddBearerToken("ulla", []);
+        ClusterConnection As(string? uid) =>
+            ClusterConnection.Open(Nothing(new() { Server = Server, Token = token, CertificateAuthority = CaFile(), As = "bob", AsUid = uid }));
+
+        using var otherUid = As("uid-8");
+        var e = await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(otherUid, default));
+        Assert.Equal(ErrorIds.Forbidden, e.ErrorId);
+        Assert.Contains("User \"ulla\" cannot impersonate resource \"uids\" in API group \"authentication.k8s.io\"", e.Message);
+        // the uid she may impersonate: the request is bob's, and bob may not read the cluster ID
+        using var allowedUid = As("uid-7");
+        e = await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(allowedUid, default));
+        Assert.Contains("User \"bob\" cannot list resource \"configmaps\"", e.Message);
+        // a uid without a user is refused before any request, as the API server would refuse it
+        var refused = Assert.Throws<LiqoException>(() => ClusterConnection.Open(Nothing(new() { Server = Server, Token = token, CertificateAuthority = CaFile(), AsUid = "uid-7" })));
+        Assert.Equal(ErrorIds.InvalidArgument, refused.ErrorId);
+        Assert.Contains("-AsUid", refused.Message);
+    }
+
+    [Fact]
     public async Task AsImpersonatesAUserWhoseRightsThenApply()
     {
         await InstallAsync();
