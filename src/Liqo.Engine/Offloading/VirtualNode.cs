@@ -69,6 +69,11 @@ public static class VirtualNode
         else spec.Remove(field);
     }
 
+    /// <summary>liqoctl's forgeVirtualNodeOptions: the content from the flags (-KubeconfigSecretName, amounts, classes, labels).</summary>
+    internal static Content FromFlags(VirtualNodeOptions o, (string Namespace, string Name)? template) =>
+        new(o.KubeconfigSecretName!, Quantities.Canonical(o.Resources), Classes(o.StorageClasses, "storageClassName"),
+            Classes(o.IngressClasses, "ingressClassName"), Classes(o.LoadBalancerClasses, "loadBalancerClassName"), o.Labels, o.NodeSelector, template);
+
     /// <summary>liqoctl's class lists: the first one is the default.</summary>
     internal static JsonArray Classes(IReadOnlyList<string> names, string field)
     {
@@ -123,8 +128,7 @@ public static class VirtualNode
                 "Name an existing VkOptionsTemplate as namespace/name, or leave -VkOptionsTemplate out for Liqo's default.");
         var content = o.ResourceSliceName is { Length: > 0 } slice
             ? await FromResourceSliceAsync(op, consumer, tenantNs, remoteClusterId, slice, template).ConfigureAwait(false)
-            : new Content(o.KubeconfigSecretName!, Quantities.Canonical(o.Resources), Classes(o.StorageClasses, "storageClassName"),
-                Classes(o.IngressClasses, "ingressClassName"), Classes(o.LoadBalancerClasses, "loadBalancerClassName"), o.Labels, o.NodeSelector, template);
+            : FromFlags(o, template);
 
         return (tenantNs, content);
     }

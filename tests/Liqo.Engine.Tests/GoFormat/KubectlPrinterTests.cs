@@ -91,10 +91,7 @@ public sealed class KubectlPrinterTests
         DisableNetworkCheck = true,
     };
 
-    private static VirtualNode.Content ContentOf(VirtualNodeOptions o, (string, string)? template = null) =>
-        new(o.KubeconfigSecretName!, Quantities.Canonical(o.Resources), VirtualNode.Classes(o.StorageClasses, "storageClassName"),
-            VirtualNode.Classes(o.IngressClasses, "ingressClassName"), VirtualNode.Classes(o.LoadBalancerClasses, "loadBalancerClassName"),
-            o.Labels, o.NodeSelector, template);
+    private static VirtualNode.Content ContentOf(VirtualNodeOptions o, (string, string)? template = null) => VirtualNode.FromFlags(o, template);
 
     [Fact]
     public void VirtualNodeJsonIsWhatLiqoctlPrints()
