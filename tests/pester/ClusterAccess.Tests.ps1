@@ -229,13 +229,15 @@ Describe "kubectl's access flags (-Server, -Token, -As, -Cluster, -User, TLS, -R
         $e.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
     }
 
-    It '-TlsServerName is the name the certificate is verified against' -Skip {
-        # Skipped: .NET's SocketsHttpHandler verifies the request's host, not SslOptions.TargetHost, so -TlsServerName has no
-        # effect yet (a name check of our own in ServerCertificateCheck is the fix; not landed).
+    It '-TlsServerName is the name the certificate is verified against; a wrong one fails naming what to do' {
         $id = Get-LiqoClusterId -Kubeconfig $script:admin
         $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -TlsServerName other.example }
         $e.FullyQualifiedErrorId | Should -BeLike 'TlsVerificationFailed,*'
+        $e.Exception.Message | Should -BeLike "*verified against the name 'other.example'*(x509: certificate is valid for *kubernetes*, not other.example)*"
+        $e.ErrorDetails.RecommendedAction | Should -BeLike '*-TlsServerName*a name the certificate is valid for*leave it out*'
         Get-LiqoClusterId -Kubeconfig $script:admin -TlsServerName kubernetes | Should -Be $id
+        # the request still goes to the kubeconfig's server (127.0.0.1): only the name checked changes
+        Get-LiqoClusterId -Kubeconfig $script:admin -TlsServerName localhost | Should -Be $id
     }
 
     It '-TlsServerName is verified as kubectl verifies it' -Skip:(-not (Get-Command kubectl -ErrorAction Ignore)) {
@@ -244,6 +246,12 @@ Describe "kubectl's access flags (-Server, -Token, -As, -Cluster, -User, TLS, -R
         $out | Should -BeLike '*x509*other.example*'
         & $script:kubectl --kubeconfig $script:admin --tls-server-name kubernetes get --raw /version | Out-Null
         $LASTEXITCODE | Should -Be 0
+        # the module refuses and accepts the same names, and says kubectl's reason in kubectl's words
+        $kubectlReason = [regex]::Match($out, 'x509: certificate is valid for [^\r\n]*?, not other\.example').Value
+        $kubectlReason | Should -Not -BeNullOrEmpty
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -TlsServerName other.example }
+        $e.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($kubectlReason))*"
+        Get-LiqoClusterId -Kubeconfig $script:admin -TlsServerName kubernetes | Should -Not -BeNullOrEmpty
     }
 
     It '-As acts as another user, whose rights then apply, as kubectl --as does' {
@@ -257,6 +265,29 @@ Describe "kubectl's access flags (-Server, -Token, -As, -Cluster, -User, TLS, -R
         $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -AsGroup readers }
         $e.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
         $e.Exception.Message | Should -BeLike '*-As*'
+    }
+
+    It '-AsUid sends Impersonate-Uid with -As (the server checks and records it); without -As it is refused before any request, as kubectl''s server refuses it' {
+        $mark = Get-LiqoAuditMark $script:clusters 'consumer'
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -As bob -AsUid uid-7 }
+        $e.FullyQualifiedErrorId | Should -BeLike 'Forbidden,*'
+        $e.Exception.Message | Should -BeLike '*User "bob" cannot list resource "configmaps"*'
+        if ($script:clusters.Sandbox) {
+            $asBob = @(Get-LiqoModuleRequest $script:clusters 'consumer' $mark | Where-Object { $_.impersonatedUser })
+            $asBob | Should -Not -BeNullOrEmpty
+            $asBob[0].impersonatedUser.username | Should -Be 'bob'
+            $asBob[0].impersonatedUser.uid | Should -Be 'uid-7'
+        }
+        if ($script:kubectl) {
+            $out = & $script:kubectl --kubeconfig $script:admin --as bob --as-uid uid-7 get configmaps -n liqo 2>&1 | Out-String
+            $out | Should -BeLike '*User "bob" cannot list resource "configmaps"*'
+        }
+        $e = Get-ErrorRecord { Get-LiqoClusterId -Kubeconfig $script:admin -AsUid uid-7 }
+        $e.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+        $e.Exception.Message | Should -BeLike '*-AsUid*without -As*'
+        $e = Get-ErrorRecord { Get-LiqoPeerInfo -Kubeconfig $script:admin -RemoteKubeconfig $script:clusters.Provider.KubeconfigPath -RemoteAsUid uid-7 }
+        $e.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+        $e.Exception.Message | Should -BeLike '*-RemoteAsUid*without -RemoteAs*'
     }
 
     It '-Cluster and -User pick other entries; an unknown one is KubeconfigEntryNotFound naming the parameter' {

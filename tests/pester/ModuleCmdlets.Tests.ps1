@@ -230,6 +230,75 @@ Describe 'offloading cmdlets on the peering' {
             Should -Be 'cpu=1,example.com/dongle=2,memory=1Gi'
     }
 
+    It '-Output Json|Yaml of New-LiqoResourceSlice and New-LiqoVirtualNode prints what liqoctl create -o prints and writes nothing' -Skip:($script:real -or $script:noKubectl) {
+        $ns = "liqo-tenant-$($script:P)"
+        $writes = Measure-Writes {
+            $script:sliceYaml = New-LiqoResourceSlice -Kubeconfig $script:consumer printed -RemoteClusterId $script:P -Cpu 2000m -Output Yaml
+            $script:vnJson = New-LiqoVirtualNode -Kubeconfig $script:consumer printed -RemoteClusterId $script:P -KubeconfigSecretName "kubeconfig-resourceslice-$($script:P)" -NoNode -Output Json
+            $script:fromSlice = New-LiqoVirtualNode -Kubeconfig $script:consumer printed -RemoteClusterId $script:P -ResourceSliceName extra -Output Json
+        }
+        @($writes) | Should -HaveCount 0
+        $script:sliceYaml | Should -Be (@(
+                'apiVersion: authentication.liqo.io/v1beta1'
+                'kind: ResourceSlice'
+                'metadata:'
+                '  annotations:'
+                '    liqo.io/create-virtual-node: "true"'
+                '  labels:'
+                "    liqo.io/remote-cluster-id: $($script:P)"
+                "    liqo.io/remoteID: $($script:P)"
+                '    liqo.io/replication: "true"'
+                '  name: printed'
+                "  namespace: $ns"
+                'spec:'
+                '  class: default'
+                "  providerClusterID: $($script:P)"
+                '  resources:'
+                '    cpu: "2"'
+                'status: {}'
+                '') -join "`n")
+        $script:vnJson | Should -Be (@(
+                '{'
+                '    "kind": "VirtualNode",'
+                '    "apiVersion": "offloading.liqo.io/v1beta1",'
+                '    "metadata": {'
+                '        "name": "printed",'
+                "        `"namespace`": `"$ns`","
+                '        "labels": {'
+                "            `"liqo.io/remote-cluster-id`": `"$($script:P)`""
+                '        }'
+                '    },'
+                '    "spec": {'
+                "        `"clusterID`": `"$($script:P)`","
+                '        "createNode": false,'
+                '        "disableNetworkCheck": false,'
+                '        "kubeconfigSecretRef": {'
+                "            `"name`": `"kubeconfig-resourceslice-$($script:P)`""
+                '        },'
+                '        "resourceQuota": {'
+                '            "hard": {'
+                '                "cpu": "2",'
+                '                "memory": "4Gi",'
+                '                "pods": "110"'
+                '            }'
+                '        },'
+                '        "labels": {'
+                "            `"liqo.io/remote-cluster-id`": `"$($script:P)`""
+                '        }'
+                '    },'
+                '    "status": {}'
+                '}'
+                '') -join "`n")
+        # from the slice: its accepted resources and its Identity's kubeconfig Secret, as liqoctl reads them
+        $printed = $script:fromSlice | ConvertFrom-Json -AsHashtable
+        $slice = Invoke-TestKubectl $script:consumer @('get', 'resourceslices.authentication.liqo.io', '-n', $ns, 'extra', '-o', 'json') -Json
+        ($printed.spec.resourceQuota.hard | ConvertTo-Json -Compress) | Should -Be ($slice.status.resources | ConvertTo-Json -Compress)
+        $printed.spec.kubeconfigSecretRef.name | Should -Be 'kubeconfig-resourceslice-extra'
+        @(Invoke-TestKubectl $script:consumer @('get', 'virtualnodes.offloading.liqo.io', '-n', $ns, 'printed', '--ignore-not-found', '-o', 'name')) |
+            Where-Object { $_ } | Should -HaveCount 0
+        { New-LiqoResourceSlice -Kubeconfig $script:consumer printed -RemoteClusterId no-such-cluster -Output Json } | Should -Throw -ErrorId 'TenantNamespaceNotFound,*'
+    }
+
     It 'New-LiqoVirtualNode -ResourceSliceName takes the slice''s resources and identity and waits for the Node' -Skip:$script:noKubectl {
         $v = New-LiqoVirtualNode -Kubeconfig $script:consumer extra -RemoteClusterId $script:P -ResourceSliceName extra
         $v.NodeReady | Should -BeTrue

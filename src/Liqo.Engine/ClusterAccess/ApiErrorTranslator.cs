@@ -18,11 +18,7 @@ internal static class ApiErrorTranslator
         if (e is OperationCanceledException && ct.IsCancellationRequested) return null;
         var where = $"the {cluster.Scope} cluster's API server {cluster.Server} (context '{cluster.Context}')";
 
-        if (Find<AuthenticationException>(e) is { } tls)
-            return new LiqoException(ErrorIds.TlsVerificationFailed, LiqoErrorCategory.SecurityError, cluster.Server,
-                $"The TLS connection to {where} failed: the server's certificate is not trusted by the kubeconfig's " +
-                $"certificate authority, or does not name the server ({tls.Message}).",
-                "Check the cluster's certificate-authority data and server address in the kubeconfig.", e);
+        if (Find<AuthenticationException>(e) is { } tls) return TlsFailure(tls, cluster, where, e);
 
         if (e is HttpRequestException or TimeoutException or IOException || Find<SocketException>(e) is not null ||
             e is TaskCanceledException && !ct.IsCancellationRequested)
@@ -33,6 +29,27 @@ internal static class ApiErrorTranslator
                 "Check that the cluster is running and that the kubeconfig's server address is reachable from here.", e);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A refused server certificate: not trusted by the CA, or not naming the server; with a server name
+    /// (-TlsServerName or the kubeconfig cluster's tls-server-name) the names the certificate carries, as kubectl says them.
+    /// </summary>
+    private static LiqoException TlsFailure(AuthenticationException tls, ClusterConnection cluster, string where, Exception e)
+    {
+        if (cluster.CertificateCheck is not { ServerName: { } serverName } check)
+            return new LiqoException(ErrorIds.TlsVerificationFailed, LiqoErrorCategory.SecurityError, cluster.Server,
+                $"The TLS connection to {where} failed: the server's certificate is not trusted by the kubeconfig's " +
+                $"certificate authority, or does not name the server ({tls.Message}).",
+                "Check the cluster's certificate-authority data and server address in the kubeconfig.", e);
+        var source = $"the name '{serverName}' (-TlsServerName, or the kubeconfig cluster's tls-server-name)";
+        return check.Rejection is { } why
+            ? new LiqoException(ErrorIds.TlsVerificationFailed, LiqoErrorCategory.SecurityError, cluster.Server,
+                $"The TLS connection to {where} failed: the server's certificate is verified against {source} and does not carry it ({why}).",
+                "Give -TlsServerName (or the kubeconfig cluster's tls-server-name) a name the certificate is valid for, or leave it out to verify the certificate against the server's host.", e)
+            : new LiqoException(ErrorIds.TlsVerificationFailed, LiqoErrorCategory.SecurityError, cluster.Server,
+                $"The TLS connection to {where} failed: the server's certificate, verified against {source}, is not trusted by the kubeconfig's certificate authority ({tls.Message}).",
+                "Check the cluster's certificate-authority data in the kubeconfig, or give -CertificateAuthority.", e);
     }
 
     /// <summary>The exception for a non-2xx answer: 401 and 403 for the user, anything else for the caller to handle.</summary>

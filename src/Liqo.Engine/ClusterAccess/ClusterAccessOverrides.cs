@@ -2,7 +2,7 @@ namespace Liqo.Engine.ClusterAccess;
 
 /// <summary>
 /// kubectl's access flags that liqoctl inherits (k8s.io/cli-runtime's genericclioptions: --cluster, --user, --server,
-/// --token, --as, --as-group, --certificate-authority, --insecure-skip-tls-verify, --tls-server-name, --request-timeout),
+/// --token, --as, --as-group, --as-uid, --certificate-authority, --insecure-skip-tls-verify, --tls-server-name, --request-timeout),
 /// with kubectl's meaning: each one given overrides the same setting of the kubeconfig's context, and --server works
 /// without any kubeconfig. A class, not a record, so that no generated ToString can show the token.
 /// </summary>
@@ -29,6 +29,9 @@ public sealed class ClusterAccessOverrides
     /// <summary>The groups to impersonate (--as-group): one Impersonate-Group header each; needs <see cref="As"/>.</summary>
     public IReadOnlyList<string>? AsGroups { get; init; }
 
+    /// <summary>The UID to impersonate (--as-uid): the Impersonate-Uid header; needs <see cref="As"/>.</summary>
+    public string? AsUid { get; init; }
+
     /// <summary>A CA certificate file (--certificate-authority), a full path; replaces the kubeconfig's CA.</summary>
     public string? CertificateAuthority { get; init; }
 
@@ -44,7 +47,7 @@ public sealed class ClusterAccessOverrides
     /// <summary>Whether any override was given.</summary>
     public bool Any =>
         Cluster is not null || User is not null || Server is not null || Token is not null || As is not null ||
-        AsGroups is { Count: > 0 } || CertificateAuthority is not null || InsecureSkipTlsVerify || TlsServerName is not null ||
+        AsGroups is { Count: > 0 } || AsUid is not null || CertificateAuthority is not null || InsecureSkipTlsVerify || TlsServerName is not null ||
         RequestTimeout is not null;
 
     /// <summary>
@@ -60,6 +63,10 @@ public sealed class ClusterAccessOverrides
         if (AsGroups is { Count: > 0 } && string.IsNullOrEmpty(As))
             throw new LiqoException(ErrorIds.InvalidArgument, LiqoErrorCategory.InvalidArgument, string.Join(",", AsGroups),
                 $"-{prefix}AsGroup was given for the {scope} cluster without -{prefix}As: the API server impersonates groups only " +
+                $"together with a user. Add -{prefix}As <user>.");
+        if (AsUid is not null && string.IsNullOrEmpty(As))
+            throw new LiqoException(ErrorIds.InvalidArgument, LiqoErrorCategory.InvalidArgument, AsUid,
+                $"-{prefix}AsUid was given for the {scope} cluster without -{prefix}As: the API server impersonates a UID only " +
                 $"together with a user. Add -{prefix}As <user>.");
         if (Server is not null && !(Uri.TryCreate(Server, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             throw new LiqoException(ErrorIds.InvalidArgument, LiqoErrorCategory.InvalidArgument, Server,

@@ -71,16 +71,16 @@ public sealed class ClusterConnection : IDisposable
     /// <summary>Builds the connection from the kubeconfig; fails with KubeconfigNotFound, KubeconfigInvalid or ContextNotFound.</summary>
     public static ClusterConnection Open(KubeconfigSource source)
     {
-        var (config, context, impersonateUser, impersonateGroups) = KubeconfigLoader.Resolve(source);
+        var (config, context, impersonateUser, impersonateGroups, impersonateUid) = KubeconfigLoader.Resolve(source);
         var server = config.Host.TrimEnd('/');
         var ca = config.SslCaCerts is { Count: > 0 } certs ? string.Concat(certs.Select(c => c.ExportCertificatePem() + "\n")) : null;
-        ServerCertificateCheck.Install(config);
+        var certificateCheck = ServerCertificateCheck.Install(config);
         Kubernetes client;
         try
         {
             client = impersonateUser is null
                 ? new Kubernetes(config)
-                : new Kubernetes(config, new ImpersonationHandler(impersonateUser, impersonateGroups));
+                : new Kubernetes(config, new ImpersonationHandler(impersonateUser, impersonateGroups, impersonateUid));
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
@@ -95,11 +95,14 @@ public sealed class ClusterConnection : IDisposable
                     ? "Use an RSA or ECDSA client certificate; for a peering user, make it with New-LiqoPeeringUser -KeyAlgorithm Rsa (the default)."
                     : "Check the client-certificate and client-key data of the kubeconfig's user.", e);
         }
-        var connection = new ClusterConnection(client, server, context, source) { CertificateAuthorityPem = ca };
+        var connection = new ClusterConnection(client, server, context, source) { CertificateAuthorityPem = ca, CertificateCheck = certificateCheck };
         // kubectl's --request-timeout: 0 there, an infinite TimeSpan here, means no bound
         if (source.Overrides.RequestTimeout is { } requestTimeout) connection.RequestTimeout = requestTimeout;
         return connection;
     }
+
+    /// <summary>The check of the server's certificate (its server name and its last refusal), or null when verification is off.</summary>
+    internal ServerCertificateCheck? CertificateCheck { get; private init; }
 
     /// <summary>The certificate authority the kubeconfig trusts for this server (PEM), or null when it names none.</summary>
     internal string? CertificateAuthorityPem { get; private init; }

@@ -159,7 +159,7 @@ internal static class KubeconfigLoader
 
     /// <summary>What a cluster is reached with: the client configuration, the context's name and who to impersonate.</summary>
     internal sealed record ResolvedAccess(KubernetesClientConfiguration Config, string Context, string? ImpersonateUser,
-        IReadOnlyList<string> ImpersonateGroups);
+        IReadOnlyList<string> ImpersonateGroups, string? ImpersonateUid = null);
 
     /// <summary>
     /// The name the server certificate must carry: the cluster's tls-server-name (KubernetesClient does not read it from
@@ -261,7 +261,7 @@ internal static class KubeconfigLoader
         {
             var built = KubernetesClientConfiguration.BuildConfigFromConfigObject(single, selected);
             KeepTlsServerName(built, endpoint);
-            return new ResolvedAccess(built, shownContext, impersonateUser, impersonateGroups);
+            return new ResolvedAccess(built, shownContext, impersonateUser, impersonateGroups, ov.AsUid);
         }
         catch (Exception e) when (user?.UserCredentials?.ExternalExecution is { } exec && e is not OutOfMemoryException)
         {

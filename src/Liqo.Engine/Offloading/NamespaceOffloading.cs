@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Liqo.Engine.GoFormat;
 using Liqo.Engine.Resources;
@@ -67,29 +66,13 @@ public static class NamespaceOffloading
     }
 
     /// <summary>
-    /// liqoctl offload namespace -o json|yaml: the object liqoctl would apply, printed by kubectl's printers. JSON is
-    /// Go's MarshalIndent with four spaces (kind before apiVersion, status {}), ending with a newline; YAML is
-    /// sigs.k8s.io/yaml's (keys sorted) followed by liqoctl's "---" line.
+    /// liqoctl offload namespace -o json|yaml: the object liqoctl would apply, printed by kubectl's printers
+    /// (<see cref="KubectlPrinter"/>); the YAML is followed by liqoctl's own "---" line.
     /// </summary>
     public static string Print(string ns, OffloadOptions o, MachineFormat format)
     {
-        var printed = new JsonObject
-        {
-            ["kind"] = Kinds.NamespaceOffloading.Kind,
-            ["apiVersion"] = Kinds.NamespaceOffloading.ApiVersion,
-            ["metadata"] = new JsonObject { ["name"] = Name, ["namespace"] = ns },
-            ["spec"] = Spec(o),
-            ["status"] = new JsonObject(),
-        };
-        if (format == MachineFormat.Yaml) return GoYaml.Emit(printed) + "---\n";
-        // GoJson writes two spaces per level and no string holds a raw newline: doubling each line's indentation gives Go's four
-        var sb = new StringBuilder();
-        foreach (var line in GoJson.Write(printed).Split('\n'))
-        {
-            var indent = line.Length - line.TrimStart(' ').Length;
-            sb.Append(' ', indent * 2).Append(line, indent, line.Length - indent).Append('\n');
-        }
-        return sb.ToString();
+        var text = KubectlPrinter.Print(KubectlPrinter.Typed(Kinds.NamespaceOffloading, Forge(ns, o), Spec(o)), format);
+        return format == MachineFormat.Yaml ? text + "---\n" : text;
     }
 
     /// <summary>

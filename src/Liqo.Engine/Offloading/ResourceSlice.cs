@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.GoFormat;
 using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.Offloading;
@@ -139,6 +140,27 @@ public static class ResourceSlice
     public static IReadOnlyDictionary<string, string> RequestedResources(JsonObject slice) =>
         (slice["spec"]?["resources"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "", StringComparer.Ordinal)
         ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// liqoctl create resourceslice -o json|yaml: the slice liqoctl would create, as kubectl's printers print it
+    /// (<see cref="KubectlPrinter"/>); nothing is written. Like liqoctl it reads the consumer's tenant namespace for the
+    /// provider, so the clusters must be authenticated.
+    /// </summary>
+    public static async Task<string> PrintAsync(Operation op, ClusterConnection consumer, string name, string providerClusterId,
+        ResourceSliceOptions o, MachineFormat format)
+    {
+        InputRules.CheckResourceSlice(op, name, providerClusterId, o, "Class");
+        var tenantNs = await RequireTenantNamespaceAsync(op, consumer, providerClusterId).ConfigureAwait(false);
+        return Print(Forge(name, tenantNs, providerClusterId, o), format);
+    }
+
+    /// <summary>A forged slice as liqoctl prints it: ResourceSliceSpec's fields in their Go order, resources sorted.</summary>
+    internal static string Print(JsonObject slice, MachineFormat format)
+    {
+        var spec = KubectlPrinter.Struct(slice["spec"], "consumerClusterID", "providerClusterID", "resources", "class", "csr");
+        if (spec["resources"] is { } resources) spec["resources"] = KubectlPrinter.Map(resources);
+        return KubectlPrinter.Print(KubectlPrinter.Typed(Kinds.ResourceSlice, slice, spec), format);
+    }
 
     /// <summary>
     /// liqoctl create resourceslice: the slice, then its Authentication Accepted, then one look at Resources (a warning,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.GoFormat;
 using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.Offloading;
@@ -68,6 +69,11 @@ public static class VirtualNode
         else spec.Remove(field);
     }
 
+    /// <summary>liqoctl's forgeVirtualNodeOptions: the content from the flags (-KubeconfigSecretName, amounts, classes, labels).</summary>
+    internal static Content FromFlags(VirtualNodeOptions o, (string Namespace, string Name)? template) =>
+        new(o.KubeconfigSecretName!, Quantities.Canonical(o.Resources), Classes(o.StorageClasses, "storageClassName"),
+            Classes(o.IngressClasses, "ingressClassName"), Classes(o.LoadBalancerClasses, "loadBalancerClassName"), o.Labels, o.NodeSelector, template);
+
     /// <summary>liqoctl's class lists: the first one is the default.</summary>
     internal static JsonArray Classes(IReadOnlyList<string> names, string field)
     {
@@ -90,6 +96,22 @@ public static class VirtualNode
     public static async Task<(JsonObject VirtualNode, JsonObject? Node)> CreateAsync(Operation op, ClusterConnection consumer, string name,
         string remoteClusterId, VirtualNodeOptions o, bool wait)
     {
+        var (tenantNs, content) = await ResolveAsync(op, consumer, name, remoteClusterId, o).ConfigureAwait(false);
+        var vn = await ObjectWriter.CreateOrUpdateAsync(op, consumer, Kinds.VirtualNode, Forge(name, tenantNs, remoteClusterId, content, o),
+            existing => Mutate(existing, remoteClusterId, content, o)).ConfigureAwait(false);
+        op.Info(consumer, Module, "VirtualNode", "Virtual node created", whatIf: "Virtual node would be created");
+        if (!o.CreateNode || !wait || op.PlanOnly) return (vn, null);
+        var node = await VirtualNodeReadiness.WaitForNodeAsync(op, consumer, tenantNs, name).ConfigureAwait(false);
+        return (vn, node);
+    }
+
+    /// <summary>
+    /// What liqoctl create virtualnode reads before it writes, with or without -o: the tenant namespace, the
+    /// VkOptionsTemplate (it must exist), and the options from the flags or from the ResourceSlice. Bad input fails first.
+    /// </summary>
+    private static async Task<(string TenantNamespace, Content Content)> ResolveAsync(Operation op, ClusterConnection consumer, string name,
+        string remoteClusterId, VirtualNodeOptions o)
+    {
         InputRules.CheckVirtualNode(op, name, remoteClusterId, o); // bad input fails before anything is written
         var ct = op.Cancellation;
         if (string.IsNullOrEmpty(o.KubeconfigSecretName) == string.IsNullOrEmpty(o.ResourceSliceName))
@@ -106,15 +128,44 @@ public static class VirtualNode
                 "Name an existing VkOptionsTemplate as namespace/name, or leave -VkOptionsTemplate out for Liqo's default.");
         var content = o.ResourceSliceName is { Length: > 0 } slice
             ? await FromResourceSliceAsync(op, consumer, tenantNs, remoteClusterId, slice, template).ConfigureAwait(false)
-            : new Content(o.KubeconfigSecretName!, Quantities.Canonical(o.Resources), Classes(o.StorageClasses, "storageClassName"),
-                Classes(o.IngressClasses, "ingressClassName"), Classes(o.LoadBalancerClasses, "loadBalancerClassName"), o.Labels, o.NodeSelector, template);
+            : FromFlags(o, template);
 
-        var vn = await ObjectWriter.CreateOrUpdateAsync(op, consumer, Kinds.VirtualNode, Forge(name, tenantNs, remoteClusterId, content, o),
-            existing => Mutate(existing, remoteClusterId, content, o)).ConfigureAwait(false);
-        op.Info(consumer, Module, "VirtualNode", "Virtual node created", whatIf: "Virtual node would be created");
-        if (!o.CreateNode || !wait || op.PlanOnly) return (vn, null);
-        var node = await VirtualNodeReadiness.WaitForNodeAsync(op, consumer, tenantNs, name).ConfigureAwait(false);
-        return (vn, node);
+        return (tenantNs, content);
+    }
+
+    /// <summary>
+    /// liqoctl create virtualnode -o json|yaml: the VirtualNode liqoctl would create, as kubectl's printers print it
+    /// (<see cref="KubectlPrinter"/>); nothing is written. It reads what liqoctl reads (the tenant namespace, the
+    /// ResourceSlice, its Identity and kubeconfig Secret, the VkOptionsTemplate).
+    /// </summary>
+    public static async Task<string> PrintAsync(Operation op, ClusterConnection consumer, string name, string remoteClusterId,
+        VirtualNodeOptions o, MachineFormat format)
+    {
+        var (tenantNs, content) = await ResolveAsync(op, consumer, name, remoteClusterId, o).ConfigureAwait(false);
+        return Print(Forge(name, tenantNs, remoteClusterId, content, o), format);
+    }
+
+    /// <summary>A forged VirtualNode as liqoctl prints it: VirtualNodeSpec's fields (and their structs') in Go order, maps sorted.</summary>
+    internal static string Print(JsonObject vn, MachineFormat format)
+    {
+        var source = vn["spec"];
+        var spec = KubectlPrinter.Struct(source, "clusterID", "template", "offloadingPatch", "createNode", "disableNetworkCheck",
+            "kubeconfigSecretRef", "images", "resourceQuota", "labels", "annotations", "taints", "storageClasses", "ingressClasses",
+            "loadBalancerClasses", "vkOptionsTemplateRef");
+        if (source?["offloadingPatch"] is { } patch)
+        {
+            var printed = KubectlPrinter.Struct(patch, "annotationsNotReflected", "labelsNotReflected", "nodeSelector", "tolerations", "affinity", "runtimeClassName");
+            if (printed["nodeSelector"] is { } selector) printed["nodeSelector"] = KubectlPrinter.Map(selector);
+            spec["offloadingPatch"] = printed;
+        }
+        if (source?["resourceQuota"]?["hard"] is { } hard) spec["resourceQuota"] = new JsonObject { ["hard"] = KubectlPrinter.Map(hard) };
+        if (source?["labels"] is { } labels) spec["labels"] = KubectlPrinter.Map(labels);
+        foreach (var (field, nameField) in new[] { ("storageClasses", "storageClassName"), ("ingressClasses", "ingressClassName"), ("loadBalancerClasses", "loadBalancerClassName") })
+            if (source?[field] is JsonArray classes)
+                spec[field] = new JsonArray(classes.Select(c => (JsonNode)KubectlPrinter.Struct(c, nameField, "default")).ToArray());
+        if (source?["vkOptionsTemplateRef"] is { } reference)
+            spec["vkOptionsTemplateRef"] = KubectlPrinter.Struct(reference, "kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath");
+        return KubectlPrinter.Print(KubectlPrinter.Typed(Kinds.VirtualNode, vn, spec), format);
     }
 
     /// <summary>liqoctl's VirtualNodeOptionsFromResourceSlice: the slice's accepted resources and classes, its Identity's kubeconfig Secret.</summary>

@@ -99,6 +99,14 @@ public abstract class ClusterCmdlet : LiqoCmdlet
     public string[]? AsGroup { get; set; }
 
     /// <summary>
+    /// The UID to act as on the local cluster (kubectl's --as-uid), sent as the Impersonate-Uid header; needs -As. The API
+    /// server checks that your own user may impersonate it (RBAC verb impersonate on uids in authentication.k8s.io).
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AsUid { get; set; }
+
+    /// <summary>
     /// A PEM file holding the certificate authority to verify the local cluster's API server with (kubectl's
     /// --certificate-authority), instead of the kubeconfig's.
     /// </summary>
@@ -113,7 +121,11 @@ public abstract class ClusterCmdlet : LiqoCmdlet
     [Parameter]
     public SwitchParameter InsecureSkipTlsVerify { get; set; }
 
-    /// <summary>The name to verify the local cluster's API server certificate against, also sent as SNI (kubectl's --tls-server-name).</summary>
+    /// <summary>
+    /// The name to verify the local cluster's API server certificate against instead of the server's host (kubectl's
+    /// --tls-server-name; also the kubeconfig cluster's tls-server-name, which this overrides). The TLS handshake still
+    /// names the host (SNI), where kubectl names this.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? TlsServerName { get; set; }
@@ -130,7 +142,7 @@ public abstract class ClusterCmdlet : LiqoCmdlet
     /// <summary>The local cluster's access, as given on the command line.</summary>
     protected KubeconfigSource LocalSource() =>
         SourceFor(Kubeconfig, KubeconfigContent, Context, LiqoNamespace, "local", nameof(Kubeconfig), nameof(KubeconfigContent),
-            AccessOverrides(Cluster, User, Server, Token, As, AsGroup, CertificateAuthority, InsecureSkipTlsVerify, TlsServerName, RequestTimeout));
+            AccessOverrides(Cluster, User, Server, Token, As, AsGroup, CertificateAuthority, InsecureSkipTlsVerify, TlsServerName, RequestTimeout, AsUid));
 
     /// <summary>
     /// The remote cluster's access, from the Remote* parameters of the cmdlet (<see cref="TwoClusterCmdlet"/>'s, or those a
@@ -159,7 +171,7 @@ public abstract class ClusterCmdlet : LiqoCmdlet
 
     /// <summary>kubectl's access flags as the engine takes them; a CA path is resolved against PowerShell's current location.</summary>
     protected ClusterAccessOverrides AccessOverrides(string? cluster, string? user, string? server, string? token, string? asUser,
-        string[]? asGroups, string? certificateAuthority, bool insecureSkipTlsVerify, string? tlsServerName, TimeSpan? requestTimeout) =>
+        string[]? asGroups, string? certificateAuthority, bool insecureSkipTlsVerify, string? tlsServerName, TimeSpan? requestTimeout, string? asUid) =>
         new()
         {
             Cluster = cluster,
@@ -168,6 +180,7 @@ public abstract class ClusterCmdlet : LiqoCmdlet
             Token = token,
             As = asUser,
             AsGroups = asGroups,
+            AsUid = asUid,
             CertificateAuthority = certificateAuthority is null ? null : GetUnresolvedProviderPathFromPSPath(certificateAuthority),
             InsecureSkipTlsVerify = insecureSkipTlsVerify,
             TlsServerName = tlsServerName,

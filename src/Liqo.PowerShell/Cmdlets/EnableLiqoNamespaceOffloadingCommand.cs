@@ -164,5 +164,5 @@ public sealed class EnableLiqoNamespaceOffloadingCommand : ClusterCmdlet
         }
     }
 
-    private MachineFormat Format => Output == "Json" ? MachineFormat.Json : MachineFormat.Yaml;
+    private MachineFormat Format => ParameterConversions.Format(Output);
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
-using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -81,7 +80,7 @@ public sealed class GetLiqoInfoCommand : ClusterCmdlet
     {
         var source = LocalSource();
         var timeout = Timeout;
-        var format = Output == "Json" ? MachineFormat.Json : MachineFormat.Yaml;
+        var format = ParameterConversions.Format(Output);
         var result = RunEngine(async (log, ct) =>
         {
             using var cluster = ClusterConnection.Open(source);

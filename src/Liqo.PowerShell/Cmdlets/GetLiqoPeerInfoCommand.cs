@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
-using Liqo.Engine.GoFormat;
 using Liqo.Engine.Info;
 using Liqo.Engine.Info.Peer;
 using Liqo.PowerShell.Completers;
@@ -108,7 +107,7 @@ public sealed class GetLiqoPeerInfoCommand : TwoClusterCmdlet
         var source = LocalSource();
         var remoteSource = RemoteGiven ? RemoteSource() : null;
         var timeout = Timeout;
-        var format = Output == "Json" ? MachineFormat.Json : MachineFormat.Yaml;
+        var format = ParameterConversions.Format(Output);
         var requested = _clusterIds.Count == 0 ? null : _clusterIds.ToList();
         var result = RunEngine(async (log, ct) =>
         {

@@ -21,6 +21,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// node gpu once milan accepts it.
 /// </example>
 /// <example>
+/// Print the ResourceSlice instead of creating it
+/// <code>
+/// New-LiqoResourceSlice gpu -RemoteClusterId milan -Cpu 8 -Memory 32Gi -Output Yaml
+/// </code>
+/// The YAML liqoctl create resourceslice -o yaml prints (in the tenant namespace of milan, which must exist), to apply
+/// with GitOps tools; nothing is written.
+/// </example>
+/// <example>
 /// Ask for resources now, make the virtual node later
 /// <code>
 /// New-LiqoResourceSlice gpu -RemoteClusterId milan -NoVirtualNode -Resource @{ 'nvidia.com/gpu' = '2' }
@@ -31,7 +39,7 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="RemoveLiqoResourceSliceCommand"/>
 /// <seealso cref="NewLiqoVirtualNodeCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ResourceSliceResult))]
+[OutputType(typeof(ResourceSliceResult), typeof(string))]
 public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
 {
     /// <summary>
@@ -74,6 +82,14 @@ public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
     [Parameter] public SwitchParameter NoVirtualNode { get; set; }
 
     /// <summary>
+    /// Prints the ResourceSlice as liqoctl create resourceslice --output prints it (Json or Yaml), instead of creating it:
+    /// nothing is written. The consumer's tenant namespace for the provider is read, as liqoctl reads it.
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Json", "Yaml")]
+    public string? Output { get; set; }
+
+    /// <summary>
     /// The bound of the whole command, its wait included: for the provider's answer (New-LiqoResourceSlice), for the Node to
     /// be Ready (New-LiqoVirtualNode), for the object to be gone (Remove-). Accepts liqoctl's durations (5m, 1h30m), a number
     /// of seconds or a TimeSpan.
@@ -98,6 +114,12 @@ public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
             Resources = ParameterConversions.Resources(Cpu, Memory, Pods, Resource),
             CreateVirtualNode = !NoVirtualNode,
         };
+        if (Output is not null)
+        {
+            var format = ParameterConversions.Format(Output);
+            WriteObject(RunOnCluster(LocalSource(), Timeout, (op, consumer) => ResourceSlice.PrintAsync(op, consumer, name, provider, options, format)));
+            return;
+        }
         WriteObject(RunOnCluster(LocalSource(), Timeout, async (op, consumer) =>
         {
             var slice = await ResourceSlice.CreateAsync(op, consumer, name, provider, options, wait).ConfigureAwait(false);

@@ -26,10 +26,17 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </code>
 /// Its capacity is what -Cpu, -Memory and -Pods (110 by default) say; fast is its default storage class.
 /// </example>
+/// <example>
+/// Print the VirtualNode instead of creating it
+/// <code>
+/// New-LiqoVirtualNode gpu -RemoteClusterId milan -ResourceSliceName gpu -Output Json
+/// </code>
+/// The JSON liqoctl create virtualnode -o json prints, with the slice's accepted resources; nothing is written.
+/// </example>
 /// <seealso cref="RemoveLiqoVirtualNodeCommand"/>
 /// <seealso cref="NewLiqoResourceSliceCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoVirtualNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ResourceSliceSet)]
-[OutputType(typeof(VirtualNodeResult))]
+[OutputType(typeof(VirtualNodeResult), typeof(string))]
 public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
 {
     private const string SecretSet = "KubeconfigSecret";
@@ -98,6 +105,15 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
     [Parameter] public SwitchParameter DisableNetworkCheck { get; set; }
 
     /// <summary>
+    /// Prints the VirtualNode as liqoctl create virtualnode --output prints it (Json or Yaml), instead of creating it:
+    /// nothing is written. What liqoctl reads is read (the tenant namespace; the ResourceSlice, its Identity and kubeconfig
+    /// Secret with -ResourceSliceName; the -VkOptionsTemplate).
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Json", "Yaml")]
+    public string? Output { get; set; }
+
+    /// <summary>
     /// The bound of the whole command, its wait included: for the provider's answer (New-LiqoResourceSlice), for the Node to
     /// be Ready (New-LiqoVirtualNode), for the object to be gone (Remove-). Accepts liqoctl's durations (5m, 1h30m), a number
     /// of seconds or a TimeSpan.
@@ -132,6 +148,12 @@ public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
             NodeSelector = ParameterConversions.Map(NodeSelector),
             RuntimeClassName = RuntimeClassName,
         };
+        if (Output is not null)
+        {
+            var format = ParameterConversions.Format(Output);
+            WriteObject(RunOnCluster(LocalSource(), Timeout, (op, consumer) => VirtualNode.PrintAsync(op, consumer, name, provider, options, format)));
+            return;
+        }
         WriteObject(RunOnCluster(LocalSource(), Timeout, async (op, consumer) =>
         {
             var (vn, node) = await VirtualNode.CreateAsync(op, consumer, name, provider, options, wait).ConfigureAwait(false);

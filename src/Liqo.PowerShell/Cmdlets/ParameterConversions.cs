@@ -1,4 +1,5 @@
 using System.Collections;
+using Liqo.Engine.GoFormat;
 using Liqo.Engine.Networking;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -14,6 +15,9 @@ internal static class ParameterConversions
         foreach (DictionaryEntry e in table) map[e.Key.ToString()!] = e.Value?.ToString() ?? "";
         return map;
     }
+
+    /// <summary>An -Output value (Json or Yaml, liqoctl's -o json|yaml) as the engine's format.</summary>
+    public static MachineFormat Format(string? output) => output == "Json" ? MachineFormat.Json : MachineFormat.Yaml;
 
     /// <summary>cpu, memory and pods (when given) plus the other resources.</summary>
     public static Dictionary<string, string> Resources(string? cpu, string? memory, string? pods, IDictionary? other)

@@ -201,6 +201,11 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? RemoteAsGroup { get; set; }
 
+    /// <summary>The UID to act as on the remote cluster (kubectl's --as-uid, the Impersonate-Uid header); needs -RemoteAs.</summary>
+    [Parameter(ParameterSetName = UnpeerSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteAsUid { get; set; }
+
     /// <summary>A PEM file of the certificate authority to verify the remote API server with (kubectl's --certificate-authority).</summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [ValidateNotNullOrEmpty]
@@ -213,7 +218,11 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     [Parameter(ParameterSetName = UnpeerSet)]
     public SwitchParameter RemoteInsecureSkipTlsVerify { get; set; }
 
-    /// <summary>The name to verify the remote API server certificate against, also sent as SNI (kubectl's --tls-server-name).</summary>
+    /// <summary>
+    /// The name to verify the remote API server certificate against instead of the server's host (kubectl's
+    /// --tls-server-name; also the kubeconfig cluster's tls-server-name, which this overrides). The TLS handshake still
+    /// names the host (SNI), where kubectl names this.
+    /// </summary>
     [Parameter(ParameterSetName = UnpeerSet)]
     [ValidateNotNullOrEmpty]
     public string? RemoteTlsServerName { get; set; }
@@ -229,7 +238,7 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
     /// <summary>kubectl's access flags of the remote cluster, as the engine takes them.</summary>
     private ClusterAccessOverrides RemoteOverrides() =>
         AccessOverrides(RemoteCluster, RemoteUser, RemoteServer, RemoteToken, RemoteAs, RemoteAsGroup, RemoteCertificateAuthority,
-            RemoteInsecureSkipTlsVerify, RemoteTlsServerName, RemoteRequestTimeout);
+            RemoteInsecureSkipTlsVerify, RemoteTlsServerName, RemoteRequestTimeout, RemoteAsUid);
 
     /// <summary>
     /// With several remote clusters, how many are unpeered at once (as ForEach-Object -Parallel's -ThrottleLimit); the

@@ -77,6 +77,11 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? RemoteAsGroup { get; set; }
 
+    /// <summary>The UID to act as on the remote cluster (kubectl's --as-uid, the Impersonate-Uid header); needs -RemoteAs.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RemoteAsUid { get; set; }
+
     /// <summary>A PEM file of the certificate authority to verify the remote API server with (kubectl's --certificate-authority).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -89,7 +94,11 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
     [Parameter]
     public SwitchParameter RemoteInsecureSkipTlsVerify { get; set; }
 
-    /// <summary>The name to verify the remote API server certificate against, also sent as SNI (kubectl's --tls-server-name).</summary>
+    /// <summary>
+    /// The name to verify the remote API server certificate against instead of the server's host (kubectl's
+    /// --tls-server-name; also the kubeconfig cluster's tls-server-name, which this overrides). The TLS handshake still
+    /// names the host (SNI), where kubectl names this.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? RemoteTlsServerName { get; set; }
@@ -105,7 +114,7 @@ public abstract class TwoClusterCmdlet : ClusterCmdlet
     /// <summary>kubectl's access flags of the remote cluster, as the engine takes them.</summary>
     protected ClusterAccessOverrides RemoteOverrides() =>
         AccessOverrides(RemoteCluster, RemoteUser, RemoteServer, RemoteToken, RemoteAs, RemoteAsGroup, RemoteCertificateAuthority,
-            RemoteInsecureSkipTlsVerify, RemoteTlsServerName, RemoteRequestTimeout);
+            RemoteInsecureSkipTlsVerify, RemoteTlsServerName, RemoteRequestTimeout, RemoteAsUid);
 
     /// <summary>Whether a remote cluster was named at all (for cmdlets where it is optional).</summary>
     protected bool RemoteGiven => RemoteKubeconfig is not null || RemoteKubeconfigContent is not null || RemoteContext is not null ||

@@ -78,15 +78,73 @@ public sealed class ClusterAccessOverridesTests(SandboxFixture fx) : IClassFixtu
         Assert.Equal("alpha-overrides", await ClusterId.ReadAsync(rightCa, default));
     }
 
-    [Fact(Skip = "-TlsServerName has no effect yet: SocketsHttpHandler verifies the request's host, not SslOptions.TargetHost; a name check of our own in ServerCertificateCheck is the fix")]
+    [Fact]
     public async Task TheTlsServerNameIsTheNameTheCertificateIsVerifiedAgainst()
     {
         await InstallAsync();
-        // the certificate names localhost and kubernetes, not other.example
+        // the certificate names localhost, kubernetes and 127.0.0.1 (the host), not other.example
         using var wrongName = ClusterConnection.Open(new KubeconfigSource(fx.Alpha.KubeconfigPath, null, null, Ns) { Overrides = new() { TlsServerName = "other.example" } });
-        Assert.Equal(ErrorIds.TlsVerificationFailed, (await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(wrongName, default))).ErrorId);
+        var e = await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(wrongName, default));
+        Assert.Equal(ErrorIds.TlsVerificationFailed, e.ErrorId);
+        Assert.Contains("verified against the name 'other.example'", e.Message);
+        Assert.Contains(", not other.example)", e.Message);
+        Assert.Contains("-TlsServerName", e.RecommendedAction);
         using var rightName = ClusterConnection.Open(new KubeconfigSource(fx.Alpha.KubeconfigPath, null, null, Ns) { Overrides = new() { TlsServerName = "kubernetes" } });
         Assert.Equal("alpha-overrides", await ClusterId.ReadAsync(rightName, default));
+    }
+
+    [Fact]
+    public async Task TheKubeconfigClustersTlsServerNameIsVerifiedToo()
+    {
+        await InstallAsync();
+        var kubeconfig = await File.ReadAllTextAsync(fx.Alpha.KubeconfigPath);
+        string With(string name) => Regex.Replace(kubeconfig, @"(\n(\s+)server:[^\n]*)", $"$1\n$2tls-server-name: {name}");
+        using var wrongName = ClusterConnection.Open(new KubeconfigSource(null, With("other.example"), null, Ns));
+        var e = await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(wrongName, default));
+        Assert.Equal(ErrorIds.TlsVerificationFailed, e.ErrorId);
+        Assert.Contains("'other.example'", e.Message);
+        using var rightName = ClusterConnection.Open(new KubeconfigSource(null, With("kubernetes"), null, Ns));
+        Assert.Equal("alpha-overrides", await ClusterId.ReadAsync(rightName, default));
+        // -TlsServerName wins over the kubeconfig's, as kubectl's flag does
+        using var flagWins = ClusterConnection.Open(new KubeconfigSource(null, With("other.example"), null, Ns) { Overrides = new() { TlsServerName = "localhost" } });
+        Assert.Equal("alpha-overrides", await ClusterId.ReadAsync(flagWins, default));
+    }
+
+    [Fact]
+    public async Task AsUidSendsImpersonateUidWhichTheServerChecksOnUids()
+    {
+        await InstallAsync();
+        using var admin = SandboxFixture.Connect(fx.Alpha, Ns);
+        // ulla may impersonate the user bob, and the uid uid-7 only
+        foreach (var (name, group, resource, target) in new[] { ("ulla-users", "", "users", "bob"), ("ulla-uids", "authentication.k8s.io", "uids", "uid-7") })
+        {
+            if (await admin.Api.GetAsync(Engine.Resources.Kinds.ClusterRole, null, name, default) is not null) continue;
+            await admin.Api.CreateAsync(Engine.Resources.Kinds.ClusterRole, null, System.Text.Json.Nodes.JsonNode.Parse($$"""
+                {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"{{name}}"},
+                 "rules":[{"apiGroups":["{{group}}"],"resources":["{{resource}}"],"verbs":["impersonate"],"resourceNames":["{{target}}"]}]}
+                """)!.AsObject(), default);
+            await admin.Api.CreateAsync(Engine.Resources.Kinds.ClusterRoleBinding, null, System.Text.Json.Nodes.JsonNode.Parse($$"""
+                {"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"{{name}}"},
+                 "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"{{name}}"},
+                 "subjects":[{"apiGroup":"rbac.authorization.k8s.io","kind":"User","name":"ulla"}]}
+                """)!.AsObject(), default);
+        }
+        var token = fx.Alpha.AddBearerToken("ulla", []);
+        ClusterConnection As(string? uid) =>
+            ClusterConnection.Open(Nothing(new() { Server = Server, Token = token, CertificateAuthority = CaFile(), As = "bob", AsUid = uid }));
+
+        using var otherUid = As("uid-8");
+        var e = await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(otherUid, default));
+        Assert.Equal(ErrorIds.Forbidden, e.ErrorId);
+        Assert.Contains("User \"ulla\" cannot impersonate resource \"uids\" in API group \"authentication.k8s.io\"", e.Message);
+        // the uid she may impersonate: the request is bob's, and bob may not read the cluster ID
+        using var allowedUid = As("uid-7");
+        e = await Assert.ThrowsAsync<LiqoException>(() => ClusterId.ReadAsync(allowedUid, default));
+        Assert.Contains("User \"bob\" cannot list resource \"configmaps\"", e.Message);
+        // a uid without a user is refused before any request, as the API server would refuse it
+        var refused = Assert.Throws<LiqoException>(() => ClusterConnection.Open(Nothing(new() { Server = Server, Token = token, CertificateAuthority = CaFile(), AsUid = "uid-7" })));
+        Assert.Equal(ErrorIds.InvalidArgument, refused.ErrorId);
+        Assert.Contains("-AsUid", refused.Message);
     }
 
     [Fact]

@@ -7,10 +7,7 @@ namespace Liqo.Engine.Tests.Offloading;
 /// <summary>The VirtualNode liqoctl create virtualnode writes (MutateVirtualNode), and liqoctl's quantities.</summary>
 public sealed class VirtualNodeForgeTests
 {
-    private static VirtualNode.Content SecretContent(VirtualNodeOptions o) =>
-        new("kubeconfig-x", Quantities.Canonical(o.Resources), VirtualNode.Classes(o.StorageClasses, "storageClassName"),
-            VirtualNode.Classes(o.IngressClasses, "ingressClassName"), VirtualNode.Classes(o.LoadBalancerClasses, "loadBalancerClassName"),
-            o.Labels, o.NodeSelector, ("liqo", "fast-vk"));
+    private static VirtualNode.Content SecretContent(VirtualNodeOptions o) => VirtualNode.FromFlags(o, ("liqo", "fast-vk"));
 
     private static readonly VirtualNodeOptions AllOptions = new()
     {

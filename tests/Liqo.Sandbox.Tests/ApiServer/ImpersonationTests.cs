@@ -12,13 +12,16 @@ namespace Liqo.Sandbox.Tests.ApiServer;
 /// </summary>
 public sealed class ImpersonationTests(ClusterFixture f) : IClassFixture<ClusterFixture>
 {
-    private async Task AllowImpersonatingAsync(string who, string resource, params string[] names)
+    private Task AllowImpersonatingAsync(string who, string resource, params string[] names) =>
+        AllowImpersonatingInGroupAsync("", who, resource, names);
+
+    private async Task AllowImpersonatingInGroupAsync(string apiGroup, string who, string resource, params string[] names)
     {
         var role = $"impersonate-{who}-{resource}";
         await f.Client.RbacAuthorizationV1.CreateClusterRoleAsync(new V1ClusterRole
         {
             Metadata = new V1ObjectMeta { Name = role },
-            Rules = [new V1PolicyRule { ApiGroups = [""], Resources = [resource], Verbs = ["impersonate"], ResourceNames = names }],
+            Rules = [new V1PolicyRule { ApiGroups = [apiGroup], Resources = [resource], Verbs = ["impersonate"], ResourceNames = names }],
         });
         await f.Client.RbacAuthorizationV1.CreateClusterRoleBindingAsync(new V1ClusterRoleBinding
         {
@@ -149,5 +152,47 @@ public sealed class ImpersonationTests(ClusterFixture f) : IClassFixture<Cluster
         (code, _, stderr) = await admin.RunAsync("--as", "dan", "get", "secrets", "-n", ns);
         Assert.Equal(1, code);
         Assert.True(stderr.Contains($"User \"dan\" cannot list resource \"secrets\"", StringComparison.Ordinal), stderr);
+    }
+
+    [Fact]
+    public async Task A_uid_needs_the_impersonate_right_on_uids_and_a_user()
+    {
+        using var una = TestHttp.Create(f.Cluster, token: f.Cluster.AddBearerToken("una", []));
+        await AllowImpersonatingAsync("una", "users", "dan");
+        var withUid = Get("/api/v1/namespaces/default/configmaps", "dan");
+        withUid.Headers.Add("Impersonate-Uid", "uid-1234");
+        var (code, message) = await SendAsync(una, withUid);
+        Assert.Equal(HttpStatusCode.Forbidden, code);
+        Assert.Equal("uids.authentication.k8s.io \"uid-1234\" is forbidden: User \"una\" cannot impersonate resource \"uids\" in API group \"authentication.k8s.io\" at the cluster scope", message);
+
+        await AllowImpersonatingInGroupAsync("authentication.k8s.io", "una", "uids", "uid-1234");
+        withUid = Get("/api/v1/namespaces/default/configmaps", "dan");
+        withUid.Headers.Add("Impersonate-Uid", "uid-1234");
+        (code, message) = await SendAsync(una, withUid);
+        Assert.Equal(HttpStatusCode.Forbidden, code); // now as dan, who may not list configmaps
+        Assert.StartsWith("configmaps is forbidden: User \"dan\" cannot list resource \"configmaps\"", message);
+
+        // a uid without a user: the real server's 500
+        var uidOnly = Get("/api/v1/namespaces", null);
+        uidOnly.Headers.Add("Impersonate-Uid", "uid-1234");
+        (code, message) = await SendAsync(una, uidOnly);
+        Assert.Equal(HttpStatusCode.InternalServerError, code);
+        Assert.Contains("requested [{UID  uid-1234    }] without impersonating a user", message);
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_as_uid_gets_what_the_real_server_answers()
+    {
+        var path = f.Cluster.WriteKubeconfig(Path.Combine(f.Directory, "uma.kubeconfig"), "uma", [], KubeconfigAuth.Token);
+        var kubectl = new Kubectl(path);
+        await AllowImpersonatingAsync("uma", "users", "dan");
+        var (code, _, stderr) = await kubectl.RunAsync("--as", "dan", "--as-uid", "uid-42", "get", "--raw", "/api/v1/namespaces/default/configmaps");
+        Assert.Equal(1, code);
+        Assert.True(stderr.Contains("User \"uma\" cannot impersonate resource \"uids\" in API group \"authentication.k8s.io\"", StringComparison.Ordinal), stderr);
+
+        await AllowImpersonatingInGroupAsync("authentication.k8s.io", "uma", "uids", "uid-42");
+        (code, _, stderr) = await kubectl.RunAsync("--as", "dan", "--as-uid", "uid-42", "get", "--raw", "/api/v1/namespaces/default/configmaps");
+        Assert.Equal(1, code);
+        Assert.True(stderr.Contains("User \"dan\" cannot list resource \"configmaps\"", StringComparison.Ordinal), stderr);
     }
 }

@@ -171,8 +171,12 @@ internal sealed class ApiPipeline(
         audit.Write(ev);
     }
 
-    private static JsonObject AuditUser(UserInfo? user) =>
-        user is null
-            ? new JsonObject()
-            : new JsonObject { ["username"] = user.Name, ["groups"] = new JsonArray(user.Groups.Select(g => (JsonNode)JsonValue.Create(g)!).ToArray()) };
+    private static JsonObject AuditUser(UserInfo? user)
+    {
+        if (user is null) return new JsonObject();
+        var o = new JsonObject { ["username"] = user.Name };
+        if (user.Uid is not null) o["uid"] = user.Uid; // authentication/v1 UserInfo: username, uid, groups
+        o["groups"] = new JsonArray(user.Groups.Select(g => (JsonNode)JsonValue.Create(g)!).ToArray());
+        return o;
+    }
 }

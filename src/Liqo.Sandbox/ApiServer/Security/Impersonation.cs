@@ -74,7 +74,7 @@ internal static class Impersonation
         {
             groups.Add("system:unauthenticated");
         }
-        return new UserInfo(name, groups);
+        return new UserInfo(name, groups) { Uid = uid.Length > 0 ? uid : null };
     }
 
     private static AuthorizationAttributes Check(string group, string resource, string subresource, string ns, string name) =>

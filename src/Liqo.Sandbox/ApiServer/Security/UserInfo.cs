@@ -8,6 +8,9 @@ public sealed record UserInfo(string Name, IReadOnlyList<string> Groups)
 
     public bool IsMaster => Groups.Contains(Masters);
 
+    /// <summary>The user's UID (Impersonate-Uid of an impersonated user), or null; the audit log shows it.</summary>
+    public string? Uid { get; init; }
+
     /// <summary>The user as authenticated: every authenticated user also belongs to system:authenticated.</summary>
     public static UserInfo Authenticated(string name, IEnumerable<string> groups)
     {
