@@ -103,8 +103,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoPeeringUserCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PeeringResult))]
-public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
+public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     /// <summary>The bound of the whole command (liqoctl --timeout, default 10m). Accepts 10m, 600, or 00:10:00.</summary>
     [Parameter]
     [DurationTransformation]
