@@ -57,7 +57,15 @@ public sealed partial class GlobalMetadata
         {
             NotLiqos(AnnotationParameter, key, value, "annotation");
             // the API server checks an annotation key as a qualified name in lower case
-            InputRules.Labels(AnnotationParameter, new Dictionary<string, string> { [key.ToLowerInvariant()] = "" });
+            try
+            {
+                InputRules.Labels(AnnotationParameter, new Dictionary<string, string> { [key.ToLowerInvariant()] = "" });
+            }
+            catch (LiqoException)
+            {
+                throw InputRules.Invalid(AnnotationParameter, key, "must be a qualified name, an annotation key such as note or example.com/ticket: " +
+                    "an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+            }
             a[key] = value;
         }
         if (a.Sum(p => Encoding.UTF8.GetByteCount(p.Key) + Encoding.UTF8.GetByteCount(p.Value)) > AnnotationBytesMax)
