@@ -88,13 +88,13 @@ New-LiqoPeering -Kubeconfig '$script:consumer' -RemoteKubeconfig '$script:provid
         $labelled = @(
             @{ Kubeconfig = $script:consumer; Namespace = $onConsumer; Resource = 'configurations.networking.liqo.io'; Name = $script:P }
             @{ Kubeconfig = $script:consumer; Namespace = $onConsumer; Resource = 'gatewayclients.networking.liqo.io'; Name = $script:P }
-            @{ Kubeconfig = $script:consumer; Namespace = $onConsumer; Resource = 'publickeys.networking.liqo.io'; Name = $script:P }
+            @{ Kubeconfig = $script:consumer; Namespace = $onConsumer; Resource = 'publickeies.networking.liqo.io'; Name = $script:P }
             @{ Kubeconfig = $script:consumer; Namespace = $onConsumer; Resource = 'identities.authentication.liqo.io'; Name = "controlplane-$($script:P)" }
             @{ Kubeconfig = $script:consumer; Namespace = $onConsumer; Resource = 'resourceslices.authentication.liqo.io'; Name = $script:P }
             @{ Kubeconfig = $script:consumer; Namespace = $onConsumer; Resource = 'secrets'; Name = 'liqo-signed-nonce' }
             @{ Kubeconfig = $script:provider; Namespace = $onProvider; Resource = 'configurations.networking.liqo.io'; Name = $script:C }
             @{ Kubeconfig = $script:provider; Namespace = $onProvider; Resource = 'gatewayservers.networking.liqo.io'; Name = $script:C }
-            @{ Kubeconfig = $script:provider; Namespace = $onProvider; Resource = 'publickeys.networking.liqo.io'; Name = $script:C }
+            @{ Kubeconfig = $script:provider; Namespace = $onProvider; Resource = 'publickeies.networking.liqo.io'; Name = $script:C }
             @{ Kubeconfig = $script:provider; Namespace = $onProvider; Resource = 'tenants.authentication.liqo.io'; Name = $script:C }
             @{ Kubeconfig = $script:provider; Namespace = $onProvider; Resource = 'secrets'; Name = 'liqo-nonce' }
         )
