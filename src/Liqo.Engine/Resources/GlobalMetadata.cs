@@ -49,7 +49,11 @@ public sealed partial class GlobalMetadata
         {
             NotLiqos(LabelParameter, key, value, "label");
             // the variables' values are not known yet: check the value with each variable as a letter
-            InputRules.Labels(LabelParameter, new Dictionary<string, string> { [key] = Variable().Replace(value, "a") });
+            var known = Variable().Replace(value, "a");
+            if (known.Contains("${", StringComparison.Ordinal))
+                throw InputRules.Invalid(LabelParameter, $"{key}={value}",
+                    "names a variable other than ${namespace}, ${name}, ${kind} and ${group}, the ones replaced by the object's (as liqoctl does)");
+            InputRules.Labels(LabelParameter, new Dictionary<string, string> { [key] = known });
             l[key] = value;
         }
         var a = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -130,6 +130,13 @@ public sealed class GlobalMetadataTests() : LiqoPairTest("liqo-global-")
     }
 
     [Fact]
+    public void AnUnknownVariableIsNamedAsSuch()
+    {
+        var e = Assert.Throws<LiqoException>(() => GlobalMetadata.Create(new Dictionary<string, string> { ["origin"] = "${cluster}" }, null));
+        Assert.Contains("names a variable other than ${namespace}, ${name}, ${kind} and ${group}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnnotationValuesAndUpperCaseAnnotationKeysAreTakenAsTheApiServerTakesThem()
     {
         var m = GlobalMetadata.Create(null, new Dictionary<string, string> { ["Example.com/Note"] = "any text: even this!" });
