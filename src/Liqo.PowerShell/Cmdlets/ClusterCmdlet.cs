@@ -283,6 +283,8 @@ public abstract class ClusterCmdlet : LiqoCmdlet
         });
     }
 
+    private GlobalMetadata? _globalMetadata;
+
     /// <summary>
     /// -GlobalLabel and -GlobalAnnotation of a cmdlet that takes them (<see cref="IGlobalMetadataParameters"/>), checked once
     /// before anything is written: a bad key or value ends the command with InvalidArgument.
@@ -292,7 +294,8 @@ public abstract class ClusterCmdlet : LiqoCmdlet
         if (this is not IGlobalMetadataParameters given) return GlobalMetadata.None;
         try
         {
-            return GlobalMetadata.Create(ParameterConversions.Map(given.GlobalLabel), ParameterConversions.Map(given.GlobalAnnotation));
+            // once per command, not per piped input object
+            return _globalMetadata ??= GlobalMetadata.Create(ParameterConversions.Map(given.GlobalLabel), ParameterConversions.Map(given.GlobalAnnotation));
         }
         catch (LiqoException e)
         {
