@@ -56,6 +56,11 @@ if (-not (Test-Path $DocumentationFile)) { throw "The XML documentation file '$D
 $documentation = [xml](Get-Content -Raw $DocumentationFile)
 $members = @{}
 foreach ($m in $documentation.doc.members.member) { $members[$m.name] = $m }
+# <inheritdoc cref="..."/> (a parameter several cmdlets declare alike, documented once): the member it names stands in
+foreach ($name in @($members.Keys)) {
+    $inherit = $members[$name].SelectSingleNode('inheritdoc[@cref]')
+    if ($inherit -and $members.ContainsKey($inherit.GetAttribute('cref'))) { $members[$name] = $members[$inherit.GetAttribute('cref')] }
+}
 
 $module = Import-Module (Resolve-Path $ModulePath).Path -PassThru -Force
 $commands = @(Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name)

@@ -71,6 +71,12 @@ public sealed class Operation : IDisposable
     internal WaitSettings Waits { get; init; } = WaitSettings.Default;
 
     /// <summary>
+    /// liqoctl's --global-labels and --global-annotations: put on every object the operation creates or updates the way
+    /// liqoctl's CreateOrUpdate does (<see cref="ObjectWriter"/>), on both clusters. None unless the command was given them.
+    /// </summary>
+    public GlobalMetadata GlobalMetadata { get; init; } = GlobalMetadata.None;
+
+    /// <summary>
     /// Makes the clusters' requests part of this operation: each retry is a Verbose line of its log, and transient failures
     /// are retried for as long as the budget lasts. Every method that takes a cluster attaches it too.
     /// </summary>

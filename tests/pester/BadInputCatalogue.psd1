@@ -59,5 +59,10 @@
         @{ Case = 'Remove-LiqoResourceSlice -RemoteClusterId Not_An_Id'; Command = 'Remove-LiqoResourceSlice'; Two = $false; Arguments = @{ Name = 'some-slice'; RemoteClusterId = 'Not_An_Id'; Confirm = $false }; Id = 'InvalidArgument'; Parameter = 'RemoteClusterId'; Fast = $true }
         @{ Case = 'Remove-LiqoResourceSlice -RemoteClusterId bad,selector=x'; Command = 'Remove-LiqoResourceSlice'; Two = $false; Arguments = @{ Name = 'some-slice'; RemoteClusterId = 'bad,selector=x'; Confirm = $false }; Id = 'InvalidArgument'; Parameter = 'RemoteClusterId'; Fast = $true }
         @{ Case = 'Remove-LiqoVirtualNode -RemoteClusterId Not_An_Id'; Command = 'Remove-LiqoVirtualNode'; Two = $false; Arguments = @{ Name = 'some-node'; RemoteClusterId = 'Not_An_Id'; Confirm = $false }; Id = 'InvalidArgument'; Parameter = 'RemoteClusterId'; Fast = $false }
+        # -GlobalLabel / -GlobalAnnotation (liqoctl's --global-labels / --global-annotations)
+        @{ Case = '-GlobalLabel in Liqo''s domain'; Command = 'New-LiqoPeering'; Two = $true; Arguments = @{ GlobalLabel = @{ 'liqo.io/remote-cluster-id' = 'x' } }; Id = 'InvalidArgument'; Parameter = 'GlobalLabel'; Fast = $true }
+        @{ Case = 'Enable-LiqoAuthentication -GlobalLabel value with a space'; Command = 'Enable-LiqoAuthentication'; Two = $true; Arguments = @{ GlobalLabel = @{ team = 'two words' } }; Id = 'InvalidArgument'; Parameter = 'GlobalLabel'; Fast = $false }
+        @{ Case = 'New-LiqoResourceSlice -GlobalAnnotation bad key'; Command = 'New-LiqoResourceSlice'; Two = $false; Arguments = @{ Name = 'slice'; RemoteClusterId = 'provider'; GlobalAnnotation = @{ 'bad key!' = 'x' } }; Id = 'InvalidArgument'; Parameter = 'GlobalAnnotation'; Fast = $true }
+        @{ Case = 'New-LiqoNonce -GlobalLabel unknown variable'; Command = 'New-LiqoNonce'; Two = $false; Arguments = @{ ConsumerClusterId = 'consumer'; GlobalLabel = @{ origin = '${unknown}' } }; Id = 'InvalidArgument'; Parameter = 'GlobalLabel'; Fast = $false }
     )
 }

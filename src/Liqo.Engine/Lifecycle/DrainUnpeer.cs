@@ -48,7 +48,7 @@ public static class DrainUnpeer
             {
                 if (n["spec"] is not JsonObject spec) n["spec"] = spec = new JsonObject();
                 spec["unschedulable"] = true;
-            }).ConfigureAwait(false);
+            }, globalMetadata: false).ConfigureAwait(false);
         var tenant = await TenantConditionAsync(op, provider, consumerId).ConfigureAwait(false);
         if (tenant == TenantCondition.Active)
             await TenantCondition.SetAsync(op, provider, consumerId, null, TenantCondition.Transition.Cordon).ConfigureAwait(false);

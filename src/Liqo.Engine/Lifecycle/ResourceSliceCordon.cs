@@ -42,7 +42,7 @@ public static class ResourceSliceCordon
                     a[Annotation] = "true";
                 }
                 else (meta["annotations"] as JsonObject)?.Remove(Annotation);
-            }).ConfigureAwait(false);
+            }, globalMetadata: false).ConfigureAwait(false);
             written = !op.PlanOnly && (stored.Annotation(Annotation) is not null) == cordon;
         }
         op.Info(provider, "ResourceSlice", cordon ? "cordon" : "uncordon", $"{label} {(cordon ? "cordoned" : "uncordoned")}",

@@ -68,7 +68,7 @@ public static class TenantCondition
             {
                 if (t["spec"] is not JsonObject spec) t["spec"] = spec = new JsonObject();
                 spec["tenantCondition"] = wanted;
-            }).ConfigureAwait(false);
+            }, globalMetadata: false).ConfigureAwait(false);
             written = !op.PlanOnly && Of(stored) == wanted;
         }
         op.Info(provider, "Tenant", "condition", previous == wanted ? $"{label} is already {wanted}" : done,

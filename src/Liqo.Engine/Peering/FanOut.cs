@@ -1,5 +1,6 @@
 using System.Globalization;
 using Liqo.Engine.ClusterAccess;
+using Liqo.Engine.Resources;
 
 namespace Liqo.Engine.Peering;
 
@@ -23,7 +24,7 @@ public static class FanOut
     /// throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public static async Task RunAsync<T>(IOperationLog log, KubeconfigSource consumerSource, IReadOnlyList<KubeconfigSource> providers,
-        int throttleLimit, TimeSpan timeout, bool whatIf, Func<int, Operation, ClusterConnection, ClusterConnection, Task<T>> step,
+        int throttleLimit, TimeSpan timeout, bool whatIf, GlobalMetadata globalMetadata, Func<int, Operation, ClusterConnection, ClusterConnection, Task<T>> step,
         Action<FanOutOutcome<T>> done, CancellationToken ct) where T : class
     {
         using var consumer = ClusterConnection.Open(consumerSource);
@@ -33,7 +34,7 @@ public static class FanOut
         using var gate = new SemaphoreSlim(Math.Max(1, throttleLimit));
         try
         {
-            await Task.WhenAll(opened.Select(p => RunOneAsync(p, log, consumer, gate, timeout, whatIf, step, done, ct))).ConfigureAwait(false);
+            await Task.WhenAll(opened.Select(p => RunOneAsync(p, log, consumer, gate, timeout, whatIf, globalMetadata, step, done, ct))).ConfigureAwait(false);
         }
         finally
         {
@@ -71,7 +72,8 @@ public static class FanOut
     private static string Numbered(int index) => "#" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     private static async Task RunOneAsync<T>(OpenedProvider p, IOperationLog log, ClusterConnection consumer, SemaphoreSlim gate, TimeSpan timeout,
-        bool whatIf, Func<int, Operation, ClusterConnection, ClusterConnection, Task<T>> step, Action<FanOutOutcome<T>> done, CancellationToken ct)
+        bool whatIf, GlobalMetadata globalMetadata, Func<int, Operation, ClusterConnection, ClusterConnection, Task<T>> step, Action<FanOutOutcome<T>> done,
+        CancellationToken ct)
         where T : class
     {
         if (p.Connection is null)
@@ -83,7 +85,7 @@ public static class FanOut
         try
         {
             T result;
-            using (var op = new Operation(new ProviderLog(log, p.Label), timeout, ct) { WhatIf = whatIf })
+            using (var op = new Operation(new ProviderLog(log, p.Label), timeout, ct) { WhatIf = whatIf, GlobalMetadata = globalMetadata })
             {
                 op.Share(consumer);
                 op.Attach(p.Connection);

@@ -15,13 +15,28 @@ internal static class ObjectWriter
     /// Another writer racing this one is expected (two runs of the same command, a Liqo controller): a create that finds the
     /// object made meanwhile (AlreadyExists) and an update that finds it changed meanwhile (409 Conflict) read it again
     /// and apply the wanted fields to what is there, a few times at most.
+    /// The operation's global labels and annotations (<see cref="Operation.GlobalMetadata"/>) are put on the object after
+    /// the wanted fields, when it is made and when it exists, as liqoctl's CreateOrUpdate wrapper does, unless
+    /// <paramref name="globalMetadata"/> is false: for the writes liqoctl makes with a plain Update (cordon, uncordon).
     /// </summary>
     public static async Task<JsonObject> CreateOrUpdateAsync(Operation op, ClusterConnection cluster, ResourceKind kind, JsonObject desired,
-        Action<JsonObject> mutate)
+        Action<JsonObject> mutate, bool globalMetadata = true)
     {
+        var global = globalMetadata ? op.GlobalMetadata : GlobalMetadata.None;
+        if (!global.IsEmpty)
+        {
+            desired = (JsonObject)desired.DeepClone();
+            global.ApplyTo(desired, kind);
+            var wanted = mutate;
+            mutate = o =>
+            {
+                wanted(o);
+                global.ApplyTo(o, kind);
+            };
+        }
         var name = desired.Name();
         var ns = desired.Namespace();
-        var what = $"{kind.Kind} {(ns is null ? name : ns + "/" + name)}";
+        var what = $"{kind.Kind} {(ns is null ? name : ns + "/" + name)}{global.Describe(desired, kind)}";
         for (var attempt = 1; ; attempt++)
         {
             var existing = await cluster.Api.GetAsync(kind, ns, name, op.Cancellation).ConfigureAwait(false);
@@ -73,12 +88,19 @@ internal static class ObjectWriter
 
     /// <summary>
     /// Creates <paramref name="obj"/> unless it exists (made by a concurrent run, or by an earlier attempt whose answer was
-    /// lost); true when this call made it. Asks first.
+    /// lost); true when this call made it. Asks first. It gets the operation's global labels and annotations, as liqoctl
+    /// gives them to the objects it only creates (the signed nonce Secret); an object that exists is left as it is.
     /// </summary>
     public static async Task<bool> CreateIfAbsentAsync(Operation op, ClusterConnection cluster, ResourceKind kind, JsonObject obj)
     {
         var ns = obj.Namespace();
-        if (!await op.MayWriteAsync(cluster, "Create", $"{kind.Kind} {(ns is null ? obj.Name() : ns + "/" + obj.Name())}").ConfigureAwait(false)) return false;
+        if (!op.GlobalMetadata.IsEmpty)
+        {
+            obj = (JsonObject)obj.DeepClone();
+            op.GlobalMetadata.ApplyTo(obj, kind);
+        }
+        if (!await op.MayWriteAsync(cluster, "Create",
+                $"{kind.Kind} {(ns is null ? obj.Name() : ns + "/" + obj.Name())}{op.GlobalMetadata.Describe(obj, kind)}").ConfigureAwait(false)) return false;
         try
         {
             await cluster.Api.CreateAsync(kind, ns, obj, op.Cancellation).ConfigureAwait(false);

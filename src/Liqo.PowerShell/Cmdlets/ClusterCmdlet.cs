@@ -2,6 +2,7 @@ using System.Management.Automation;
 using Liqo.Engine;
 using Liqo.Engine.ClusterAccess;
 using Liqo.Engine.Peering;
+using Liqo.Engine.Resources;
 using Liqo.PowerShell.Completers;
 
 namespace Liqo.PowerShell.Cmdlets;
@@ -221,10 +222,11 @@ public abstract class ClusterCmdlet : LiqoCmdlet
         Func<ClusterConnection, CancellationToken, Task>? before = null)
     {
         var whatIf = WhatIfRun;
+        var global = GlobalMetadataGiven();
         return RunEngine(async (log, ct) =>
         {
             using var cluster = ClusterConnection.Open(source);
-            using var op = new Operation(log, timeout, ct) { WhatIf = whatIf };
+            using var op = new Operation(log, timeout, ct) { WhatIf = whatIf, GlobalMetadata = global };
             return await op.BoundAsync(async () =>
             {
                 if (before is not null) await before(cluster, op.Cancellation).ConfigureAwait(false);
@@ -244,8 +246,9 @@ public abstract class ClusterCmdlet : LiqoCmdlet
         Func<int, Operation, ClusterConnection, ClusterConnection, Task<T>> step, Action<FanOutOutcome<T>> outcome) where T : class
     {
         var whatIf = WhatIfRun;
+        var global = GlobalMetadataGiven();
         BeginFanOutProgress(remotes.Count);
-        RunEngine((log, post, ct) => FanOut.RunAsync(log, local, remotes, throttleLimit, timeout, whatIf, step, done => post(() =>
+        RunEngine((log, post, ct) => FanOut.RunAsync(log, local, remotes, throttleLimit, timeout, whatIf, global, step, done => post(() =>
         {
             ProviderProgressDone(done.Provider);
             if (done.Error is not null) WriteError(ProviderError(done.Provider, done.Error));
@@ -279,16 +282,38 @@ public abstract class ClusterCmdlet : LiqoCmdlet
         Func<Operation, ClusterConnection, ClusterConnection, Task<T>> step, Func<ClusterConnection, ClusterConnection, CancellationToken, Task>? before = null)
     {
         var whatIf = WhatIfRun;
+        var global = GlobalMetadataGiven();
         return RunEngine(async (log, ct) =>
         {
             using var l = ClusterConnection.Open(local);
             using var r = ClusterConnection.Open(remote);
-            using var op = new Operation(log, timeout, ct) { WhatIf = whatIf };
+            using var op = new Operation(log, timeout, ct) { WhatIf = whatIf, GlobalMetadata = global };
             return await op.BoundAsync(async () =>
             {
                 if (before is not null) await before(l, r, op.Cancellation).ConfigureAwait(false);
                 return await step(op, l, r).ConfigureAwait(false);
             }).ConfigureAwait(false);
         });
+    }
+
+    private GlobalMetadata? _globalMetadata;
+
+    /// <summary>
+    /// -GlobalLabel and -GlobalAnnotation of a cmdlet that takes them (<see cref="IGlobalMetadataParameters"/>), checked once
+    /// before anything is written: a bad key or value ends the command with InvalidArgument.
+    /// </summary>
+    private GlobalMetadata GlobalMetadataGiven()
+    {
+        if (this is not IGlobalMetadataParameters given) return GlobalMetadata.None;
+        try
+        {
+            // once per command, not per piped input object
+            return _globalMetadata ??= GlobalMetadata.Create(ParameterConversions.Map(given.GlobalLabel), ParameterConversions.Map(given.GlobalAnnotation));
+        }
+        catch (LiqoException e)
+        {
+            ThrowTerminatingError(ErrorRecordFactory.From(e));
+            throw; // not reached
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Liqo.Engine.Authentication;
 
@@ -29,8 +30,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoResourceSliceCommand"/>
 [Cmdlet(VerbsLifecycle.Enable, "LiqoAuthentication", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AuthenticationResult))]
-public sealed class EnableLiqoAuthenticationCommand : TwoClusterCmdlet
+public sealed class EnableLiqoAuthenticationCommand : TwoClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
     [DurationTransformation]

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Liqo.Engine;
 using Liqo.Engine.GoFormat;
@@ -56,8 +57,14 @@ namespace Liqo.PowerShell.Cmdlets;
 [Cmdlet(VerbsLifecycle.Enable, "LiqoNamespaceOffloading", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = NamespaceSet)]
 [OutputType(typeof(NamespaceOffloadingInfo), typeof(string))]
-public sealed class EnableLiqoNamespaceOffloadingCommand : ClusterCmdlet
+public sealed class EnableLiqoNamespaceOffloadingCommand : ClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     private const string NamespaceSet = "Namespace";
     private const string SelectorSet = "NamespaceSelector";
     private readonly List<string> _namespaces = [];

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Liqo.Engine.Networking;
 
@@ -33,8 +34,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoPeeringCommand"/>
 [Cmdlet(VerbsLifecycle.Enable, "LiqoNetworking", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(NetworkingResult))]
-public sealed class EnableLiqoNetworkingCommand : TwoClusterCmdlet
+public sealed class EnableLiqoNetworkingCommand : TwoClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     /// <summary>The bound of the whole command (liqoctl's --timeout). Accepts liqoctl's durations (2m, 90s), a number of seconds or a TimeSpan.</summary>
     [Parameter]
     [DurationTransformation]

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Liqo.Engine.Networking;
 
@@ -27,8 +28,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoGatewayServerCommand"/>
 [Cmdlet(VerbsData.Import, "LiqoNetworkConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
 [OutputType(typeof(NetworkConfigurationResult))]
-public sealed class ImportLiqoNetworkConfigurationCommand : ClusterCmdlet
+public sealed class ImportLiqoNetworkConfigurationCommand : ClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     /// <summary>The file with the other cluster's peering material, as its -OutFile wrote it.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = MaterialExchange.PathSet)]
     [ValidateNotNullOrEmpty]

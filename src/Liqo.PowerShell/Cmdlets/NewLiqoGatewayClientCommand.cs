@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Liqo.Engine.Networking;
 
@@ -28,8 +29,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ImportLiqoPublicKeyCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoGatewayClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoGatewayClientCommand : ClusterCmdlet
+public sealed class NewLiqoGatewayClientCommand : ClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     /// <summary>The file with the other cluster's peering material, as its -OutFile wrote it.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = MaterialExchange.PathSet)]
     [ValidateNotNullOrEmpty]

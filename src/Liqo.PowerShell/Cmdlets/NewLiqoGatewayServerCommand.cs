@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Liqo.Engine.Networking;
 
@@ -27,8 +28,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ImportLiqoPublicKeyCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoGatewayServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Liqo.PeeringMaterial))]
-public sealed class NewLiqoGatewayServerCommand : ClusterCmdlet
+public sealed class NewLiqoGatewayServerCommand : ClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     /// <summary>The cluster ID of the cluster whose gateway client will connect (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Liqo.Engine.Authentication;
 
@@ -39,8 +40,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ImportLiqoTenantCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoNonce", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Liqo.PeeringMaterial), typeof(string))]
-public sealed class NewLiqoNonceCommand : ClusterCmdlet
+public sealed class NewLiqoNonceCommand : ClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     /// <summary>The cluster ID of the consumer that will authenticate with this cluster (liqoctl's --remote-cluster-id).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RemoteClusterId")]

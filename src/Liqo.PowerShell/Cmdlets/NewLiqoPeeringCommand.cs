@@ -98,13 +98,30 @@ namespace Liqo.PowerShell.Cmdlets;
 /// label ("[milan] INFO (remote) Tenant applied..."), and each provider has its own progress bar under a parent bar.
 /// Piped kubeconfigs (paths, or objects with a KubeconfigPath property) are peered together once they have all arrived.
 /// </example>
+/// <example>
+/// Label and annotate every object the peering writes on both clusters (liqoctl's --global-labels, --global-annotations)
+/// <code>
+/// New-LiqoPeering -RemoteKubeconfig ./provider.kubeconfig -GlobalLabel @{ team = 'payments'; origin = '${kind}-${name}' } -GlobalAnnotation @{ 'example.com/ticket' = 'OPS-42' }
+/// $PSDefaultParameterValues['*-Liqo*:GlobalLabel'] = @{ team = 'payments' }
+/// </code>
+/// The Tenant, GatewayServer, Configuration, PublicKey and nonce Secret on the provider, and the Configuration,
+/// GatewayClient, PublicKey, Identity, signed nonce Secret and ResourceSlice on the consumer get team=payments, an origin
+/// label such as Tenant-consumer, and the annotation, as liqoctl gives them; a later run adds them to objects made without.
+/// The second line gives the label to every Liqo cmdlet of the session that takes -GlobalLabel.
+/// </example>
 /// <seealso cref="RemoveLiqoPeeringCommand"/>
 /// <seealso cref="GetLiqoPeerInfoCommand"/>
 /// <seealso cref="NewLiqoPeeringUserCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoPeering", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PeeringResult))]
-public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet
+public sealed class NewLiqoPeeringCommand : TwoClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     /// <summary>The bound of the whole command (liqoctl --timeout, default 10m). Accepts 10m, 600, or 00:10:00.</summary>
     [Parameter]
     [DurationTransformation]

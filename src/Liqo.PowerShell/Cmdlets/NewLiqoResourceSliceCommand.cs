@@ -40,8 +40,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoVirtualNodeCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoResourceSlice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ResourceSliceResult), typeof(string))]
-public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet
+public sealed class NewLiqoResourceSliceCommand : ClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     /// <summary>
     /// The name of the ResourceSlice or VirtualNode (liqoctl's &lt;name&gt; argument); a virtual node's Node has the same name.
     /// </summary>

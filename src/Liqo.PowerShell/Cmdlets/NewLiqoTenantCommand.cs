@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using Liqo.Engine.Authentication;
 
@@ -27,8 +28,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="ImportLiqoTenantCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = MaterialExchange.PathSet)]
 [OutputType(typeof(Liqo.PeeringMaterial), typeof(string))]
-public sealed class NewLiqoTenantCommand : ClusterCmdlet
+public sealed class NewLiqoTenantCommand : ClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     private const string NonceSet = "Nonce";
 
     /// <summary>The provider's LiqoNonce file, as New-LiqoNonce -OutFile wrote it.</summary>

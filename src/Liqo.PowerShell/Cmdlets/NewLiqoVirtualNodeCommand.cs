@@ -37,8 +37,14 @@ namespace Liqo.PowerShell.Cmdlets;
 /// <seealso cref="NewLiqoResourceSliceCommand"/>
 [Cmdlet(VerbsCommon.New, "LiqoVirtualNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ResourceSliceSet)]
 [OutputType(typeof(VirtualNodeResult), typeof(string))]
-public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet
+public sealed class NewLiqoVirtualNodeCommand : ClusterCmdlet, IGlobalMetadataParameters
 {
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
+    [Parameter] public Hashtable? GlobalLabel { get; set; }
+
+    /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
+    [Parameter] public Hashtable? GlobalAnnotation { get; set; }
+
     private const string SecretSet = "KubeconfigSecret";
     private const string ResourceSliceSet = "ResourceSlice";
 

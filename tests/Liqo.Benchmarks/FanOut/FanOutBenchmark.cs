@@ -78,7 +78,7 @@ public sealed class FanOutBenchmark : IBenchmark
     {
         var failed = 0;
         var start = Stopwatch.GetTimestamp();
-        await Engine.Peering.FanOut.RunAsync(NullOperationLog.Instance, consumer, providers, throttle, TimeSpan.FromMinutes(3), whatIf: false, step,
+        await Engine.Peering.FanOut.RunAsync(NullOperationLog.Instance, consumer, providers, throttle, TimeSpan.FromMinutes(3), whatIf: false, Engine.Resources.GlobalMetadata.None, step,
             done =>
             {
                 if (done.Error is not null) Interlocked.Increment(ref failed);
