@@ -223,4 +223,11 @@ public static class ErrorIds
 
     /// <summary>Remove-LiqoPeering -Drain: the offloaded pods did not leave the virtual nodes within -Timeout.</summary>
     public const string DrainTimeout = "DrainTimeout";
+    // issue 13 item 4: network --namespace/--remote-namespace, --gw-server-type/--gw-client-type
+
+    /// <summary>The gateway template type (-GatewayServerType, -GatewayClientType, -Type) is not served by the cluster.</summary>
+    public const string GatewayTypeNotFound = "GatewayTypeNotFound";
+
+    /// <summary>The namespace named for the networking objects (-NetworkingNamespace, -RemoteNetworkingNamespace) does not exist.</summary>
+    public const string NetworkingNamespaceNotFound = "NetworkingNamespaceNotFound";
 }
