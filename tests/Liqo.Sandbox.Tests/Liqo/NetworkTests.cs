@@ -47,8 +47,23 @@ public sealed class NetworkTests(ITestOutputHelper output)
         var p = scope.Peering;
         await p.PrepareAsync();
         await p.ConfigureNetworkAsync();
+        // a template type whose plural is not its kind lower-cased and pluralized: served, but not where Liqo looks
+        await p.Provider.K.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesJson.Deserialize<k8s.Models.V1CustomResourceDefinition>("""
+            { "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition", "metadata": { "name": "oddtemplates.example.com" },
+              "spec": { "group": "example.com", "scope": "Namespaced",
+                "names": { "plural": "oddtemplates", "singular": "oddtemplate", "kind": "OddGatewayServerTemplate" },
+                "versions": [{ "name": "v1", "served": true, "storage": true, "schema": { "openAPIV3Schema": { "type": "object",
+                  "properties": { "spec": { "type": "object", "x-kubernetes-preserve-unknown-fields": true } } } } }] } }
+            """));
+        var wireguard = await p.Provider.GetAsync(Cr.WgServerTemplate, "liqo", "wireguard-server");
+        await p.Provider.CreateAsync(new Cr("example.com", "v1", "oddtemplates"), "liqo", new JsonObject
+        {
+            ["apiVersion"] = "example.com/v1", ["kind"] = "OddGatewayServerTemplate",
+            ["metadata"] = new JsonObject { ["name"] = "odd", ["namespace"] = "liqo" }, ["spec"] = wireguard!["spec"]!.DeepClone(),
+        });
         var refs = new (string Name, string ApiVersion, string Kind, string Name2, string Ns)[]
         {
+            ("odd-plural", "example.com/v1", "OddGatewayServerTemplate", "odd", "liqo"),
             ("wrong-name", "networking.liqo.io/v1beta1", "WgGatewayServerTemplate", "no-such-template", "liqo"),
             ("wrong-namespace", "networking.liqo.io/v1beta1", "WgGatewayServerTemplate", "wireguard-server", p.ProviderTenantNs),
             ("no-namespace", "networking.liqo.io/v1beta1", "WgGatewayServerTemplate", "wireguard-server", ""),
