@@ -178,7 +178,7 @@ public static class ErrorIds
     /// <summary>In-band authentication: the provider's Configuration is not remapped on the consumer yet.</summary>
     public const string ConfigurationNotRemapped = "ConfigurationNotRemapped";
 
-    /// <summary>More than one GatewayServer, GatewayClient or PublicKey carries the remote cluster's label in the tenant namespace.</summary>
+    /// <summary>More than one GatewayServer, GatewayClient, PublicKey or Configuration carries the remote cluster's label in the networking namespace.</summary>
     public const string NetworkObjectAmbiguous = "NetworkObjectAmbiguous";
 
     // reliability-rest (issue 12): a write into a namespace another command is deleting
