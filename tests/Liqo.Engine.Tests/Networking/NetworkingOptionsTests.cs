@@ -121,6 +121,29 @@ public sealed class NetworkingOptionsTests() : LiqoPairTest("liqo-netopts-")
     }
 
     [Fact]
+    public async Task ATypeWhoseKindLiqoWouldPluralizeElsewhereIsRefusedBeforeAnyWrite()
+    {
+        using var consumer = Connect("consumer");
+        using var provider = Connect("provider", "remote");
+        using var op = new Operation(NullOperationLog.Instance, TimeSpan.FromMinutes(2), default);
+        await provider.Api.CreateAsync(Crd, null, JsonNode.Parse("""
+            { "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+              "metadata": { "name": "oddtemplates.example.com" },
+              "spec": { "group": "example.com", "scope": "Namespaced",
+                "names": { "plural": "oddtemplates", "singular": "oddtemplate", "kind": "OddGatewayServerTemplate" },
+                "versions": [{ "name": "v1", "served": true, "storage": true, "schema": { "openAPIV3Schema": { "type": "object",
+                  "properties": { "spec": { "type": "object", "x-kubernetes-preserve-unknown-fields": true } } } } }] } }
+            """)!.AsObject(), default);
+
+        var e = await Assert.ThrowsAsync<LiqoException>(() => NetworkConnect.RunAsync(op, consumer, provider,
+            new NetworkConnectOptions { ServerGatewayType = "example.com/v1/oddtemplates" }));
+
+        Assert.Equal(ErrorIds.InvalidArgument, e.ErrorId);
+        Assert.Contains("'oddgatewayservertemplates'", e.Message);
+        Assert.Null(await TenantNamespace.FindAsync(provider, "consumer", default));
+    }
+
+    [Fact]
     public async Task TheConfigurationIsWaitedForByItsLabelWhateverItsName()
     {
         using var consumer = Connect("consumer");
