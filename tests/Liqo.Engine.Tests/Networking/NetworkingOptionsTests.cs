@@ -135,11 +135,16 @@ public sealed class NetworkingOptionsTests() : LiqoPairTest("liqo-netopts-")
                   "properties": { "spec": { "type": "object", "x-kubernetes-preserve-unknown-fields": true } } } } }] } }
             """)!.AsObject(), default);
 
+        // the served plural: no kind guesses to it, so liqoctl's ResourceToKind finds none either
         var e = await Assert.ThrowsAsync<LiqoException>(() => NetworkConnect.RunAsync(op, consumer, provider,
             new NetworkConnectOptions { ServerGatewayType = "example.com/v1/oddtemplates" }));
+        Assert.Equal(ErrorIds.GatewayTypeNotFound, e.ErrorId);
 
+        // the kind's guessed plural: liqoctl would take it and Liqo's operator would never find the template
+        e = await Assert.ThrowsAsync<LiqoException>(() => NetworkConnect.RunAsync(op, consumer, provider,
+            new NetworkConnectOptions { ServerGatewayType = "example.com/v1/oddgatewayservertemplates", SkipValidation = true }));
         Assert.Equal(ErrorIds.InvalidArgument, e.ErrorId);
-        Assert.Contains("'oddgatewayservertemplates'", e.Message);
+        Assert.Contains("served as 'oddtemplates'", e.Message);
         Assert.Null(await TenantNamespace.FindAsync(provider, "consumer", default));
     }
 
