@@ -58,6 +58,29 @@ public sealed class NetworkingOptionsTests() : LiqoPairTest("liqo-netopts-")
     }
 
     [Fact]
+    public async Task OutOfBandStepsInCustomNamespacesBuildTheTunnelThere()
+    {
+        using var consumer = Connect("consumer");
+        using var provider = Connect("provider", "remote");
+        using var op = new Operation(NullOperationLog.Instance, TimeSpan.FromMinutes(2), default);
+        await CreateNamespaceAsync(consumer, "net-consumer");
+        await CreateNamespaceAsync(provider, "net-provider");
+        var o = new NetworkConnectOptions();
+
+        await NetworkExchange.ImportConfigurationAsync(op, consumer, await NetworkExchange.ExportConfigurationAsync(op, provider, "consumer"), true, "net-consumer");
+        await NetworkExchange.ImportConfigurationAsync(op, provider, await NetworkExchange.ExportConfigurationAsync(op, consumer, "provider"), true, "net-provider");
+        var serverMaterial = await NetworkExchange.CreateGatewayServerAsync(op, provider, "consumer", o, "net-provider");
+        var clientMaterial = await NetworkExchange.CreateGatewayClientAsync(op, consumer, serverMaterial, o, "net-consumer");
+        Assert.True(await NetworkExchange.ImportPublicKeyAsync(op, provider, clientMaterial, true, "net-provider"));
+
+        Assert.Equal(["net-consumer/provider"], await NamesAsync(consumer, Kinds.GatewayClient, null, "provider"));
+        Assert.Equal(["net-provider/consumer"], await NamesAsync(provider, Kinds.GatewayServer, null, "consumer"));
+        Assert.Equal(["net-provider/consumer"], await NamesAsync(provider, Kinds.PublicKey, null, "consumer"));
+        Assert.Null(await TenantNamespace.FindAsync(consumer, "provider", default));
+        Assert.Null(await TenantNamespace.FindAsync(provider, "consumer", default));
+    }
+
+    [Fact]
     public async Task AMissingCustomNamespaceOrAnUnservedTypeIsRefusedBeforeAnyWrite()
     {
         using var consumer = Connect("consumer");
