@@ -21,6 +21,20 @@ public sealed class NetworkingOptionsTests() : LiqoPairTest("liqo-netopts-")
     private static Task CreateNamespaceAsync(ClusterConnection c, string name) =>
         c.Api.CreateAsync(Kinds.Namespace, null, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } }, default);
 
+    /// <summary>A namespaced template type of the user's in example.com/v1, its spec free-form.</summary>
+    private static Task CreateTemplateCrdAsync(ClusterConnection c, string plural, string kind) =>
+        c.Api.CreateAsync(Crd, null, new JsonObject
+        {
+            ["apiVersion"] = "apiextensions.k8s.io/v1", ["kind"] = "CustomResourceDefinition",
+            ["metadata"] = new JsonObject { ["name"] = plural + ".example.com" },
+            ["spec"] = JsonNode.Parse($$"""
+                { "group": "example.com", "scope": "Namespaced",
+                  "names": { "plural": "{{plural}}", "singular": "{{plural.TrimEnd('s')}}", "kind": "{{kind}}" },
+                  "versions": [{ "name": "v1", "served": true, "storage": true, "schema": { "openAPIV3Schema": { "type": "object",
+                    "properties": { "spec": { "type": "object", "x-kubernetes-preserve-unknown-fields": true } } } } }] }
+                """),
+        }, default);
+
     [Fact]
     public async Task CustomNamespacesOnBothSidesHoldEveryNetworkingObjectAndResetFindsThemThere()
     {
@@ -113,14 +127,7 @@ public sealed class NetworkingOptionsTests() : LiqoPairTest("liqo-netopts-")
         using var consumer = Connect("consumer");
         using var provider = Connect("provider", "remote");
         using var op = new Operation(NullOperationLog.Instance, TimeSpan.FromMinutes(2), default);
-        await provider.Api.CreateAsync(Crd, null, JsonNode.Parse("""
-            { "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-              "metadata": { "name": "acmegatewayservertemplates.example.com" },
-              "spec": { "group": "example.com", "scope": "Namespaced",
-                "names": { "plural": "acmegatewayservertemplates", "singular": "acmegatewayservertemplate", "kind": "AcmeGatewayServerTemplate" },
-                "versions": [{ "name": "v1", "served": true, "storage": true, "schema": { "openAPIV3Schema": { "type": "object",
-                  "properties": { "spec": { "type": "object", "x-kubernetes-preserve-unknown-fields": true } } } } }] } }
-            """)!.AsObject(), default);
+        await CreateTemplateCrdAsync(provider, "acmegatewayservertemplates", "AcmeGatewayServerTemplate");
         var wireguard = (await provider.Api.GetAsync(Kinds.WgGatewayServerTemplate, "liqo", "wireguard-server", default))!;
         await provider.Api.CreateAsync(new ResourceKind("example.com", "v1", "acmegatewayservertemplates", "AcmeGatewayServerTemplate", true), "liqo",
             new JsonObject
@@ -149,14 +156,7 @@ public sealed class NetworkingOptionsTests() : LiqoPairTest("liqo-netopts-")
         using var consumer = Connect("consumer");
         using var provider = Connect("provider", "remote");
         using var op = new Operation(NullOperationLog.Instance, TimeSpan.FromMinutes(2), default);
-        await provider.Api.CreateAsync(Crd, null, JsonNode.Parse("""
-            { "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-              "metadata": { "name": "oddtemplates.example.com" },
-              "spec": { "group": "example.com", "scope": "Namespaced",
-                "names": { "plural": "oddtemplates", "singular": "oddtemplate", "kind": "OddGatewayServerTemplate" },
-                "versions": [{ "name": "v1", "served": true, "storage": true, "schema": { "openAPIV3Schema": { "type": "object",
-                  "properties": { "spec": { "type": "object", "x-kubernetes-preserve-unknown-fields": true } } } } }] } }
-            """)!.AsObject(), default);
+        await CreateTemplateCrdAsync(provider, "oddtemplates", "OddGatewayServerTemplate");
 
         // the served plural: no kind guesses to it, so liqoctl's ResourceToKind finds none either
         var e = await Assert.ThrowsAsync<LiqoException>(() => NetworkConnect.RunAsync(op, consumer, provider,
