@@ -178,7 +178,7 @@ public static class ErrorIds
     /// <summary>In-band authentication: the provider's Configuration is not remapped on the consumer yet.</summary>
     public const string ConfigurationNotRemapped = "ConfigurationNotRemapped";
 
-    /// <summary>More than one GatewayServer, GatewayClient or PublicKey carries the remote cluster's label in the tenant namespace.</summary>
+    /// <summary>More than one GatewayServer, GatewayClient, PublicKey or Configuration carries the remote cluster's label in the networking namespace.</summary>
     public const string NetworkObjectAmbiguous = "NetworkObjectAmbiguous";
 
     // reliability-rest (issue 12): a write into a namespace another command is deleting
@@ -223,4 +223,11 @@ public static class ErrorIds
 
     /// <summary>Remove-LiqoPeering -Drain: the offloaded pods did not leave the virtual nodes within -Timeout.</summary>
     public const string DrainTimeout = "DrainTimeout";
+    // issue 13 item 4: network --namespace/--remote-namespace, --gw-server-type/--gw-client-type
+
+    /// <summary>The gateway template type (-GatewayServerType, -GatewayClientType, -Type) is not served by the cluster.</summary>
+    public const string GatewayTypeNotFound = "GatewayTypeNotFound";
+
+    /// <summary>The namespace named for the networking objects (-NetworkingNamespace, -RemoteNetworkingNamespace) does not exist.</summary>
+    public const string NetworkingNamespaceNotFound = "NetworkingNamespaceNotFound";
 }

@@ -52,6 +52,8 @@ public static partial class InputRules
         ObjectName(client + "TemplateName", o.ClientTemplateName);
         if (o.ServerTemplateNamespace is { } serverNs) NamespaceName(server + "TemplateNamespace", serverNs);
         if (o.ClientTemplateNamespace is { } clientNs) NamespaceName(client + "TemplateNamespace", clientNs);
+        GatewayType.Parse(server + "Type", o.ServerGatewayType);
+        GatewayType.Parse(client + "Type", o.ClientGatewayType);
     }
 
     /// <summary>The slice's class and resources (New-LiqoPeering's -ResourceSliceClass, New-LiqoResourceSlice's -Class).</summary>

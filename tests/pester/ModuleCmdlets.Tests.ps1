@@ -203,6 +203,70 @@ Describe 'tearing down with the module-level cmdlets' {
     }
 }
 
+# liqoctl network --namespace/--remote-namespace and --gw-server-type: after the teardown above, so the clusters hold no
+# networking objects, and before New-LiqoPeering below, which finds them clean again.
+Describe 'networking in namespaces of the user''s choice, with a gateway server type of the user''s' -Skip:($script:noKubectl -or $script:real) {
+    BeforeAll {
+        Invoke-TestKubectl $script:consumer @('create', 'namespace', 'net-consumer') | Out-Null
+        Invoke-TestKubectl $script:provider @('create', 'namespace', 'net-provider') | Out-Null
+        # a template type of the user's on the provider: a CRD, and the chart's WireGuard server template copied into it
+        $crd = @{
+            apiVersion = 'apiextensions.k8s.io/v1'; kind = 'CustomResourceDefinition'; metadata = @{ name = 'acmegatewayservertemplates.example.com' }
+            spec = @{
+                group = 'example.com'; scope = 'Namespaced'
+                names = @{ plural = 'acmegatewayservertemplates'; singular = 'acmegatewayservertemplate'; kind = 'AcmeGatewayServerTemplate' }
+                versions = @(@{ name = 'v1'; served = $true; storage = $true; schema = @{ openAPIV3Schema = @{ type = 'object'
+                    properties = @{ spec = @{ type = 'object'; 'x-kubernetes-preserve-unknown-fields' = $true } } } } })
+            }
+        }
+        $crd | ConvertTo-Json -Depth 20 | Set-Content TestDrive:/crd.json
+        Invoke-TestKubectl $script:provider @('create', '-f', (Get-Item TestDrive:/crd.json).FullName) | Out-Null
+        $wireguard = Invoke-TestKubectl $script:provider @('get', 'wggatewayservertemplates.networking.liqo.io', 'wireguard-server', '-n', 'liqo', '-o', 'json') -Json
+        @{ apiVersion = 'example.com/v1'; kind = 'AcmeGatewayServerTemplate'; metadata = @{ name = 'acme-server'; namespace = 'liqo' }; spec = $wireguard.spec } |
+            ConvertTo-Json -Depth 50 | Set-Content TestDrive:/acme.json
+        Invoke-TestKubectl $script:provider @('create', '-f', (Get-Item TestDrive:/acme.json).FullName) | Out-Null
+        $script:netNs = @{ NetworkingNamespace = 'net-consumer'; RemoteNetworkingNamespace = 'net-provider' }
+        $script:acme = @{ GatewayServerType = 'example.com/v1/acmegatewayservertemplates'; GatewayServerTemplateName = 'acme-server' }
+        function Get-NetworkingObject([string] $Kubeconfig) {
+            Invoke-TestKubectl $Kubeconfig @('get', 'configurations.networking.liqo.io,gatewayservers.networking.liqo.io,gatewayclients.networking.liqo.io,publickeies.networking.liqo.io',
+                '-A', '-o', 'jsonpath={range .items[*]}{.kind}/{.metadata.namespace}/{.metadata.name}{"\n"}{end}') | Where-Object { $_ } | Sort-Object
+        }
+    }
+
+    It 'refuses a malformed type, a namespace that does not exist and a type the cluster does not serve, before any write' {
+        $writes = Measure-Writes {
+            { Enable-LiqoNetworking @script:pair @script:netNs -GatewayServerType 'acmegatewayservertemplates' -Wait } |
+                Should -Throw -ErrorId 'InvalidArgument*' -ExpectedMessage "-GatewayServerType 'acmegatewayservertemplates' is not valid*"
+            { Enable-LiqoNetworking @script:pair -NetworkingNamespace 'net-consumer' -RemoteNetworkingNamespace 'no-such-namespace' -Wait } |
+                Should -Throw -ErrorId 'NetworkingNamespaceNotFound*' -ExpectedMessage '*namespace "no-such-namespace" not found on the remote cluster*'
+            { Enable-LiqoNetworking @script:pair @script:netNs -GatewayServerType 'example.com/v1/nosuchtemplates' -Wait } |
+                Should -Throw -ErrorId 'GatewayTypeNotFound*'
+        }
+        @($writes) | Should -HaveCount 0
+    }
+
+    It 'Enable-LiqoNetworking -WhatIf writes nothing; without it every networking object is in the namespaces named, the server template as named' {
+        @(Measure-Writes { $null = Enable-LiqoNetworking @script:pair @script:netNs @script:acme -Wait -WhatIf }) | Should -HaveCount 0
+        $r = Enable-LiqoNetworking @script:pair @script:netNs @script:acme -Wait -InformationVariable steps
+        $r.Established | Should -BeTrue
+        "$steps" | Should -BeLike '*Gateway server template "acme-server/liqo" correctly checked*'
+        Get-NetworkingObject $script:consumer | Should -Be @("Configuration/net-consumer/$($script:P)", "GatewayClient/net-consumer/$($script:P)", "PublicKey/net-consumer/$($script:P)")
+        Get-NetworkingObject $script:provider | Should -Be @("Configuration/net-provider/$($script:C)", "GatewayServer/net-provider/$($script:C)", "PublicKey/net-provider/$($script:C)")
+        $server = Invoke-TestKubectl $script:provider @('get', 'gatewayservers.networking.liqo.io', $script:C, '-n', 'net-provider', '-o', 'json') -Json
+        $server.spec.serverTemplateRef | ConvertTo-Json -Compress |
+            Should -Be '{"apiVersion":"example.com/v1","kind":"AcmeGatewayServerTemplate","name":"acme-server","namespace":"liqo"}'
+    }
+
+    It 'Disable-LiqoNetworking and Reset-LiqoNetworking find them in the namespaces named and remove them' {
+        Disable-LiqoNetworking @script:pair @script:netNs -Confirm:$false
+        Get-NetworkingObject $script:consumer | Should -Be @("Configuration/net-consumer/$($script:P)")
+        Get-NetworkingObject $script:provider | Should -Be @("Configuration/net-provider/$($script:C)")
+        Reset-LiqoNetworking @script:pair @script:netNs -Confirm:$false
+        Get-NetworkingObject $script:consumer | Should -BeNullOrEmpty
+        Get-NetworkingObject $script:provider | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'New-LiqoPeering after the module-level teardown' {
     It 'writes the same objects as the module-level cmdlets did' -Skip:$script:noKubectl {
         $r = New-LiqoPeering @script:pair -Timeout 1m

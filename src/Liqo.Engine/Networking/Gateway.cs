@@ -28,8 +28,8 @@ public static class Gateway
             ["endpoint"] = ServerEndpoint(o),
             ["serverTemplateRef"] = new JsonObject
             {
-                ["apiVersion"] = Kinds.WgGatewayServerTemplate.ApiVersion,
-                ["kind"] = ServerTemplateKind,
+                ["apiVersion"] = o.ServerTemplateKind.ApiVersion,
+                ["kind"] = o.ServerTemplateKind.Kind,
                 ["name"] = o.ServerTemplateName,
                 ["namespace"] = templateNamespace,
             },
@@ -57,8 +57,8 @@ public static class Gateway
             ["endpoint"] = ClientEndpoint(addresses, port, protocol),
             ["clientTemplateRef"] = new JsonObject
             {
-                ["apiVersion"] = Kinds.WgGatewayClientTemplate.ApiVersion,
-                ["kind"] = ClientTemplateKind,
+                ["apiVersion"] = o.ClientTemplateKind.ApiVersion,
+                ["kind"] = o.ClientTemplateKind.Kind,
                 ["name"] = o.ClientTemplateName,
                 ["namespace"] = templateNamespace,
             },

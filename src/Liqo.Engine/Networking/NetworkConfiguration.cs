@@ -75,11 +75,22 @@ public static class NetworkConfiguration
         return conf;
     }
 
-    /// <summary>Waits for the Configuration's CIDRs to be remapped (liqoctl: "Configuration applied successfully").</summary>
+    /// <summary>
+    /// Waits for the Configuration's CIDRs to be remapped (liqoctl: "Configuration applied successfully"). As liqoctl's
+    /// ForConfiguration, the Configuration is the one labelled for the remote cluster in the namespace, whatever its name
+    /// (one made with liqoctl create configuration NAME counts); none yet is waited through, several end the wait at once
+    /// (liqoctl: "multiple Configurations found").
+    /// </summary>
     public static async Task<JsonObject?> WaitAppliedAsync(Operation op, ClusterConnection cluster, string tenantNamespace, string remoteClusterId)
     {
-        var conf = await op.WaitForObjectAsync(cluster, Kinds.Configuration, tenantNamespace, remoteClusterId, IsConfigured,
-            new WaitTarget("Waiting for the network Configuration to be applied", $"Configuration {tenantNamespace}/{remoteClusterId}",
+        var conf = await op.WaitAsync(cluster, Kinds.Configuration, tenantNamespace, $"{LiqoConstants.RemoteClusterIdLabel}={remoteClusterId}", null,
+            items => items.Count switch
+            {
+                0 => null,
+                1 => items.First() is var only && IsConfigured(only) ? only : null,
+                _ => throw Ambiguous(cluster, tenantNamespace, remoteClusterId, items),
+            },
+            new WaitTarget("Waiting for the network Configuration to be applied", $"Configuration for {remoteClusterId} in {tenantNamespace}",
                 $"condition {ConfiguredCondition}=True for the current generation",
                 "Check Liqo's controller manager on that cluster; its IPAM must be able to remap the remote CIDRs.")).ConfigureAwait(false);
         op.Info(cluster, Module, "ConfigurationApplied", "Configuration applied successfully", whatIf: "Configuration would be applied");
@@ -91,7 +102,7 @@ public static class NetworkConfiguration
     {
         if (!op.PlanOnly)
         {
-            var conf = await cluster.Api.GetAsync(Kinds.Configuration, tenantNamespace, remoteClusterId, op.Cancellation).ConfigureAwait(false);
+            var conf = await FindAsync(cluster, tenantNamespace, remoteClusterId, op.Cancellation).ConfigureAwait(false);
             if (conf is null)
                 throw new LiqoException(ErrorIds.NetworkNotInitialized, LiqoErrorCategory.ObjectNotFound, $"Configuration {tenantNamespace}/{remoteClusterId}",
                     "Network Configuration not found. Retry to issue `liqoctl network connect`. If the issue persist, you can try to reset the network with `liqoctl network reset`.",
@@ -105,6 +116,20 @@ public static class NetworkConfiguration
         if (op.PlanOnly) op.Info(cluster, Module, "NetworkInitialized", "Network initialization would be checked");
         else op.Info(cluster, Module, "NetworkInitialized", "Network correctly initialized", whatIf: "Network initialized");
     }
+
+    /// <summary>The Configuration labelled for the remote cluster in the namespace, whatever its name (liqoctl's GetConfigurationByClusterID); several are an error.</summary>
+    public static async Task<JsonObject?> FindAsync(ClusterConnection cluster, string ns, string remoteClusterId, CancellationToken ct)
+    {
+        var items = (await cluster.Api.ListAsync(Kinds.Configuration, ns, $"{LiqoConstants.RemoteClusterIdLabel}={remoteClusterId}", ct: ct)
+            .ConfigureAwait(false)).Items;
+        return items.Count switch { 0 => null, 1 => items[0], _ => throw Ambiguous(cluster, ns, remoteClusterId, items) };
+    }
+
+    private static LiqoException Ambiguous(ClusterConnection cluster, string ns, string remoteClusterId, IEnumerable<JsonObject> items) =>
+        new(ErrorIds.NetworkObjectAmbiguous, LiqoErrorCategory.InvalidData, remoteClusterId,
+            $"multiple Configurations found for ForeignCluster {remoteClusterId} in {ns} on the {cluster.Scope} cluster " +
+            $"({string.Join(", ", items.Select(o => o.Name()).Order(StringComparer.Ordinal))})",
+            "Keep one of them (Reset-LiqoNetworking removes them all): liqoctl and Liqo's controllers fail the same way while there are several.");
 
     /// <summary>v1.2: NetworkCIDRsConfigured is True for the current generation.</summary>
     public static bool IsConfigured(JsonObject configuration)

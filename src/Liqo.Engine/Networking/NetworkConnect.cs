@@ -19,12 +19,17 @@ public static class NetworkConnect
     public static async Task<NetworkResult> RunAsync(Operation op, ClusterConnection client, ClusterConnection server, NetworkConnectOptions o)
     {
         InputRules.CheckGateways(op, o); // bad input fails before anything is written
+        var clientCustomNs = NetworkNamespace.Custom(o.ClientNetworkNamespace, o.ClientNamespaceParameter);
+        var serverCustomNs = NetworkNamespace.Custom(o.ServerNetworkNamespace, o.ServerNamespaceParameter);
         var ct = op.Cancellation;
         var clientId = client.ClusterId ?? await ClusterId.ReadAsync(client, ct).ConfigureAwait(false);
         var serverId = server.ClusterId ?? await ClusterId.ReadAsync(server, ct).ConfigureAwait(false);
-        await CheckRightsAsync(op, client, server, clientId, serverId, o).ConfigureAwait(false);
-        var clientNs = await TenantNamespace.EnsureAsync(op, client, serverId).ConfigureAwait(false);
-        var serverNs = await TenantNamespace.EnsureAsync(op, server, clientId).ConfigureAwait(false);
+        await CheckRightsAsync(op, client, server, clientId, serverId, o, clientCustomNs, serverCustomNs).ConfigureAwait(false);
+        if (clientCustomNs is not null) await NetworkNamespace.RequireAsync(client, clientCustomNs, o.ClientNamespaceParameter, ct).ConfigureAwait(false);
+        if (serverCustomNs is not null) await NetworkNamespace.RequireAsync(server, serverCustomNs, o.ServerNamespaceParameter, ct).ConfigureAwait(false);
+        o = await GatewayTemplates.ResolveAsync(o, server, "GatewayServerType", client, "GatewayClientType", ct).ConfigureAwait(false);
+        var clientNs = await NetworkNamespace.EnsureAsync(op, client, clientCustomNs, serverId).ConfigureAwait(false);
+        var serverNs = await NetworkNamespace.EnsureAsync(op, server, serverCustomNs, clientId).ConfigureAwait(false);
 
         var clientCidrs = await NetworkConfiguration.RetrieveAsync(op, client).ConfigureAwait(false);
         var serverCidrs = await NetworkConfiguration.RetrieveAsync(op, server).ConfigureAwait(false);
@@ -69,10 +74,10 @@ public static class NetworkConnect
 
     /// <summary>Refuses (Forbidden) before the first write when a cluster's user may not make the writes connecting needs there.</summary>
     private static async Task CheckRightsAsync(Operation op, ClusterConnection client, ClusterConnection server, string clientId, string serverId,
-        NetworkConnectOptions o)
+        NetworkConnectOptions o, string? clientCustomNs, string? serverCustomNs)
     {
-        var (clientNs, clientExists) = await TenantNamespace.PlanAsync(client, serverId, op.Cancellation).ConfigureAwait(false);
-        var (serverNs, serverExists) = await TenantNamespace.PlanAsync(server, clientId, op.Cancellation).ConfigureAwait(false);
+        var (clientNs, clientExists) = await NetworkNamespace.PlanAsync(client, clientCustomNs, serverId, op.Cancellation).ConfigureAwait(false);
+        var (serverNs, serverExists) = await NetworkNamespace.PlanAsync(server, serverCustomNs, clientId, op.Cancellation).ConfigureAwait(false);
         await AccessCheck.RequireAllAsync(op, client, NetworkRights.Connect(clientNs, clientExists, gatewayServer: false, !o.DisableSharingKeys), "networking").ConfigureAwait(false);
         await AccessCheck.RequireAllAsync(op, server, NetworkRights.Connect(serverNs, serverExists, gatewayServer: true, !o.DisableSharingKeys), "networking").ConfigureAwait(false);
     }

@@ -1,3 +1,5 @@
+using Liqo.Engine.Resources;
+
 namespace Liqo.Engine.Networking;
 
 /// <summary>The gateway Service types liqoctl accepts.</summary>
@@ -37,6 +39,33 @@ public sealed record NetworkConnectOptions
     public string? ClientTemplateNamespace { get; init; }
 
     public bool SkipValidation { get; init; }
+
+    /// <summary>The gateway server's template type, group/version/resource (liqoctl's --gw-server-type).</summary>
+    public string ServerGatewayType { get; init; } = GatewayType.DefaultServer;
+
+    /// <summary>The gateway client's template type, group/version/resource (liqoctl's --gw-client-type).</summary>
+    public string ClientGatewayType { get; init; } = GatewayType.DefaultClient;
+
+    /// <summary>The server template's kind on the server cluster, once <see cref="ServerGatewayType"/> is resolved (<see cref="GatewayTemplates.ResolveAsync"/>).</summary>
+    public ResourceKind ServerTemplateKind { get; init; } = Kinds.WgGatewayServerTemplate;
+
+    /// <summary>The client template's kind on the client cluster, once <see cref="ClientGatewayType"/> is resolved.</summary>
+    public ResourceKind ClientTemplateKind { get; init; } = Kinds.WgGatewayClientTemplate;
+
+    /// <summary>
+    /// The namespace of the networking objects on the client cluster (liqoctl network's --namespace, on the local cluster);
+    /// null, empty or "default": the tenant namespace (<see cref="NetworkNamespace"/>).
+    /// </summary>
+    public string? ClientNetworkNamespace { get; init; }
+
+    /// <summary>The namespace of the networking objects on the server cluster (liqoctl network's --remote-namespace).</summary>
+    public string? ServerNetworkNamespace { get; init; }
+
+    /// <summary>The parameter that set <see cref="ClientNetworkNamespace"/>, for errors.</summary>
+    public string ClientNamespaceParameter { get; init; } = "NetworkingNamespace";
+
+    /// <summary>The parameter that set <see cref="ServerNetworkNamespace"/>, for errors.</summary>
+    public string ServerNamespaceParameter { get; init; } = "RemoteNetworkingNamespace";
 
     /// <summary>Wait for the Connections to be established (peer always does).</summary>
     public bool Wait { get; init; } = true;

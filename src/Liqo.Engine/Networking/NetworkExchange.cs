@@ -27,11 +27,13 @@ public static class NetworkExchange
 
     /// <summary>
     /// Writes the other cluster's Configuration in its tenant namespace and, when asked, waits for the CIDRs to be
-    /// remapped. Returns the Configuration (as last seen) and the tenant namespace.
+    /// remapped. Returns the Configuration (as last seen) and the tenant namespace. <paramref name="networkingNamespace"/>
+    /// (liqoctl create configuration --namespace) puts it in that namespace instead, which must exist.
     /// </summary>
     public static async Task<(JsonObject Configuration, string TenantNamespace, bool Applied)> ImportConfigurationAsync(Operation op,
-        ClusterConnection cluster, PeeringMaterial material, bool wait)
+        ClusterConnection cluster, PeeringMaterial material, bool wait, string? networkingNamespace = null)
     {
+        var custom = NetworkNamespace.Custom(networkingNamespace, "NetworkingNamespace");
         var id = await ClusterId.ReadAsync(cluster, op.Cancellation).ConfigureAwait(false);
         material.RequireFor(id, PeeringMaterial.NetworkConfigurationKind, cluster.Scope);
         var remoteId = material.FromClusterId;
@@ -41,7 +43,8 @@ public static class NetworkExchange
         foreach (var c in pod.Concat(external))
             if (!Cidr.TryParse(c, out _))
                 throw PeeringMaterial.Invalid(material.Kind, $"The {material.Describe()} holds '{c}', which is not a CIDR.");
-        var ns = await TenantNamespace.EnsureAsync(op, cluster, remoteId).ConfigureAwait(false);
+        if (custom is not null) await NetworkNamespace.RequireAsync(cluster, custom, "NetworkingNamespace", op.Cancellation).ConfigureAwait(false);
+        var ns = await NetworkNamespace.EnsureAsync(op, cluster, custom, remoteId).ConfigureAwait(false);
         var conf = await NetworkConfiguration.SetUpAsync(op, cluster, remoteId, ns, new NetworkConfiguration.Cidrs(pod, external)).ConfigureAwait(false);
         if (!wait) return (conf, ns, false);
         var applied = await NetworkConfiguration.WaitAppliedAsync(op, cluster, ns, remoteId).ConfigureAwait(false);
@@ -52,12 +55,15 @@ public static class NetworkExchange
     /// On the server cluster: the GatewayServer for the client cluster (template check unless skipped, the
     /// Configuration must be applied), its pod, its endpoint and its WireGuard public key: what the client needs.
     /// </summary>
-    public static async Task<PeeringMaterial> CreateGatewayServerAsync(Operation op, ClusterConnection server, string clientId, NetworkConnectOptions o)
+    public static async Task<PeeringMaterial> CreateGatewayServerAsync(Operation op, ClusterConnection server, string clientId, NetworkConnectOptions o,
+        string? networkingNamespace = null)
     {
         InputRules.RemoteClusterId(clientId);
         InputRules.CheckGateways(op, o, server: "", client: "GatewayClient"); // New-LiqoGatewayServer's own parameter names
+        var custom = NetworkNamespace.Custom(networkingNamespace, "NetworkingNamespace");
         var serverId = await Authentication.AuthenticationExchange.ReadIdAsync(op, server, clientId).ConfigureAwait(false);
-        var ns = await RequireNamespaceAsync(op, server, clientId).ConfigureAwait(false);
+        var ns = await RequireNamespaceAsync(op, server, clientId, custom).ConfigureAwait(false);
+        o = await GatewayTemplates.ResolveAsync(o, server, "Type", null, "", op.Cancellation).ConfigureAwait(false);
         var templateNs = o.ServerTemplateNamespace ?? server.LiqoNamespace;
         if (!o.SkipValidation) await GatewayTemplates.CheckServerStepAsync(op, server, o, templateNs).ConfigureAwait(false);
         await NetworkConfiguration.CheckInitializedAsync(op, server, ns, clientId).ConfigureAwait(false);
@@ -78,9 +84,10 @@ public static class NetworkExchange
     /// server's public key, and the client's own public key: what the server needs.
     /// </summary>
     public static async Task<PeeringMaterial> CreateGatewayClientAsync(Operation op, ClusterConnection client, PeeringMaterial serverMaterial,
-        NetworkConnectOptions o)
+        NetworkConnectOptions o, string? networkingNamespace = null)
     {
         InputRules.CheckGateways(op, o, server: "GatewayServer", client: ""); // New-LiqoGatewayClient's own parameter names
+        var custom = NetworkNamespace.Custom(networkingNamespace, "NetworkingNamespace");
         var clientId = await ClusterId.ReadAsync(client, op.Cancellation).ConfigureAwait(false);
         serverMaterial.RequireFor(clientId, PeeringMaterial.GatewayServerKind, client.Scope);
         var serverId = serverMaterial.FromClusterId;
@@ -91,7 +98,8 @@ public static class NetworkExchange
         var serverKey = WireGuardKey(serverMaterial);
         var endpoint = new GatewayEndpoint(addresses, port, e["protocol"]?.ToString()).WithOverrides(o);
 
-        var ns = await RequireNamespaceAsync(op, client, serverId).ConfigureAwait(false);
+        var ns = await RequireNamespaceAsync(op, client, serverId, custom).ConfigureAwait(false);
+        o = await GatewayTemplates.ResolveAsync(o, null, "", client, "Type", op.Cancellation).ConfigureAwait(false);
         var templateNs = o.ClientTemplateNamespace ?? client.LiqoNamespace;
         if (!o.SkipValidation) await GatewayTemplates.CheckClientStepAsync(op, client, o, templateNs).ConfigureAwait(false);
         await NetworkConfiguration.CheckInitializedAsync(op, client, ns, serverId).ConfigureAwait(false);
@@ -105,13 +113,15 @@ public static class NetworkExchange
     /// On the server cluster: the client's public key, owned by the GatewayServer made for it; when asked, waits for the
     /// server's Connection to be created and established. Returns whether it was established.
     /// </summary>
-    public static async Task<bool> ImportPublicKeyAsync(Operation op, ClusterConnection server, PeeringMaterial clientMaterial, bool wait)
+    public static async Task<bool> ImportPublicKeyAsync(Operation op, ClusterConnection server, PeeringMaterial clientMaterial, bool wait,
+        string? networkingNamespace = null)
     {
+        var custom = NetworkNamespace.Custom(networkingNamespace, "NetworkingNamespace");
         var serverId = await ClusterId.ReadAsync(server, op.Cancellation).ConfigureAwait(false);
         clientMaterial.RequireFor(serverId, PeeringMaterial.GatewayClientKind, server.Scope);
         var clientId = clientMaterial.FromClusterId;
         var key = WireGuardKey(clientMaterial);
-        var ns = await RequireNamespaceAsync(op, server, clientId).ConfigureAwait(false);
+        var ns = await RequireNamespaceAsync(op, server, clientId, custom).ConfigureAwait(false);
         var gw = await ByClusterId.FindAsync(server, Kinds.GatewayServer, ns, clientId, op.Cancellation).ConfigureAwait(false)
                  ?? (op.PlanOnly ? Gateway.ForgeServer(clientId, ns, new NetworkConnectOptions(), server.LiqoNamespace)
                      : throw new LiqoException(ErrorIds.GatewayServerNotFound, LiqoErrorCategory.ObjectNotFound, clientId,
@@ -124,8 +134,18 @@ public static class NetworkExchange
         return !op.PlanOnly;
     }
 
-    /// <summary>The tenant namespace Import-LiqoNetworkConfiguration made; its default name in plan mode.</summary>
-    private static async Task<string> RequireNamespaceAsync(Operation op, ClusterConnection cluster, string remoteId) =>
+    /// <summary>
+    /// The custom networking namespace (which must exist), else the tenant namespace Import-LiqoNetworkConfiguration made;
+    /// its default name in plan mode.
+    /// </summary>
+    private static async Task<string> RequireNamespaceAsync(Operation op, ClusterConnection cluster, string remoteId, string? custom)
+    {
+        if (custom is null) return await TenantNamespaceAsync(op, cluster, remoteId).ConfigureAwait(false);
+        await NetworkNamespace.RequireAsync(cluster, custom, "NetworkingNamespace", op.Cancellation).ConfigureAwait(false);
+        return custom;
+    }
+
+    private static async Task<string> TenantNamespaceAsync(Operation op, ClusterConnection cluster, string remoteId) =>
         await TenantNamespace.FindAsync(cluster, remoteId, op.Cancellation).ConfigureAwait(false)
         ?? (op.PlanOnly ? TenantNamespace.DefaultName(remoteId)
             : throw new LiqoException(ErrorIds.TenantNamespaceNotFound, LiqoErrorCategory.ObjectNotFound, remoteId,

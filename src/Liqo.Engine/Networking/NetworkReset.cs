@@ -13,18 +13,31 @@ public static class NetworkReset
 {
     private const string Module = "Networking";
 
-    public static async Task DisconnectAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId)
+    public static Task DisconnectAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId) =>
+        DisconnectAsync(op, local, remote, localId, remoteId, null, null);
+
+    /// <summary>
+    /// Disconnect, with the networking namespaces liqoctl's --namespace/--remote-namespace name (null, empty or "default":
+    /// the tenant namespace); the gateways are found there by the peer's label, whatever their names.
+    /// </summary>
+    public static async Task DisconnectAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId,
+        string? localNamespace, string? remoteNamespace)
     {
-        var (localNs, remoteNs) = await TenantNamespacesAsync(op, local, remote, localId, remoteId).ConfigureAwait(false);
+        var (localNs, remoteNs) = await NamespacesAsync(op, local, remote, localId, remoteId, localNamespace, remoteNamespace).ConfigureAwait(false);
         await CheckRightsAsync(op, local, remote, localNs, remoteNs, configurations: false).ConfigureAwait(false);
-        await DisconnectAsync(op, local, remote, localId, remoteId, localNs, remoteNs).ConfigureAwait(false);
+        await DeleteGatewaysAsync(op, local, remote, localId, remoteId, localNs, remoteNs).ConfigureAwait(false);
     }
 
-    public static async Task RunAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId)
+    public static Task RunAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId) =>
+        RunAsync(op, local, remote, localId, remoteId, null, null);
+
+    /// <summary>Reset, with the networking namespaces as <see cref="DisconnectAsync(Operation, ClusterConnection, ClusterConnection, string, string, string?, string?)"/>.</summary>
+    public static async Task RunAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId,
+        string? localNamespace, string? remoteNamespace)
     {
-        var (localNs, remoteNs) = await TenantNamespacesAsync(op, local, remote, localId, remoteId).ConfigureAwait(false);
+        var (localNs, remoteNs) = await NamespacesAsync(op, local, remote, localId, remoteId, localNamespace, remoteNamespace).ConfigureAwait(false);
         await CheckRightsAsync(op, local, remote, localNs, remoteNs, configurations: true).ConfigureAwait(false);
-        await DisconnectAsync(op, local, remote, localId, remoteId, localNs, remoteNs).ConfigureAwait(false);
+        await DeleteGatewaysAsync(op, local, remote, localId, remoteId, localNs, remoteNs).ConfigureAwait(false);
         await DeleteConfigurationAsync(op, local, remoteId, localNs).ConfigureAwait(false);
         await DeleteConfigurationAsync(op, remote, localId, remoteNs).ConfigureAwait(false);
     }
@@ -38,12 +51,19 @@ public static class NetworkReset
         await AccessCheck.RequireAllAsync(op, remote, NetworkRights.Reset(remoteNs, configurations), step).ConfigureAwait(false);
     }
 
-    private static async Task<(string? Local, string? Remote)> TenantNamespacesAsync(Operation op, ClusterConnection local, ClusterConnection remote,
-        string localId, string remoteId) =>
-        (await TenantNamespace.FindAsync(local, remoteId, op.Cancellation).ConfigureAwait(false),
-         await TenantNamespace.FindAsync(remote, localId, op.Cancellation).ConfigureAwait(false));
+    /// <summary>The networking namespace on each side (checked before anything is deleted): the custom one asked for, else the tenant namespace.</summary>
+    private static async Task<(string? Local, string? Remote)> NamespacesAsync(Operation op, ClusterConnection local, ClusterConnection remote,
+        string localId, string remoteId, string? localNamespace, string? remoteNamespace)
+    {
+        var localCustom = NetworkNamespace.Custom(localNamespace, "NetworkingNamespace");
+        var remoteCustom = NetworkNamespace.Custom(remoteNamespace, "RemoteNetworkingNamespace");
+        if (localCustom is not null) await NetworkNamespace.RequireAsync(local, localCustom, "NetworkingNamespace", op.Cancellation).ConfigureAwait(false);
+        if (remoteCustom is not null) await NetworkNamespace.RequireAsync(remote, remoteCustom, "RemoteNetworkingNamespace", op.Cancellation).ConfigureAwait(false);
+        return (await NetworkNamespace.FindAsync(local, localCustom, remoteId, op.Cancellation).ConfigureAwait(false),
+                await NetworkNamespace.FindAsync(remote, remoteCustom, localId, op.Cancellation).ConfigureAwait(false));
+    }
 
-    private static async Task DisconnectAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId,
+    private static async Task DeleteGatewaysAsync(Operation op, ClusterConnection local, ClusterConnection remote, string localId, string remoteId,
         string? localNs, string? remoteNs)
     {
         await DeleteGatewaysAsync(op, local, remoteId, localNs, Kinds.GatewayClient, "Gateway client").ConfigureAwait(false);

@@ -34,6 +34,21 @@ internal sealed class KubeApi(Kubernetes client, ClusterConnection cluster)
         }
     }
 
+    /// <summary>The API server's discovery document of one API group version (an APIResourceList), or null when it serves no such group version.</summary>
+    public async Task<JsonObject?> DiscoverAsync(string group, string version, CancellationToken ct)
+    {
+        var groupVersion = new ResourceKind(group, version, "", "", false);
+        try
+        {
+            return await SendForObjectAsync(HttpMethod.Get, $"/apis/{Uri.EscapeDataString(group)}/{Uri.EscapeDataString(version)}", null, null,
+                groupVersion, "get", "(discovery)", ct).ConfigureAwait(false);
+        }
+        catch (KubeApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<ResourceList> ListAsync(ResourceKind kind, string? ns, string? labelSelector = null, string? fieldSelector = null,
         CancellationToken ct = default)
     {

@@ -100,6 +100,37 @@ public sealed class EnableLiqoNetworkingCommand : TwoClusterCmdlet, IGlobalMetad
     [ValidateRange(0, 65535)]
     public int GatewayClientPort { get; set; }
 
+    /// <summary>
+    /// The namespace of the networking objects (Configuration, GatewayClient, PublicKey) on the local cluster (liqoctl
+    /// network's --namespace). It must exist; it is not created. Default: the tenant namespace of the remote cluster, which
+    /// is created when missing ("default" means the tenant namespace too, as in liqoctl).
+    /// </summary>
+    [Parameter] public string? NetworkingNamespace { get; set; }
+
+    /// <summary>
+    /// The namespace of the networking objects (Configuration, GatewayServer, PublicKey) on the remote cluster (liqoctl
+    /// network's --remote-namespace). It must exist; it is not created. Default: the tenant namespace of the local cluster
+    /// there ("default" means the tenant namespace too, as in liqoctl).
+    /// </summary>
+    [Parameter] public string? RemoteNetworkingNamespace { get; set; }
+
+    /// <summary>
+    /// The type of the gateway server's template, as group/version/resource (liqoctl's --gw-server-type). Default: Liqo's
+    /// WireGuard server template, networking.liqo.io/v1beta1/wggatewayservertemplates. The GatewayServer names the kind the
+    /// remote cluster serves for it; a type it does not serve is refused before anything is written.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string GatewayServerType { get; set; } = GatewayType.DefaultServer;
+
+    /// <summary>
+    /// The type of the gateway client's template, as group/version/resource (liqoctl's --gw-client-type). Default: Liqo's
+    /// WireGuard client template, networking.liqo.io/v1beta1/wggatewayclienttemplates, on the local cluster.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string GatewayClientType { get; set; } = GatewayType.DefaultClient;
+
     /// <summary>The MTU of the tunnel between the two gateways (liqoctl's --mtu).</summary>
     [Parameter]
     [ValidateRange(576, 9000)]
@@ -117,6 +148,10 @@ public sealed class EnableLiqoNetworkingCommand : TwoClusterCmdlet, IGlobalMetad
             ServerTemplateNamespace = GatewayServerTemplateNamespace,
             ClientTemplateName = GatewayClientTemplateName,
             ClientTemplateNamespace = GatewayClientTemplateNamespace,
+            ServerGatewayType = GatewayServerType,
+            ClientGatewayType = GatewayClientType,
+            ClientNetworkNamespace = NetworkingNamespace,
+            ServerNetworkNamespace = RemoteNetworkingNamespace,
         };
         WriteObject(RunOnClusters(local, remote, Timeout, async (op, client, server) =>
         {

@@ -48,6 +48,12 @@ public sealed class ImportLiqoNetworkConfigurationCommand : ClusterCmdlet, IGlob
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = MaterialExchange.InputObjectSet)]
     public Liqo.PeeringMaterial? InputObject { get; set; }
 
+    /// <summary>
+    /// The namespace of the Configuration (liqoctl's --namespace). It must exist; it is not created. Default: the tenant namespace
+    /// of the other cluster ("default" means it too, as in liqoctl network).
+    /// </summary>
+    [Parameter] public string? NetworkingNamespace { get; set; }
+
     /// <summary>Does not wait for Liqo to remap the CIDRs.</summary>
     [Parameter] public SwitchParameter NoWait { get; set; }
 
@@ -63,9 +69,10 @@ public sealed class ImportLiqoNetworkConfigurationCommand : ClusterCmdlet, IGlob
     protected override void ProcessRecord()
     {
         var wait = !NoWait.IsPresent;
+        var networkingNamespace = NetworkingNamespace;
         WriteObject(MaterialExchange.RunOnMaterial(this, LocalSource(), Path, InputObject, Timeout, async (op, cluster, material) =>
         {
-            var (conf, ns, applied) = await NetworkExchange.ImportConfigurationAsync(op, cluster, material, wait).ConfigureAwait(false);
+            var (conf, ns, applied) = await NetworkExchange.ImportConfigurationAsync(op, cluster, material, wait, networkingNamespace).ConfigureAwait(false);
             return OutputMapper.ImportedConfiguration(conf, ns, applied, material, cluster.ClusterId ?? "", op);
         }));
     }

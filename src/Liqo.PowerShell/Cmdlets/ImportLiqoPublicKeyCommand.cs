@@ -41,6 +41,12 @@ public sealed class ImportLiqoPublicKeyCommand : ClusterCmdlet, IGlobalMetadataP
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = MaterialExchange.InputObjectSet)]
     public Liqo.PeeringMaterial? InputObject { get; set; }
 
+    /// <summary>
+    /// The namespace of the PublicKey, where the GatewayServer is (New-LiqoGatewayServer -NetworkingNamespace) (liqoctl's --namespace). It must exist; it is not created. Default: the tenant namespace
+    /// of the other cluster ("default" means it too, as in liqoctl network).
+    /// </summary>
+    [Parameter] public string? NetworkingNamespace { get; set; }
+
     /// <summary>Waits for this cluster's Connection to be established.</summary>
     [Parameter] public SwitchParameter Wait { get; set; }
 
@@ -56,9 +62,10 @@ public sealed class ImportLiqoPublicKeyCommand : ClusterCmdlet, IGlobalMetadataP
     protected override void ProcessRecord()
     {
         var wait = Wait.IsPresent;
+        var networkingNamespace = NetworkingNamespace;
         WriteObject(MaterialExchange.RunOnMaterial(this, LocalSource(), Path, InputObject, Timeout, async (op, server, material) =>
         {
-            var established = await NetworkExchange.ImportPublicKeyAsync(op, server, material, wait).ConfigureAwait(false);
+            var established = await NetworkExchange.ImportPublicKeyAsync(op, server, material, wait, networkingNamespace).ConfigureAwait(false);
             return OutputMapper.ImportedPublicKey(established, material, server.ClusterId ?? "", op);
         }));
     }

@@ -70,6 +70,20 @@ public sealed class NewLiqoGatewayClientCommand : ClusterCmdlet, IGlobalMetadata
     /// <summary>The namespace of the gateway client template. Default: this cluster's Liqo namespace.</summary>
     [Parameter] public string? TemplateNamespace { get; set; }
 
+    /// <summary>
+    /// The type of the gateway client's template, as group/version/resource (liqoctl's --type). Default: Liqo's WireGuard
+    /// client template, networking.liqo.io/v1beta1/wggatewayclienttemplates. A type this cluster does not serve is refused before anything is written.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Type { get; set; } = GatewayType.DefaultClient;
+
+    /// <summary>
+    /// The namespace of the GatewayClient and the server's PublicKey, where the Configuration is (Import-LiqoNetworkConfiguration -NetworkingNamespace) (liqoctl's --namespace). It must exist; it is not created. Default: the tenant namespace
+    /// of the other cluster ("default" means it too, as in liqoctl network).
+    /// </summary>
+    [Parameter] public string? NetworkingNamespace { get; set; }
+
     /// <summary>Skips the checks of the gateway template.</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
@@ -97,8 +111,10 @@ public sealed class NewLiqoGatewayClientCommand : ClusterCmdlet, IGlobalMetadata
         {
             ClientTemplateName = TemplateName,
             ClientTemplateNamespace = TemplateNamespace,
+            ClientGatewayType = Type,
         };
+        var networkingNamespace = NetworkingNamespace;
         MaterialExchange.Reply(this, LocalSource(), Path, InputObject, Timeout,
-            (op, client, material) => NetworkExchange.CreateGatewayClientAsync(op, client, material, options), OutFile, Force);
+            (op, client, material) => NetworkExchange.CreateGatewayClientAsync(op, client, material, options, networkingNamespace), OutFile, Force);
     }
 }

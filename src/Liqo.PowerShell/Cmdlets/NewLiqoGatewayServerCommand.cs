@@ -70,6 +70,20 @@ public sealed class NewLiqoGatewayServerCommand : ClusterCmdlet, IGlobalMetadata
     /// <summary>The namespace of the gateway server template. Default: this cluster's Liqo namespace.</summary>
     [Parameter] public string? TemplateNamespace { get; set; }
 
+    /// <summary>
+    /// The type of the gateway server's template, as group/version/resource (liqoctl's --type). Default: Liqo's WireGuard
+    /// server template, networking.liqo.io/v1beta1/wggatewayservertemplates. A type this cluster does not serve is refused before anything is written.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Type { get; set; } = GatewayType.DefaultServer;
+
+    /// <summary>
+    /// The namespace of the GatewayServer and of the PublicKey it is given later (Import-LiqoPublicKey -NetworkingNamespace) (liqoctl's --namespace). It must exist; it is not created. Default: the tenant namespace
+    /// of the other cluster ("default" means it too, as in liqoctl network).
+    /// </summary>
+    [Parameter] public string? NetworkingNamespace { get; set; }
+
     /// <summary>Skips the checks of the gateway template and lets a node port outside 30000-32767 through (a cluster with another node-port range).</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
@@ -98,8 +112,10 @@ public sealed class NewLiqoGatewayServerCommand : ClusterCmdlet, IGlobalMetadata
         {
             ServerTemplateName = TemplateName,
             ServerTemplateNamespace = TemplateNamespace,
+            ServerGatewayType = Type,
         };
+        var networkingNamespace = NetworkingNamespace;
         MaterialExchange.Produce(this, LocalSource(), Timeout,
-            (op, server) => NetworkExchange.CreateGatewayServerAsync(op, server, remoteId, options), OutFile, Force);
+            (op, server) => NetworkExchange.CreateGatewayServerAsync(op, server, remoteId, options, networkingNamespace), OutFile, Force);
     }
 }

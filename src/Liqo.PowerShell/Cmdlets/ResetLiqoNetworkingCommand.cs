@@ -32,5 +32,16 @@ public sealed class ResetLiqoNetworkingCommand : TwoClusterCmdlet
     // liqoctl network's --timeout, 2m
     public TimeSpan Timeout { get; set; } = NetworkConnectOptions.DefaultTimeout;
 
-    protected override void ProcessRecord() => Teardown.Run(this, LocalSource(), RemoteSource(), Timeout, NetworkReset.RunAsync);
+    /// <summary>
+    /// The namespace where the networking objects are on the local cluster (liqoctl network's --namespace), as given to
+    /// Enable-LiqoNetworking; they are found there by the remote cluster's label, whatever their names. Default: the tenant
+    /// namespace of the remote cluster ("default" means it too, as in liqoctl).
+    /// </summary>
+    [Parameter] public string? NetworkingNamespace { get; set; }
+
+    /// <summary>The namespace where the networking objects are on the remote cluster (liqoctl network's --remote-namespace). Default: the tenant namespace there.</summary>
+    [Parameter] public string? RemoteNetworkingNamespace { get; set; }
+
+    protected override void ProcessRecord() => Teardown.Run(this, LocalSource(), RemoteSource(), Timeout,
+        (op, local, remote, localId, remoteId) => NetworkReset.RunAsync(op, local, remote, localId, remoteId, NetworkingNamespace, RemoteNetworkingNamespace));
 }

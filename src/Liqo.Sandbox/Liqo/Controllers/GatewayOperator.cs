@@ -19,12 +19,11 @@ internal abstract class GatewayOperator(LiqoControlPlane plane) : LiqoController
             if (Obj.Deleting(gw)) continue;
             var remoteId = Obj.Label(gw, LiqoLabels.RemoteClusterId) ?? "";
             var reference = Obj.Object(gw, "spec", TemplateRefField);
-            var templateKind = new Kind(Obj.Str(reference, "apiVersion") ?? "", Obj.Str(reference, "kind") ?? "");
-            var template = Plane.TypeOf(templateKind) is null ? null
-                : Get(templateKind, Obj.Str(reference, "namespace") ?? Obj.Ns(gw), Obj.Str(reference, "name") ?? "");
+            var template = Template(reference, out var problem);
             if (template is null)
             {
-                Event(gw, "Warning", "TemplateNotFound", $"unable to get the template {Obj.Str(reference, "namespace")}/{Obj.Str(reference, "name")}");
+                // Liqo returns the error and retries with backoff: no status, no gateway object
+                Event(gw, "Warning", "TemplateNotFound", $"unable to get the {Role} template: {problem}");
                 continue;
             }
             var objectKind = Obj.Object(template, "spec", "objectKind");
@@ -56,6 +55,41 @@ internal abstract class GatewayOperator(LiqoControlPlane plane) : LiqoController
             }
             CopyStatus(gw, existing);
         }
+    }
+
+    /// <summary>"server" or "client", for messages.</summary>
+    private string Role => GatewayKind == Kind.GatewayServer ? "server" : "client";
+
+    /// <summary>
+    /// The template the reference names, read as Liqo's operators read it: the group and version of its apiVersion, the
+    /// resource its kind lower-cased and pluralized (KindToResource, not the served kind's plural), in exactly the namespace
+    /// it names (none: not found). Null with the reason when there is no such template.
+    /// </summary>
+    private JsonObject? Template(JsonObject? reference, out string problem)
+    {
+        var apiVersion = Obj.Str(reference, "apiVersion") ?? "";
+        var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
+        var (group, version) = slash < 0 ? ("", apiVersion) : (apiVersion[..slash], apiVersion[(slash + 1)..]);
+        var resource = KindToResource(Obj.Str(reference, "kind") ?? "");
+        var ns = Obj.Str(reference, "namespace") ?? "";
+        var name = Obj.Str(reference, "name") ?? "";
+        if (version.Length == 0 || resource.Length == 0 || slash >= 0 && apiVersion.IndexOf('/', slash + 1) >= 0)
+        {
+            problem = $"unable to parse the {Role} template group version \"{apiVersion}\" or kind";
+            return null;
+        }
+        var type = Plane.Store.Types.Find(group, version, resource);
+        var template = type is null || ns.Length == 0 || name.Length == 0 ? null : Get(new Kind(type.ApiVersion, type.Kind), ns, name);
+        problem = template is null ? $"{(group.Length == 0 ? resource : resource + "." + group)} \"{name}\" not found" : "";
+        return template;
+    }
+
+    /// <summary>Liqo's KindToResource (apimachinery's UnsafeGuessKindToResource plural): lower case, then -s, -es or -ies.</summary>
+    internal static string KindToResource(string kind)
+    {
+        var singular = kind.ToLowerInvariant();
+        if (singular.Length == 0 || singular.EndsWith("endpoints", StringComparison.Ordinal)) return singular;
+        return singular[^1] switch { 's' => singular + "es", 'y' => singular[..^1] + "ies", _ => singular + "s" };
     }
 
     protected virtual Dictionary<string, object?> Values(JsonObject gw, string remoteId)
