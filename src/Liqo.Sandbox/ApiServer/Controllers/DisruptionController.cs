@@ -142,7 +142,7 @@ internal sealed class DisruptionController(ClusterStore store)
     }
 
     private static int Replicas(JsonObject controller) =>
-        ServerJson.Obj(controller, "spec")?["replicas"] is JsonValue v && v.TryGetValue<int>(out var r) ? r : 1;
+        (int)(ServerJson.Long(ServerJson.Obj(controller, "spec")?["replicas"]) ?? 1);
 
     private static string GroupOf(JsonObject ownerRef) => (ServerJson.Str(ownerRef, "apiVersion") ?? "") is var av && av.Contains('/') ? av.Split('/')[0] : "";
 
@@ -175,7 +175,7 @@ internal sealed class DisruptionController(ClusterStore store)
         var status = (JsonObject?)ServerJson.Obj(pdb, "status")?.DeepClone() ?? PodDisruptionBudgetStrategy.ZeroStatus();
         status["disruptionsAllowed"] = 0;
         status["conditions"] = CurrentConditions(pdb);
-        var observed = status["observedGeneration"] is JsonValue g && g.TryGetValue<long>(out var og) ? og : 0;
+        var observed = ServerJson.Long(status["observedGeneration"]) ?? 0;
         SetCondition(status, "False", "SyncFailed", message, observed, ObjectMeta.Timestamp(store.Now));
         return status;
     }

@@ -197,7 +197,7 @@ internal sealed class EvictionHandler(ClusterStore store)
     private static ApiResponse Success() =>
         ApiResponse.Ok(new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201 }, 201);
 
-    private static long Long(JsonObject? obj, string name) => obj?[name] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
+    private static long Long(JsonObject? obj, string name) => ServerJson.Long(obj?[name]) ?? 0;
 
     private static int Int(JsonObject? obj, string name) => (int)Long(obj, name);
 }

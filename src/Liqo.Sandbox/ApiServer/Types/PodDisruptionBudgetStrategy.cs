@@ -58,7 +58,7 @@ internal sealed partial class PodDisruptionBudgetStrategy : IResourceStrategy
                 errors.Add(new FieldError(FieldErrorType.Invalid, field, shown, "must not be greater than 100%"));
             return;
         }
-        if (value is JsonValue n && n.TryGetValue<long>(out var i))
+        if (ServerJson.Long(value) is { } i)
         {
             if (i < 0) errors.Add(new FieldError(FieldErrorType.Invalid, field, i.ToString(CultureInfo.InvariantCulture), "must be greater than or equal to 0"));
             return;
@@ -75,7 +75,7 @@ internal sealed partial class PodDisruptionBudgetStrategy : IResourceStrategy
             var exact = (double)percent * total / 100;
             return roundUp ? (int)Math.Ceiling(exact) : (int)Math.Floor(exact);
         }
-        return value is JsonValue n && n.TryGetValue<long>(out var i) ? (int)i : 0;
+        return (int)(ServerJson.Long(value) ?? 0);
     }
 
     /// <summary>Whether an int-or-percent is a percent (a string).</summary>
