@@ -12,7 +12,7 @@ namespace Liqo.Sandbox.Tests.ApiServer;
 public sealed class EvictionTests(ClusterFixture f) : IClassFixture<ClusterFixture>
 {
     /// <summary>A pod with labels app=web, Running and Ready (or not), or Pending; optionally owned by a controller.</summary>
-    private async Task PodAsync(string ns, string name, bool ready = true, string phase = "Running", JsonObject? owner = null)
+    private async Task PodAsync(string ns, string name, bool ready = true, string phase = "Running", JsonObject? owner = null, string? node = null)
     {
         var meta = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app"] = "web" } };
         if (owner is not null) meta["ownerReferences"] = new JsonArray(owner);
@@ -21,6 +21,7 @@ public sealed class EvictionTests(ClusterFixture f) : IClassFixture<ClusterFixtu
             ["apiVersion"] = "v1", ["kind"] = "Pod", ["metadata"] = meta,
             ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "c", ["image"] = "nginx" }) },
         };
+        if (node is not null) pod["spec"]!["nodeName"] = node;
         var created = await f.Raw.PostJsonAsync($"/api/v1/namespaces/{ns}/pods", pod.ToJsonString());
         Assert.Equal(HttpStatusCode.Created, created.Code);
         var status = new JsonObject
@@ -258,5 +259,53 @@ public sealed class EvictionTests(ClusterFixture f) : IClassFixture<ClusterFixtu
         var cells = table["rows"]![0]!["cells"]!.AsArray();
         Assert.Equal("N/A", cells[1]!.GetValue<string>());
         Assert.Equal("25%", cells[2]!.GetValue<string>());
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_creates_and_lists_budgets_and_its_drain_waits_for_one_then_goes_through_once_it_is_relaxed()
+    {
+        var ns = await f.NamespaceAsync("kdrain");
+        var node = $"{ns}-node";
+        await f.Client.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = node } });
+        var rs = await f.Client.AppsV1.CreateNamespacedReplicaSetAsync(new V1ReplicaSet
+        {
+            Metadata = new V1ObjectMeta { Name = "web" },
+            Spec = new V1ReplicaSetSpec
+            {
+                Replicas = 2, Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "web" } },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "web" } },
+                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "nginx" }] },
+                },
+            },
+        }, ns);
+        foreach (var name in new[] { "a", "b" })
+        {
+            var owner = new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = "ReplicaSet", ["name"] = "web", ["uid"] = rs.Metadata.Uid, ["controller"] = true };
+            await PodAsync(ns, name, owner: owner, node: node);
+        }
+        var k = new Kubectl(f.Cluster.KubeconfigPath);
+        var created = await k.RunAsync("create", "pdb", "web", "-n", ns, "--selector=app=web", "--min-available=2");
+        Assert.True(created.Code == 0, created.Err);
+        Assert.Equal("poddisruptionbudget.policy/web created", created.Out.Trim());
+        await ObservedAsync(ns, "web", p => Status(p, "currentHealthy") == 2);
+        var (_, table, _) = await k.RunAsync("get", "pdb", "-n", ns);
+        var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["NAME", "MIN", "AVAILABLE", "MAX", "UNAVAILABLE", "ALLOWED", "DISRUPTIONS", "AGE"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["web", "2", "N/A", "0"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[..4]);
+
+        var blocked = await k.RunAsync("drain", node, "--timeout=2s");
+        Assert.NotEqual(0, blocked.Code);
+        Assert.Contains("Cannot evict pod as it would violate the pod's disruption budget.", blocked.Err);
+        Assert.Equal(HttpStatusCode.OK, (await f.Raw.GetJsonAsync($"/api/v1/namespaces/{ns}/pods/a")).Code);
+
+        var relaxed = await k.RunAsync("patch", "pdb", "web", "-n", ns, "--type=merge", "-p", """{"spec":{"minAvailable":0}}""");
+        Assert.True(relaxed.Code == 0, relaxed.Err);
+        await ObservedAsync(ns, "web", p => Status(p, "disruptionsAllowed") == 2);
+        var drained = await k.RunAsync("drain", node, "--timeout=20s");
+        Assert.True(drained.Code == 0, drained.Err);
+        Assert.Contains($"node/{node} drained", drained.Out);
+        Assert.Equal(HttpStatusCode.NotFound, (await f.Raw.GetJsonAsync($"/api/v1/namespaces/{ns}/pods/a")).Code);
     }
 }

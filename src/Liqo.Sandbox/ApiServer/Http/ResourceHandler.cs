@@ -45,7 +45,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
             case "create":
             {
                 if (sub == "eviction" && type.Key == "/pods")
-                    return new EvictionHandler(store).Evict(ns ?? "", info.Name, await ReadObjectAsync(ctx, type), DryRun(q["dryRun"]));
+                    return new EvictionHandler(store).Evict(ns ?? "", info.Name, await ReadObjectAsync(ctx, type, ProtobufBodies.EvictionKey), DryRun(q["dryRun"]));
                 if (sub is not null) throw ApiErrors.MethodNotAllowed();
                 var body = await ReadObjectAsync(ctx, type);
                 if (type.Key == "authorization.k8s.io/selfsubjectaccessreviews") return ApiResponse.Ok(AccessReview(body, user), 201);
@@ -328,14 +328,15 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     }
 
     /// <summary>The body of a create or update: JSON or YAML; 415 for other media types.</summary>
-    internal static async Task<JsonObject> ReadObjectAsync(HttpContext ctx, ResourceType type)
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext ctx, ResourceType type, string? protobufKey = null)
     {
         var contentType = ctx.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "application/json";
-        if (contentType == "application/vnd.kubernetes.protobuf" && ProtobufBodies.Supports(type.Key))
+        protobufKey ??= type.Key;
+        if (contentType == "application/vnd.kubernetes.protobuf" && ProtobufBodies.Supports(protobufKey))
         {
             using var ms = new MemoryStream();
             await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
-            return ProtobufBodies.Decode(type.Key, ms.ToArray());
+            return ProtobufBodies.Decode(protobufKey, ms.ToArray());
         }
         if (contentType is not ("application/json" or "application/yaml" or "" or "*/*"))
             throw ApiErrors.UnsupportedMediaType(MediaTypes.Accepted);
