@@ -36,6 +36,25 @@ public sealed class EvictionTests(ClusterFixture f) : IClassFixture<ClusterFixtu
         Assert.Equal(HttpStatusCode.OK, patched.Code);
     }
 
+    /// <summary>A ReplicaSet "web" of <paramref name="replicas"/> selecting app=web (no controller runs it here); returns an ownerReference to it.</summary>
+    private async Task<JsonObject> ReplicaSetAsync(string ns, int replicas)
+    {
+        var rs = await f.Client.AppsV1.CreateNamespacedReplicaSetAsync(new V1ReplicaSet
+        {
+            Metadata = new V1ObjectMeta { Name = "web" },
+            Spec = new V1ReplicaSetSpec
+            {
+                Replicas = replicas, Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "web" } },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "web" } },
+                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "nginx" }] },
+                },
+            },
+        }, ns);
+        return new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = "ReplicaSet", ["name"] = "web", ["uid"] = rs.Metadata.Uid, ["controller"] = true };
+    }
+
     private async Task<JsonNode> BudgetAsync(string ns, string name, string bound, JsonNode value, string? unhealthyPolicy = null)
     {
         var spec = new JsonObject { [bound] = value, ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = "web" } } };
@@ -101,20 +120,7 @@ public sealed class EvictionTests(ClusterFixture f) : IClassFixture<ClusterFixtu
     public async Task Max_unavailable_counts_the_replicas_of_the_pods_controllers_and_fails_safe_on_a_controller_without_scale()
     {
         var ns = await f.NamespaceAsync("pdbrs");
-        var rs = await f.Client.AppsV1.CreateNamespacedReplicaSetAsync(new V1ReplicaSet
-        {
-            Metadata = new V1ObjectMeta { Name = "web" },
-            Spec = new V1ReplicaSetSpec
-            {
-                Replicas = 3, Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "web" } },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "web" } },
-                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "nginx" }] },
-                },
-            },
-        }, ns);
-        var owner = new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = "ReplicaSet", ["name"] = "web", ["uid"] = rs.Metadata.Uid, ["controller"] = true };
+        var owner = await ReplicaSetAsync(ns, 3);
         await PodAsync(ns, "a", owner: owner);
         await PodAsync(ns, "b", owner: (JsonObject)owner.DeepClone());
         await BudgetAsync(ns, "web", "maxUnavailable", 1);
@@ -267,24 +273,8 @@ public sealed class EvictionTests(ClusterFixture f) : IClassFixture<ClusterFixtu
         var ns = await f.NamespaceAsync("kdrain");
         var node = $"{ns}-node";
         await f.Client.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = node } });
-        var rs = await f.Client.AppsV1.CreateNamespacedReplicaSetAsync(new V1ReplicaSet
-        {
-            Metadata = new V1ObjectMeta { Name = "web" },
-            Spec = new V1ReplicaSetSpec
-            {
-                Replicas = 2, Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "web" } },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "web" } },
-                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "nginx" }] },
-                },
-            },
-        }, ns);
-        foreach (var name in new[] { "a", "b" })
-        {
-            var owner = new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = "ReplicaSet", ["name"] = "web", ["uid"] = rs.Metadata.Uid, ["controller"] = true };
-            await PodAsync(ns, name, owner: owner, node: node);
-        }
+        var owner = await ReplicaSetAsync(ns, 2);
+        foreach (var name in new[] { "a", "b" }) await PodAsync(ns, name, owner: (JsonObject)owner.DeepClone(), node: node);
         var k = new Kubectl(f.Cluster.KubeconfigPath);
         var created = await k.RunAsync("create", "pdb", "web", "-n", ns, "--selector=app=web", "--min-available=2");
         Assert.True(created.Code == 0, created.Err);
