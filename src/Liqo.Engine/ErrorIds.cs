@@ -215,13 +215,13 @@ public static class ErrorIds
     public const string NamespaceOffloadingNotFound = "NamespaceOffloadingNotFound";
     // issue 15: Remove-LiqoPeering -Drain
 
-    /// <summary>Remove-LiqoPeering -Drain: an offloaded pod cannot leave (no controller makes it again, or a PodDisruptionBudget allows no disruption).</summary>
+    /// <summary>Remove-LiqoPeering -Drain: an offloaded pod cannot leave (no controller makes it again, or more than one PodDisruptionBudget selects it).</summary>
     public const string DrainBlocked = "DrainBlocked";
 
     /// <summary>Remove-LiqoPeering -Drain: the consumer's other nodes have no room for the offloaded pods.</summary>
     public const string DrainNoRoom = "DrainNoRoom";
 
-    /// <summary>Remove-LiqoPeering -Drain: the offloaded pods did not leave the virtual nodes within -Timeout.</summary>
+    /// <summary>Remove-LiqoPeering -Drain: the offloaded pods did not leave the virtual nodes within -Timeout (or a PodDisruptionBudget held them back).</summary>
     public const string DrainTimeout = "DrainTimeout";
     // issue 13 item 4: network --namespace/--remote-namespace, --gw-server-type/--gw-client-type
 

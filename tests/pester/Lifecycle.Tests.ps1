@@ -239,7 +239,38 @@ Describe 'Remove-LiqoPeering -Drain' -Skip:($script:real -or $script:noKubectl) 
         (Get-LiqoForeignCluster -Kubeconfig $e2e.Consumer -ClusterId provider).Role | Should -Not -Be 'Provider'
     }
 
-    It 'refuses a pod a PodDisruptionBudget protects (DrainBlocked)' -Skip {
-        # the sandbox API server serves no policy/v1 PodDisruptionBudget; the rule is tested in xunit (DrainCheckTests)
+    It 'waits for a PodDisruptionBudget that holds the pods back, times out naming it, and finishes once it is relaxed' {
+        $pdb = New-Pair
+        Invoke-Kubectl $pdb.Consumer @('create', 'namespace', 'web') | Out-Null
+        $no = @{ apiVersion = 'offloading.liqo.io/v1beta1'; kind = 'NamespaceOffloading'; metadata = @{ name = 'offloading'; namespace = 'web' }
+            spec = @{ namespaceMappingStrategy = 'DefaultName'; podOffloadingStrategy = 'LocalAndRemote'; clusterSelector = @{ nodeSelectorTerms = @() } } }
+        Invoke-Kubectl $pdb.Consumer @('create', '-f', '-') -InputText ($no | ConvertTo-Json -Depth 10) | Out-Null
+        Wait-Object $pdb.Consumer '/apis/offloading.liqo.io/v1beta1/namespaces/web/namespaceoffloadings/offloading' { param($o) $o.status.offloadingPhase -eq 'Ready' } | Out-Null
+        Invoke-Kubectl $pdb.Consumer @('create', 'deployment', 'web', '-n', 'web', '--image=nginx', '--replicas=4') | Out-Null
+        $pods = Wait-Object $pdb.Consumer '/api/v1/namespaces/web/pods' { param($o) @($o.items | Where-Object { $_.spec.nodeName -eq 'provider' -and $_.status.phase -eq 'Running' }).Count -gt 0 }
+        $offloaded = @($pods.items | Where-Object { $_.spec.nodeName -eq 'provider' } | ForEach-Object { "web/$($_.metadata.name)" })
+        # every replica must stay: the budget allows no eviction at all
+        Invoke-Kubectl $pdb.Consumer @('create', 'pdb', 'web', '-n', 'web', '--selector=app=web', '--min-available=4') | Out-Null
+        Wait-Object $pdb.Consumer '/apis/policy/v1/namespaces/web/poddisruptionbudgets/web' { param($o) $o.status.currentHealthy -eq 4 } | Out-Null
+        $args_ = @{ Kubeconfig = $pdb.Consumer; RemoteKubeconfig = $pdb.Provider; Drain = $true; Confirm = $false }
+        try { Remove-LiqoPeering @args_ -Timeout 10s -InformationVariable first; $e = $null } catch { $e = $_ }
+        $e.FullyQualifiedErrorId | Should -BeLike 'DrainTimeout,*'
+        $e.Exception.Message | Should -BeLike '*held back by the PodDisruptionBudget(s) web/web*'
+        foreach ($p in $offloaded) { $e.Exception.Message | Should -BeLike "*$p*" }
+        $lines = $first | ForEach-Object { $_.MessageData.ToString() }
+        @($lines | Where-Object { $_ -like 'WARN (local) The PodDisruptionBudget web/web allows no disruption now (it needs 4 healthy pods and has 4): evicting web/* waits for it (up to -Timeout)' }).Count | Should -Be 1
+        # one step line per held pod, naming the pod and the budget's answer
+        @($lines | Where-Object { $_ -like 'WARN (local) Waiting to evict web/*: The disruption budget web needs 4 healthy pods and has 4 currently' }).Count | Should -Be $offloaded.Count
+        # nothing was evicted; the peering is still there
+        @((Invoke-SandboxGet $pdb.Consumer '/api/v1/namespaces/web/pods').items | Where-Object { $_.spec.nodeName -eq 'provider' }).Count | Should -Be $offloaded.Count
+        (Get-LiqoForeignCluster -Kubeconfig $pdb.Consumer -ClusterId provider).Role | Should -Be 'Provider'
+        # one replica may go at a time: the run evicts, waits for the replacement to be Ready at home, evicts the next
+        Invoke-Kubectl $pdb.Consumer @('patch', 'pdb', 'web', '-n', 'web', '--type=merge', '-p', '{"spec":{"minAvailable":3}}') | Out-Null
+        $r = Remove-LiqoPeering @args_ -PassThru -Timeout 3m -InformationVariable second
+        $r.ProviderClusterId | Should -Be 'provider'
+        ($second | ForEach-Object { $_.MessageData.ToString() }) | Should -Contain 'INFO (local) The offloaded pods left virtual node(s) provider'
+        $home_ = Wait-Object $pdb.Consumer '/api/v1/namespaces/web/pods' { param($o) @($o.items | Where-Object { $_.status.phase -eq 'Running' -and $_.spec.nodeName -ne 'provider' }).Count -eq 4 }
+        @($home_.items | Where-Object { $_.status.phase -eq 'Running' -and $_.spec.nodeName -ne 'provider' }).Count | Should -Be 4
+        (Get-LiqoForeignCluster -Kubeconfig $pdb.Consumer -ClusterId provider).Role | Should -Not -Be 'Provider'
     }
 }

@@ -6,9 +6,10 @@ namespace Liqo.Engine.Lifecycle;
 
 /// <summary>
 /// Whether the pods on the virtual nodes can leave, checked before anything is written: every pod must have a controller
-/// that makes it again elsewhere (kubectl drain refuses bare pods too), no PodDisruptionBudget that selects one may forbid
-/// a disruption now (status.disruptionsAllowed, else computed from its spec and the Ready pods it selects), and the
-/// consumer's other schedulable nodes must have room for their requests (cpu, memory, pods).
+/// that makes it again elsewhere (kubectl drain refuses bare pods too), at most one PodDisruptionBudget may select each
+/// (the eviction API refuses a pod with several), and the consumer's other schedulable nodes must have room for their
+/// requests (cpu, memory, pods). A budget that allows no disruption now is not a refusal: the evictions wait for it
+/// (<see cref="Holding"/>).
 /// </summary>
 internal static class DrainCheck
 {
@@ -22,18 +23,14 @@ internal static class DrainCheck
                 $"pods without a controller would not be made again elsewhere: {Names(bare)}",
                 "Delete them, or run them from a Deployment or another controller, then run the command again."));
 
-        foreach (var pdb in budgets)
-        {
-            var ns = pdb.Namespace();
-            var selected = allPods.Where(p => p.Namespace() == ns && !Finished(p) && Matches(pdb["spec"]?["selector"] as JsonObject, p)).ToList();
-            var moving = selected.Where(p => leaving.Contains(p)).ToList();
-            if (moving.Count == 0) continue;
-            var allowed = Allowed(pdb, selected);
-            if (allowed <= 0)
-                blockers.Add(new DrainBlocker(ErrorIds.DrainBlocked,
-                    $"the PodDisruptionBudget {ns}/{pdb.Name()} allows no disruption now ({allowed} allowed) and selects {Names(moving)}",
-                    $"Make room in the budget (kubectl get pdb -n {ns} {pdb.Name()} -o yaml: more replicas, or a lower minAvailable), then run the command again."));
-        }
+        // the eviction API answers 500 for a pod two budgets select, however long one waits
+        var overlapping = leaving.Select(p => (Pod: p, Budgets: Selecting(budgets, p).ToList())).Where(x => x.Budgets.Count > 1).ToList();
+        if (overlapping.Count > 0)
+            blockers.Add(new DrainBlocker(ErrorIds.DrainBlocked,
+                "more than one PodDisruptionBudget selects " + string.Join(", ", overlapping.Select(x =>
+                    $"{x.Pod.Namespace()}/{x.Pod.Name()} ({string.Join(", ", x.Budgets.Select(b => b.Name()))})")) +
+                ", which the eviction API refuses",
+                "Leave one PodDisruptionBudget per pod (kubectl get pdb -A), then run the command again."));
 
         var (cpu, memory, pods) = (Sum(leaving, "cpu"), Sum(leaving, "memory"), (decimal)leaving.Count);
         var targets = nodes.Where(n => !virtualNodes.Contains(n.Name()) && !InfoJson.Bool(n["spec"]?["unschedulable"])
@@ -61,20 +58,22 @@ internal static class DrainCheck
     private static decimal Sum(IEnumerable<JsonObject> pods, string resource) =>
         pods.Sum(p => InfoJson.Objects(p["spec"]?["containers"]).Sum(c => ResourceAmount.Parse(InfoJson.StrOrNull(c["resources"]?["requests"]?[resource]))));
 
-    /// <summary>disruptionsAllowed from the status the disruption controller keeps; without it, from the spec and the Ready pods.</summary>
-    private static long Allowed(JsonObject pdb, IReadOnlyList<JsonObject> selected)
-    {
-        if (pdb["status"]?["observedGeneration"] is not null && pdb["status"]?["disruptionsAllowed"] is { } d) return InfoJson.Int(d);
-        var expected = selected.Count;
-        var healthy = selected.Count(p => p.Condition("Ready") is { } c && InfoJson.Str(c["status"]) == "True");
-        long Amount(JsonNode? v) => v is JsonValue jv && jv.TryGetValue<string>(out var s) && s.EndsWith('%')
-            ? (long)Math.Ceiling(expected * decimal.Parse(s.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) / 100m)
-            : InfoJson.Int(v);
-        var spec = pdb["spec"];
-        if (spec?["minAvailable"] is { } min) return healthy - Amount(min);
-        if (spec?["maxUnavailable"] is { } max) return Amount(max) - (expected - healthy);
-        return healthy > 0 ? 1 : 0;
-    }
+    /// <summary>The budgets that select a pod: in its namespace, with a selector that matches its labels.</summary>
+    public static IEnumerable<JsonObject> Selecting(IReadOnlyList<JsonObject> budgets, JsonObject pod) =>
+        budgets.Where(b => b.Namespace() == pod.Namespace() && Matches(b["spec"]?["selector"] as JsonObject, pod));
+
+    /// <summary>
+    /// The budgets that select leaving pods and, by the disruption controller's count, allow no disruption now: each with
+    /// what it needs and has and the pods it holds back. Evictions of those pods wait for the budget (kubectl drain does
+    /// the same), so these are said, not refused: the budget may allow them once the first evicted pods run elsewhere.
+    /// </summary>
+    public static IReadOnlyList<string> Holding(IReadOnlyList<JsonObject> leaving, IReadOnlyList<JsonObject> budgets) =>
+        budgets.Select(b => (Budget: b, Pods: leaving.Where(p => Selecting([b], p).Any()).ToList()))
+            .Where(x => x.Pods.Count > 0 && x.Budget["status"]?["observedGeneration"] is not null && InfoJson.Int(x.Budget["status"]?["disruptionsAllowed"]) <= 0)
+            .Select(x => $"the PodDisruptionBudget {x.Budget.Namespace()}/{x.Budget.Name()} allows no disruption now (it needs " +
+                         $"{InfoJson.Int(x.Budget["status"]?["desiredHealthy"])} healthy pods and has {InfoJson.Int(x.Budget["status"]?["currentHealthy"])}): " +
+                         $"evicting {Names(x.Pods)} waits for it")
+            .ToList();
 
     /// <summary>A LabelSelector (matchLabels, matchExpressions In/NotIn/Exists/DoesNotExist) against a pod's labels; an empty selector matches all.</summary>
     private static bool Matches(JsonObject? selector, JsonObject pod)

@@ -16,16 +16,19 @@ internal static class AccessCheck
     /// <summary>
     /// Throws <see cref="ErrorIds.Forbidden"/> naming the verb, resource and namespace when the server says the user may
     /// not <paramref name="verb"/> <paramref name="kind"/> (named <paramref name="name"/>) in <paramref name="ns"/>;
-    /// <paramref name="step"/> says what needs it. Asked under -WhatIf too: the plan is refused the same way.
+    /// <paramref name="step"/> says what needs it; <paramref name="subresource"/> asks about one (pods/eviction). Asked under
+    /// -WhatIf too: the plan is refused the same way.
     /// </summary>
-    public static async Task RequireAsync(Operation op, ClusterConnection cluster, string verb, ResourceKind kind, string? ns, string? name, string step)
+    public static async Task RequireAsync(Operation op, ClusterConnection cluster, string verb, ResourceKind kind, string? ns, string? name, string step,
+        string? subresource = null)
     {
-        if (await AllowedAsync(op, cluster, verb, kind, ns, name).ConfigureAwait(false)) return;
-        var what = name is null ? kind.DisplayName : $"{kind.DisplayName} \"{name}\"";
+        if (await AllowedAsync(op, cluster, verb, kind, ns, name, subresource).ConfigureAwait(false)) return;
+        var resource = subresource is null ? kind.DisplayName : $"{kind.DisplayName}/{subresource}";
+        var what = name is null ? resource : $"{resource} \"{name}\"";
         var where = kind.Plural == "namespaces" ? "" : ns is null ? " at the cluster scope" : $" in the namespace \"{ns}\"";
-        throw new LiqoException(ErrorIds.Forbidden, LiqoErrorCategory.PermissionDenied, $"{verb} {kind.DisplayName}",
+        throw new LiqoException(ErrorIds.Forbidden, LiqoErrorCategory.PermissionDenied, $"{verb} {resource}",
             $"The {cluster.Scope} cluster's user may not {verb} {what}{where}, which {step} needs: nothing was changed.",
-            $"Run the command with a user of the {cluster.Scope} cluster that may {verb} {kind.DisplayName}, or leave that step out.");
+            $"Run the command with a user of the {cluster.Scope} cluster that may {verb} {resource}, or leave that step out.");
     }
 
     /// <summary>
@@ -44,11 +47,13 @@ internal static class AccessCheck
             $"Run the command with a user of the {cluster.Scope} cluster that has these rights (for a peering user, its tenant namespace must exist and be bound to the chart's roles).");
     }
 
-    private static async Task<bool> AllowedAsync(Operation op, ClusterConnection cluster, string verb, ResourceKind kind, string? ns, string? name)
+    private static async Task<bool> AllowedAsync(Operation op, ClusterConnection cluster, string verb, ResourceKind kind, string? ns, string? name,
+        string? subresource = null)
     {
-        var question = $"{verb} {kind.DisplayName} {ns} {name}";
+        var question = $"{verb} {kind.DisplayName}{(subresource is null ? "" : "/" + subresource)} {ns} {name}";
         if (cluster.AccessAnswers.TryGetValue(question, out var known)) return known;
         var attributes = new JsonObject { ["verb"] = verb, ["group"] = kind.Group, ["resource"] = kind.Plural };
+        if (subresource is not null) attributes["subresource"] = subresource;
         if (ns is not null) attributes["namespace"] = ns;
         if (name is not null) attributes["name"] = name;
         var review = new JsonObject

@@ -123,6 +123,36 @@ internal sealed class KubeApi(Kubernetes client, ClusterConnection cluster)
     }
 
     /// <summary>
+    /// Evicts a pod through its eviction subresource (a policy/v1 Eviction, as kubectl drain sends it); false when the pod
+    /// is gone. A refusal by a PodDisruptionBudget (429 with a DisruptionBudget cause) or by several of them (500) is thrown
+    /// at once, not sent again: the caller waits for the budget; other transient failures are retried like any request.
+    /// </summary>
+    public async Task<bool> EvictAsync(string ns, string name, CancellationToken ct)
+    {
+        var body = new JsonObject
+        {
+            ["apiVersion"] = "policy/v1", ["kind"] = "Eviction",
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
+        }.ToJsonString();
+        try
+        {
+            await cluster.Retry.RunAsync($"create pods/eviction {Describe(ns, name)}",
+                (_, attemptCt) => SendOnceForObjectAsync(HttpMethod.Post, Kinds.Pod.PathFor(ns, name, "eviction"), body, "application/json", Kinds.Pod, "create", attemptCt),
+                e => !IsBudgetRefusal(e), e => Translate(e, "create", Kinds.Pod, ct), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (KubeApiException e) when (e.IsNotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>An eviction the budgets refuse: 429 with a DisruptionBudget cause, or 500 for a pod several budgets select.</summary>
+    public static bool IsBudgetRefusal(Exception e) =>
+        e is KubeApiException { Code: 429 } k && k.Causes.Any(c => c.Type == "DisruptionBudget") ||
+        e is KubeApiException { Code: 500 } m && m.Message.Contains("more than one PodDisruptionBudget", StringComparison.Ordinal);
+
+    /// <summary>
     /// Watches from <paramref name="resourceVersion"/>; the stream ends when the server ends it (timeoutSeconds), when the
     /// connection drops, or when nothing at all arrives for <paramref name="timeoutSeconds"/> plus a grace period (a server
     /// that stopped answering). Opening the watch is retried like any request.

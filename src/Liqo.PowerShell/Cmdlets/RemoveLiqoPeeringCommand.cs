@@ -61,7 +61,9 @@ namespace Liqo.PowerShell.Cmdlets;
 /// </code>
 /// The Drain steps show each phase (check, cordon, evict, wait); then liqoctl unpeer's steps. Stopped midway (Ctrl+C, a
 /// timeout), the same command goes on from where it was. When the pods cannot leave (no room on this cluster's nodes, a
-/// PodDisruptionBudget, a pod without a controller) it stops with DrainNoRoom or DrainBlocked before changing anything.
+/// pod without a controller, a pod two PodDisruptionBudgets select) it stops with DrainNoRoom or DrainBlocked before
+/// changing anything. Pods evict through the eviction API: a PodDisruptionBudget that allows no disruption holds its pods
+/// back (a WARN step names each pod and the budget) until it allows them, within -Timeout (else DrainTimeout names them).
 /// </example>
 /// <example>
 /// Remove the peering with a provider that is gone for good, from the consumer alone
@@ -121,9 +123,11 @@ public sealed class RemoveLiqoPeeringCommand : ClusterCmdlet
 
     /// <summary>
     /// Leave gracefully first: check that the offloaded pods on the provider's virtual nodes can all leave (a controller
-    /// makes each again, no PodDisruptionBudget forbids it, the consumer's other nodes have room; otherwise ErrorId
-    /// DrainBlocked or DrainNoRoom and nothing is changed), cordon the virtual nodes and the provider's Tenant, evict the
-    /// pods, wait within -Timeout until none is left on the virtual nodes (DrainTimeout), drain the Tenant, then unpeer.
+    /// makes each again, at most one PodDisruptionBudget selects each, the consumer's other nodes have room; otherwise
+    /// ErrorId DrainBlocked or DrainNoRoom and nothing is changed), cordon the virtual nodes and the provider's Tenant,
+    /// evict the pods through the eviction API (a PodDisruptionBudget that allows no disruption holds its pods back until
+    /// it allows them, as under kubectl drain), wait within -Timeout until none is left on the virtual nodes
+    /// (DrainTimeout, naming the pods and budgets that held them), drain the Tenant, then unpeer.
     /// Each phase is a step (module Drain); a run interrupted midway goes on from where it stopped when run again.
     /// </summary>
     [Parameter(ParameterSetName = UnpeerSet)] public SwitchParameter Drain { get; set; }

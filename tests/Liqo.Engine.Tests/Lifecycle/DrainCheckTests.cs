@@ -3,7 +3,7 @@ using Liqo.Engine.Lifecycle;
 
 namespace Liqo.Engine.Tests.Lifecycle;
 
-/// <summary>Remove-LiqoPeering -Drain's refusals, on objects as a cluster holds them (the sandbox serves no PodDisruptionBudget).</summary>
+/// <summary>Remove-LiqoPeering -Drain's refusals and budget notes, on objects as a cluster holds them.</summary>
 public class DrainCheckTests
 {
     private static JsonObject Pod(string name, string node, string cpu = "100m", bool owned = true, bool ready = true) => new()
@@ -57,19 +57,35 @@ public class DrainCheckTests
     }
 
     [Fact]
-    public void A_budget_that_allows_no_disruption_blocks_and_one_that_allows_some_does_not()
+    public void A_budget_that_allows_no_disruption_now_is_said_not_refused()
     {
         var pods = new List<JsonObject> { Pod("a", "provider"), Pod("b", "consumer-control-plane") };
         var nodes = new List<JsonObject> { Node("consumer-control-plane"), Node("provider", isVirtual: true) };
-        var blocked = Assert.Single(Check(pods, nodes, Budget("minAvailable", 2)));
+        var holding = Budget("minAvailable", 2, new JsonObject { ["observedGeneration"] = 1, ["disruptionsAllowed"] = 0, ["desiredHealthy"] = 2, ["currentHealthy"] = 2 });
+        // the evictions wait for the budget (it may allow them once the first evicted pods run elsewhere): no refusal
+        Assert.Empty(Check(pods, nodes, holding));
+        var note = Assert.Single(DrainCheck.Holding(pods.Where(p => (string?)p["spec"]!["nodeName"] == "provider").ToList(), [holding]));
+        Assert.Contains("PodDisruptionBudget shop/web allows no disruption now (it needs 2 healthy pods and has 2)", note, StringComparison.Ordinal);
+        Assert.Contains("evicting shop/a waits for it", note, StringComparison.Ordinal);
+        // one that allows a disruption, or whose status the controller has not written yet, is not mentioned
+        Assert.Empty(DrainCheck.Holding([pods[0]], [Budget("minAvailable", 1, new JsonObject { ["observedGeneration"] = 1, ["disruptionsAllowed"] = 1 })]));
+        Assert.Empty(DrainCheck.Holding([pods[0]], [Budget("minAvailable", 2)]));
+    }
+
+    [Fact]
+    public void A_pod_two_budgets_select_is_refused_since_the_eviction_api_refuses_it()
+    {
+        var pods = new List<JsonObject> { Pod("a", "provider") };
+        var nodes = new List<JsonObject> { Node("consumer-control-plane"), Node("provider", isVirtual: true) };
+        var second = Budget("maxUnavailable", 1);
+        second["metadata"]!["name"] = "web-too";
+        var blocked = Assert.Single(Check(pods, nodes, Budget("minAvailable", 1), second));
         Assert.Equal(ErrorIds.DrainBlocked, blocked.ErrorId);
-        Assert.Contains("PodDisruptionBudget shop/web allows no disruption", blocked.Reason, StringComparison.Ordinal);
-        Assert.Contains("shop/a", blocked.Reason, StringComparison.Ordinal);
-        Assert.Empty(Check(pods, nodes, Budget("minAvailable", 1)));
-        Assert.Empty(Check(pods, nodes, Budget("maxUnavailable", "50%")));
-        Assert.Single(Check(pods, nodes, Budget("maxUnavailable", 0)));
-        // the disruption controller's own count wins when it has observed the budget
-        Assert.Single(Check(pods, nodes, Budget("minAvailable", 1, new JsonObject { ["observedGeneration"] = 1, ["disruptionsAllowed"] = 0 })));
+        Assert.Contains("more than one PodDisruptionBudget selects shop/a (web, web-too)", blocked.Reason, StringComparison.Ordinal);
+        // a budget without a selector selects nothing (policy/v1), an empty selector every pod of its namespace
+        var none = Budget("minAvailable", 1);
+        ((JsonObject)none["spec"]!).Remove("selector");
+        Assert.Empty(Check(pods, nodes, second, none));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Liqo.Sandbox.ApiServer.Controllers;
 /// The asynchronous controllers of kube-controller-manager and apiextensions that the sandbox needs, level-based: the
 /// namespace controller (deletes a terminating namespace's content, then finalizes it), the CRD finalizer (deletes a
 /// deleted CRD's custom resources, then removes its finalizer), the garbage collector (ownerReferences with background,
-/// foreground and orphan propagation) and the kube-apiserver-client CSR signer. A pass reads every object under the store
+/// foreground and orphan propagation), the kube-apiserver-client CSR signer and the disruption controller
+/// (PodDisruptionBudget status, <see cref="DisruptionController"/>). A pass reads every object under the store
 /// lock, so it runs only after a change that can need one (<see cref="NeedsPass"/>), after a pass whose writes failed, and
 /// once a second as a resync; other writes (a flood of ConfigMaps) never trigger a scan of the whole store, which would
 /// make writes cost O(objects).
@@ -20,6 +21,7 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
     private const string CrdKey = "apiextensions.k8s.io/customresourcedefinitions";
     private const string CsrKey = "certificates.k8s.io/certificatesigningrequests";
     private static readonly TimeSpan Resync = TimeSpan.FromSeconds(1);
+    private readonly DisruptionController _disruption = new(store);
     private Task? _loop;
     private long _passes;
     private bool _failed;
@@ -44,10 +46,10 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
     /// <summary>
     /// Whether a committed change can give a controller work: a deletion (owners and namespace content disappear), an
     /// object being deleted (terminating namespaces, CRDs, foreground and orphan owners) or an object with owners (its
-    /// owners may be gone).
+    /// owners may be gone), a pod or a PodDisruptionBudget (a budget's status counts the pods it selects).
     /// </summary>
     public static bool NeedsPass(ChangeRecord change) =>
-        change.Type == "DELETED" || ObjectMeta.IsDeleting(change.New) || change.TypeKey == CsrKey ||
+        change.Type == "DELETED" || ObjectMeta.IsDeleting(change.New) || change.TypeKey is CsrKey or "/pods" or PodDisruptionBudgetStrategy.Key ||
         ServerJson.Arr(ServerJson.Obj(change.New, "metadata"), "ownerReferences") is { Count: > 0 };
 
     private async Task RunAsync(CancellationToken ct)
@@ -137,6 +139,7 @@ internal sealed class ClusterControllers(ClusterStore store, CertificateSigner? 
         foreach (var crd in deletingCrds) ReconcileCrdDeletion(crd);
         CollectGarbage(liveUids, owned, ownersPending);
         signer?.Reconcile();
+        _disruption.Reconcile();
     }
 
     private ResourceType? TypeOf(string key) => store.Types.FindByKey(key);

@@ -95,10 +95,13 @@ internal sealed class DiscoveryHandler(TypeRegistry types, string serverVersion,
         };
     }
 
-    private static IEnumerable<(string Name, string[] Verbs)> Subresources(ResourceType t)
+    /// <summary>The subresources the sandbox serves, in the real server's order; Kind null: the resource's own kind.</summary>
+    private static IEnumerable<(string Name, string[] Verbs, string? Group, string? Version, string? Kind)> Subresources(ResourceType t)
     {
-        if (t.HasStatus) yield return ("status", ["get", "patch", "update"]);
-        if (t.Key == "/namespaces") yield return ("finalize", ["update"]);
+        // pods/eviction answers with a policy/v1 Eviction (kubectl drain finds the eviction API version here)
+        if (t.Key == "/pods") yield return ("eviction", ["create"], "policy", "v1", "Eviction");
+        if (t.HasStatus) yield return ("status", ["get", "patch", "update"], null, null, null);
+        if (t.Key == "/namespaces") yield return ("finalize", ["update"], null, null, null);
     }
 
     private static JsonArray Strings(IEnumerable<string> s) => new(s.Select(x => (JsonNode)JsonValue.Create(x)!).ToArray());
@@ -116,11 +119,18 @@ internal sealed class DiscoveryHandler(TypeRegistry types, string serverVersion,
             if (t.ShortNames.Count > 0) r["shortNames"] = Strings(t.ShortNames);
             if (t.Categories.Count > 0) r["categories"] = Strings(t.Categories);
             resources.Add(r);
-            foreach (var (sub, verbs) in Subresources(t))
-                resources.Add(new JsonObject
+            foreach (var (sub, verbs, subGroup, subVersion, subKind) in Subresources(t))
+            {
+                var entry = new JsonObject { ["name"] = t.Plural + "/" + sub, ["singularName"] = "", ["namespaced"] = t.Namespaced };
+                if (subKind is not null)
                 {
-                    ["name"] = t.Plural + "/" + sub, ["singularName"] = "", ["namespaced"] = t.Namespaced, ["kind"] = t.Kind, ["verbs"] = Strings(verbs),
-                });
+                    entry["group"] = subGroup;
+                    entry["version"] = subVersion;
+                }
+                entry["kind"] = subKind ?? t.Kind;
+                entry["verbs"] = Strings(verbs);
+                resources.Add(entry);
+            }
         }
         return new JsonObject
         {
@@ -151,8 +161,13 @@ internal sealed class DiscoveryHandler(TypeRegistry types, string serverVersion,
                     if (t.ShortNames.Count > 0) r["shortNames"] = Strings(t.ShortNames);
                     if (t.Categories.Count > 0) r["categories"] = Strings(t.Categories);
                     var subs = new JsonArray();
-                    foreach (var (sub, verbs) in Subresources(t))
-                        subs.Add(new JsonObject { ["subresource"] = sub, ["responseKind"] = kind.DeepClone(), ["verbs"] = Strings(verbs) });
+                    foreach (var (sub, verbs, subGroup, subVersion, subKind) in Subresources(t))
+                        subs.Add(new JsonObject
+                        {
+                            ["subresource"] = sub,
+                            ["responseKind"] = subKind is null ? kind.DeepClone() : new JsonObject { ["group"] = subGroup, ["version"] = subVersion, ["kind"] = subKind },
+                            ["verbs"] = Strings(verbs),
+                        });
                     if (subs.Count > 0) r["subresources"] = subs;
                     resources.Add(r);
                 }

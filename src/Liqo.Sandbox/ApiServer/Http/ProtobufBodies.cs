@@ -6,7 +6,8 @@ namespace Liqo.Sandbox.ApiServer.Http;
 /// <summary>
 /// Decodes request bodies sent as application/vnd.kubernetes.protobuf by kubectl's typed clients (kubectl create
 /// namespace/configmap/secret/serviceaccount/role/rolebinding/clusterrole/clusterrolebinding, kubectl auth can-i,
-/// kubectl certificate approve/deny, kubectl create deployment, kubectl expose / create service) into
+/// kubectl certificate approve/deny, kubectl create deployment, kubectl expose / create service, kubectl create pdb, the
+/// Eviction of kubectl drain) into
 /// JSON: the "k8s\0" envelope (runtime.Unknown) and the fields of those kinds (k8s.io/api generated.proto numbering).
 /// Answers stay JSON, which client-go accepts. Other kinds in protobuf get 415.
 /// </summary>
@@ -26,8 +27,8 @@ internal static class ProtobufBodies
         (6, new F("controller", K.Bool)), (7, new F("blockOwnerDeletion", K.Bool)));
 
     private static readonly Dictionary<int, F> ObjectMeta = M(
-        (1, new F("name", K.Str)), (2, new F("generateName", K.Str)), (3, new F("namespace", K.Str)), (5, new F("uid", K.Str)),
-        (6, new F("resourceVersion", K.Str)), (11, new F("labels", K.MapStr)), (12, new F("annotations", K.MapStr)),
+        (1, new F("name", K.OptStr)), (2, new F("generateName", K.OptStr)), (3, new F("namespace", K.OptStr)), (5, new F("uid", K.OptStr)),
+        (6, new F("resourceVersion", K.OptStr)), (11, new F("labels", K.MapStr)), (12, new F("annotations", K.MapStr)),
         (13, new F("ownerReferences", K.Msgs, OwnerReference)), (14, new F("finalizers", K.Strs)));
 
     private static readonly Dictionary<int, F> PolicyRule = M(
@@ -88,6 +89,14 @@ internal static class ProtobufBodies
             (2, new F("spec", K.Msg, M((1, new F("request", K.Bytes)), (7, new F("signerName", K.Str)), (8, new F("expirationSeconds", K.Int)),
                 (5, new F("usages", K.Strs)), (2, new F("username", K.Str)), (3, new F("uid", K.Str)), (4, new F("groups", K.Strs))))),
             (3, new F("status", K.Msg, M((1, new F("conditions", K.Msgs, CsrCondition)), (2, new F("certificate", K.Bytes)))))),
+        ["policy/poddisruptionbudgets"] = M((1, new F("metadata", K.Msg, ObjectMeta)),
+            (2, new F("spec", K.Msg, M((1, new F("minAvailable", K.IntOrStr)), (2, new F("selector", K.Msg, LabelSelector)),
+                (3, new F("maxUnavailable", K.IntOrStr)), (4, new F("unhealthyPodEvictionPolicy", K.OptStr)))))),
+        // the body of pods/eviction (kubectl drain's typed client): policy/v1 Eviction with its DeleteOptions
+        [EvictionKey] = M((1, new F("metadata", K.Msg, ObjectMeta)),
+            (2, new F("deleteOptions", K.Msg, M((1, new F("gracePeriodSeconds", K.Int)),
+                (2, new F("preconditions", K.Msg, M((1, new F("uid", K.OptStr)), (2, new F("resourceVersion", K.OptStr))))),
+                (3, new F("orphanDependents", K.Bool)), (4, new F("propagationPolicy", K.OptStr)), (5, new F("dryRun", K.Strs)))))),
         ["/namespaces"] = M((1, new F("metadata", K.Msg, ObjectMeta)), (2, new F("spec", K.Msg, M((1, new F("finalizers", K.Strs)))))),
         ["/configmaps"] = M((1, new F("metadata", K.Msg, ObjectMeta)), (2, new F("data", K.MapStr)), (3, new F("binaryData", K.MapBytes)),
             (4, new F("immutable", K.Bool))),
@@ -106,6 +115,9 @@ internal static class ProtobufBodies
                 (4, new F("version", K.Str)), (5, new F("resource", K.Str)), (6, new F("subresource", K.Str)), (7, new F("name", K.Str))))),
             (2, new F("nonResourceAttributes", K.Msg, M((1, new F("path", K.Str)), (2, new F("verb", K.Str))))))))),
     };
+
+    /// <summary>The key of the Eviction body (a subresource's, not a stored type's).</summary>
+    public const string EvictionKey = "policy/evictions";
 
     public static bool Supports(string typeKey) => Kinds.ContainsKey(typeKey);
 

@@ -44,6 +44,8 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
             }
             case "create":
             {
+                if (sub == "eviction" && type.Key == "/pods")
+                    return new EvictionHandler(store).Evict(ns ?? "", info.Name, await ReadObjectAsync(ctx, type, ProtobufBodies.EvictionKey), DryRun(q["dryRun"]));
                 if (sub is not null) throw ApiErrors.MethodNotAllowed();
                 var body = await ReadObjectAsync(ctx, type);
                 if (type.Key == "authorization.k8s.io/selfsubjectaccessreviews") return ApiResponse.Ok(AccessReview(body, user), 201);
@@ -272,7 +274,7 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
         };
     }
 
-    private static bool DryRun(string? value) => value switch
+    internal static bool DryRun(string? value) => value switch
     {
         null or "" => false,
         "All" => true,
@@ -285,29 +287,31 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
         var policy = q["propagationPolicy"].ToString() is { Length: > 0 } p ? p : null;
         if (q.TryGetValue("orphanDependents", out var od) && policy is null) policy = od.ToString() == "true" ? "Orphan" : "Background";
         long? grace = long.TryParse(q["gracePeriodSeconds"], out var g) ? g : null;
-        var dryRun = DryRun(q["dryRun"]);
-        string? uid = null, rv = null;
+        var options = new DeleteOptions { PropagationPolicy = policy, GracePeriodSeconds = grace, DryRun = DryRun(q["dryRun"]) };
         var text = await ReadTextAsync(ctx);
-        if (!string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text)) return options;
+        JsonObject? body;
+        try
         {
-            JsonObject? body;
-            try
-            {
-                body = ServerJson.Parse(text) as JsonObject;
-            }
-            catch (JsonException e)
-            {
-                throw ApiErrors.BadRequest("couldn't get version/kind; json parse error: " + e.Message);
-            }
-            if (ServerJson.Str(body, "propagationPolicy") is { } bp) policy = bp;
-            else if (body?["orphanDependents"] is JsonValue ov && ov.TryGetValue<bool>(out var orphan)) policy = orphan ? "Orphan" : "Background";
-            if (body?["gracePeriodSeconds"] is JsonValue gv && gv.TryGetValue<long>(out var bg)) grace = bg;
-            if (ServerJson.Arr(body, "dryRun") is { Count: > 0 } dr) dryRun = DryRun(dr[0]?.GetValue<string>());
-            var pre = ServerJson.Obj(body, "preconditions");
-            uid = ServerJson.Str(pre, "uid");
-            rv = ServerJson.Str(pre, "resourceVersion");
+            body = ServerJson.Parse(text) as JsonObject;
         }
-        return new DeleteOptions { PropagationPolicy = policy, GracePeriodSeconds = grace, DryRun = dryRun, PreconditionUid = uid, PreconditionResourceVersion = rv };
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest("couldn't get version/kind; json parse error: " + e.Message);
+        }
+        return WithBody(options, body);
+    }
+
+    /// <summary>A DeleteOptions body (of a DELETE, or an Eviction's deleteOptions) over the query's options.</summary>
+    internal static DeleteOptions WithBody(DeleteOptions options, JsonObject? body)
+    {
+        if (body is null) return options;
+        if (ServerJson.Str(body, "propagationPolicy") is { } bp) options = options with { PropagationPolicy = bp };
+        else if (body["orphanDependents"] is JsonValue ov && ov.TryGetValue<bool>(out var orphan)) options = options with { PropagationPolicy = orphan ? "Orphan" : "Background" };
+        if (body["gracePeriodSeconds"] is JsonValue gv && gv.TryGetValue<long>(out var bg)) options = options with { GracePeriodSeconds = bg };
+        if (ServerJson.Arr(body, "dryRun") is { Count: > 0 } dr) options = options with { DryRun = DryRun(dr[0]?.GetValue<string>()) };
+        var pre = ServerJson.Obj(body, "preconditions");
+        return options with { PreconditionUid = ServerJson.Str(pre, "uid"), PreconditionResourceVersion = ServerJson.Str(pre, "resourceVersion") };
     }
 
     private static async Task<string> ReadTextAsync(HttpContext ctx)
@@ -324,14 +328,15 @@ internal sealed class ResourceHandler(ClusterStore store, RbacAuthorizer rbac, T
     }
 
     /// <summary>The body of a create or update: JSON or YAML; 415 for other media types.</summary>
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext ctx, ResourceType type)
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext ctx, ResourceType type, string? protobufKey = null)
     {
         var contentType = ctx.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "application/json";
-        if (contentType == "application/vnd.kubernetes.protobuf" && ProtobufBodies.Supports(type.Key))
+        protobufKey ??= type.Key;
+        if (contentType == "application/vnd.kubernetes.protobuf" && ProtobufBodies.Supports(protobufKey))
         {
             using var ms = new MemoryStream();
             await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
-            return ProtobufBodies.Decode(type.Key, ms.ToArray());
+            return ProtobufBodies.Decode(protobufKey, ms.ToArray());
         }
         if (contentType is not ("application/json" or "application/yaml" or "" or "*/*"))
             throw ApiErrors.UnsupportedMediaType(MediaTypes.Accepted);

@@ -70,6 +70,7 @@ internal static class BuiltInSchemas
         ["/ReplicationController"] = Struct(("metadata", ObjectMeta), ("spec", Struct(("template", PodTemplateSpec))), ("status", WorkloadStatus)),
         ["apps/Deployment"] = Workload,
         ["apps/ReplicaSet"] = Workload,
+        ["policy/PodDisruptionBudget"] = Struct(("metadata", ObjectMeta), ("spec", Struct(("selector", LabelSelector))), ("status", WorkloadStatus)),
         ["apps/StatefulSet"] = Workload,
         ["apps/DaemonSet"] = Workload,
         ["batch/Job"] = Struct(("metadata", ObjectMeta), ("spec", JobSpec),
@@ -121,6 +122,7 @@ internal static class BuiltInSchemas
         ["apiextensions.k8s.io/CustomResourceDefinition"] = """{"metadata":{},"spec":{"names":{}},"status":{"acceptedNames":{}}}""",
         ["certificates.k8s.io/CertificateSigningRequest"] = """{"metadata":{},"spec":{},"status":{}}""",
         ["discovery.k8s.io/EndpointSlice"] = """{"metadata":{},"endpoints":[]}""",
+        ["policy/PodDisruptionBudget"] = """{"metadata":{},"spec":{},"status":{"disruptionsAllowed":0,"currentHealthy":0,"desiredHealthy":0,"expectedPods":0}}""",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The schema of a built-in kind (plain objects with ObjectMeta when the kind is not in the table).</summary>

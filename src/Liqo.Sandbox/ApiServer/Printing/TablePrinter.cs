@@ -37,6 +37,7 @@ public static class TablePrinters
         ("apps", "Deployment") => new DeploymentTablePrinter(),
         ("apps", "ReplicaSet") => new ReplicaSetTablePrinter(),
         ("discovery.k8s.io", "EndpointSlice") => new EndpointSliceTablePrinter(),
+        ("policy", "PodDisruptionBudget") => new PodDisruptionBudgetTablePrinter(),
         ("rbac.authorization.k8s.io", "RoleBinding") => RoleBindingTablePrinter.ForRoleBinding(),
         ("rbac.authorization.k8s.io", "ClusterRoleBinding") => RoleBindingTablePrinter.ForClusterRoleBinding(),
         // Role, ClusterRole and CustomResourceDefinition have no printer of their own on a real server either.

@@ -23,6 +23,36 @@ public sealed class LabelSelector
         return new LabelSelector(requirements.OrderBy(r => r.Key, StringComparer.Ordinal).ToList());
     }
 
+    private static string Text(System.Text.Json.Nodes.JsonNode? v) =>
+        v is System.Text.Json.Nodes.JsonValue jv && jv.TryGetValue<string>(out var s) ? s : "";
+
+    /// <summary>
+    /// metav1.LabelSelectorAsSelector: a LabelSelector object (matchLabels, matchExpressions In/NotIn/Exists/DoesNotExist)
+    /// as a selector; null for a missing selector (labels.Nothing: it selects nothing), an empty one selects everything.
+    /// Throws <see cref="SelectorParseException"/> for an invalid one.
+    /// </summary>
+    public static LabelSelector? FromObject(System.Text.Json.Nodes.JsonObject? selector)
+    {
+        if (selector is null) return null;
+        var requirements = new List<LabelRequirement>();
+        foreach (var (key, value) in ServerJson.Obj(selector, "matchLabels") ?? [])
+            requirements.Add(LabelRequirement.Create(key, LabelOperator.Equals, [Text(value)]));
+        foreach (var e in (ServerJson.Arr(selector, "matchExpressions") ?? []).OfType<System.Text.Json.Nodes.JsonObject>())
+        {
+            var op = ServerJson.Str(e, "operator") switch
+            {
+                "In" => LabelOperator.In,
+                "NotIn" => LabelOperator.NotIn,
+                "Exists" => LabelOperator.Exists,
+                "DoesNotExist" => LabelOperator.DoesNotExist,
+                var other => throw new SelectorParseException($"{Go.Strconv.Quote(other ?? "")} is not a valid label selector operator"),
+            };
+            var values = (ServerJson.Arr(e, "values") ?? []).Select(Text);
+            requirements.Add(LabelRequirement.Create(ServerJson.Str(e, "key") ?? "", op, values));
+        }
+        return new LabelSelector(requirements.OrderBy(r => r.Key, StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>True when the selector selects everything.</summary>
     public bool IsEmpty => _requirements.Count == 0;
 

@@ -94,6 +94,12 @@ internal static class BuiltInTypes
         };
         yield return new ResourceType
         {
+            Group = "policy", Version = "v1", Kind = "PodDisruptionBudget", Plural = "poddisruptionbudgets", Singular = "poddisruptionbudget",
+            Namespaced = true, ShortNames = ["pdb"], HasStatus = true, BumpsGeneration = true, Strategy = new PodDisruptionBudgetStrategy(),
+            TopLevelFields = Fields("spec", "status"),
+        };
+        yield return new ResourceType
+        {
             Group = "rbac.authorization.k8s.io", Version = "v1", Kind = "Role", Plural = "roles", Singular = "role", Namespaced = true,
             AllowCreateOnUpdate = true, Strategy = PathSegmentNameStrategy.Instance, TopLevelFields = Fields("rules"),
         };
@@ -140,5 +146,5 @@ internal static class BuiltInTypes
     }
 
     /// <summary>The order the real server lists its groups in discovery (CRD groups follow).</summary>
-    public static readonly string[] GroupOrder = ["", "apps", "rbac.authorization.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "apiextensions.k8s.io", "authorization.k8s.io", "certificates.k8s.io"];
+    public static readonly string[] GroupOrder = ["", "apps", "rbac.authorization.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "policy", "apiextensions.k8s.io", "authorization.k8s.io", "certificates.k8s.io"];
 }
