@@ -173,6 +173,8 @@ function Invoke-Test {
     if (-not $xunit.Ok -and $x.Failed -eq 0) { $failed++ }   # a runner that failed without a counted test (build or host crash)
     # Name every failure again at the very end, where a truncated CI log still shows it.
     foreach ($f in @($x.Failures) + @($p.Failures) + @($l.Failures | ForEach-Object { "[pwsh 7.4] $_" }) | Where-Object { $_ }) { Write-Host "FAILED $f" }
+    # a Pester worker that died under a file (the file was run again; its second result is counted above)
+    if ($p.PSObject.Properties['WorkerDeaths']) { foreach ($d in @($p.WorkerDeaths)) { Write-Host "WORKER DIED $d" } }
     "$passed passed, $failed failed, $($x.Skipped + $p.Skipped + $l.Skipped) skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

@@ -48,10 +48,10 @@ Describe 'Remove-LiqoPeering -Force: surface' {
         @($set.Parameters.Name | Where-Object { $_ -notin $common }) | Should -Be @(
             'ClusterId', 'Timeout', 'DeleteNamespaces', 'Drain', 'NoWait', 'PassThru',
             'RemoteKubeconfig', 'RemoteKubeconfigContent', 'RemoteContext', 'RemoteLiqoNamespace',
-            'RemoteCluster', 'RemoteUser', 'RemoteServer', 'RemoteToken', 'RemoteAs', 'RemoteAsGroup', 'RemoteCertificateAuthority',
+            'RemoteCluster', 'RemoteUser', 'RemoteServer', 'RemoteToken', 'RemoteAs', 'RemoteAsGroup', 'RemoteAsUid', 'RemoteCertificateAuthority',
             'RemoteInsecureSkipTlsVerify', 'RemoteTlsServerName', 'RemoteRequestTimeout', 'ThrottleLimit',
             'Kubeconfig', 'KubeconfigContent', 'Context', 'LiqoNamespace',
-            'Cluster', 'User', 'Server', 'Token', 'As', 'AsGroup', 'CertificateAuthority', 'InsecureSkipTlsVerify', 'TlsServerName', 'RequestTimeout')
+            'Cluster', 'User', 'Server', 'Token', 'As', 'AsGroup', 'AsUid', 'CertificateAuthority', 'InsecureSkipTlsVerify', 'TlsServerName', 'RequestTimeout')
         ($set.Parameters | Where-Object Name -EQ 'ClusterId').IsMandatory | Should -BeFalse
         ($set.Parameters | Where-Object IsMandatory) | Should -BeNullOrEmpty
     }
@@ -62,7 +62,7 @@ Describe 'Remove-LiqoPeering -Force: surface' {
         $set = $c.ParameterSets | Where-Object Name -EQ 'Force'
         @($set.Parameters.Name | Where-Object { $_ -notin $common }) | Should -Be @(
             'ClusterId', 'Force', 'Timeout', 'NoWait', 'PassThru', 'Kubeconfig', 'KubeconfigContent', 'Context', 'LiqoNamespace',
-            'Cluster', 'User', 'Server', 'Token', 'As', 'AsGroup', 'CertificateAuthority', 'InsecureSkipTlsVerify', 'TlsServerName', 'RequestTimeout')
+            'Cluster', 'User', 'Server', 'Token', 'As', 'AsGroup', 'AsUid', 'CertificateAuthority', 'InsecureSkipTlsVerify', 'TlsServerName', 'RequestTimeout')
         $id = $set.Parameters | Where-Object Name -EQ 'ClusterId'
         $id.IsMandatory | Should -BeTrue
         $id.Position | Should -Be 0

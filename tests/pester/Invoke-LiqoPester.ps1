@@ -10,7 +10,9 @@
     is left. Each file starts its own sandbox clusters, so files do not share state; most of a file's time is spent
     waiting for the sandbox's controllers, which is why two or three at once fit on two cores. Against real clusters
     (LIQO_TEST_CONSUMER_KUBECONFIG / LIQO_TEST_PROVIDER_KUBECONFIG) the files share one pair, so they run one at a time.
-    Each worker's output is printed when all are done, file by file; then each file's duration.
+    Each worker's output is printed when all are done, file by file; then each file's duration. A worker process that
+    dies under a file (a crash of the test host) is named with its exit code and the file is run once more in a fresh
+    worker; the summary lists these as WorkerDeaths, and a second death is a counted failure.
 #>
 [CmdletBinding(DefaultParameterSetName = 'Run')]
 param(
@@ -94,29 +96,51 @@ else {
     # the same pwsh that runs this script (under `dotnet pwsh`, dotnet with pwsh.dll as its first argument)
     $exe = [Environment]::ProcessPath
     $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
-    $workers = for ($w = 1; $w -le [math]::Min($Jobs, $files.Count); $w++) {
-        $log = Join-Path $queue "worker-$w.log"
-        $argv = $prefix + @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-QueueDirectory', $queue, '-PesterVersion', $PesterVersion)
-        [pscustomobject]@{
-            Log     = $log
-            Process = Start-Process -FilePath $exe -ArgumentList $argv -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
+    $logs = [Collections.Generic.List[string]]::new()
+    $exitCodes = @{}
+    function Start-Workers([int] $Count) {
+        $started = for ($w = 1; $w -le $Count; $w++) {
+            $log = Join-Path $queue ('worker-{0}.log' -f ($logs.Count + 1))
+            $logs.Add($log)
+            $argv = $prefix + @('-NoProfile', '-NonInteractive', '-File', $PSCommandPath, '-QueueDirectory', $queue, '-PesterVersion', $PesterVersion)
+            Start-Process -FilePath $exe -ArgumentList $argv -RedirectStandardOutput $log -RedirectStandardError "$log.err" -NoNewWindow -PassThru
         }
+        $started | Wait-Process
+        foreach ($p in $started) { $exitCodes["$($p.Id)"] = $p.ExitCode }
     }
-    Write-Host "Pester: $($files.Count) files in $(@($workers).Count) worker processes (output follows when all are done)"
-    $workers.Process | Wait-Process
-    foreach ($w in $workers) {
-        Get-Content -LiteralPath $w.Log -ErrorAction Ignore | Write-Host
-        Get-Content -LiteralPath "$($w.Log).err" -ErrorAction Ignore | Write-Host
+    # A file whose worker ended without its result: the worker process died under it (a crash of the test host, e.g. a
+    # native fault, or a test that ended the process). Each is named, with the worker's exit code, and run once more in
+    # a fresh worker; a second death is a counted failure.
+    function Get-Orphans {
+        Get-ChildItem -LiteralPath $queue | Where-Object { $_.Extension -notin '.result', '.log', '.err', '.todo' -and $_.Name -notlike 'worker-*' -and
+            -not (Test-Path -LiteralPath ([IO.Path]::ChangeExtension($_.FullName, '.result'))) }
     }
 
-    $summary = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = @(); Files = @() }
+    Write-Host "Pester: $($files.Count) files in $([math]::Min($Jobs, $files.Count)) worker processes (output follows when all are done)"
+    Start-Workers ([math]::Min($Jobs, $files.Count))
+    $crashes = @(foreach ($orphan in Get-Orphans) {
+            $file = (Get-Content -LiteralPath $orphan.FullName -Raw).Trim()
+            $workerPid = $orphan.Extension.TrimStart('.')
+            "$file`: worker process $workerPid ended without its result (exit code $($exitCodes[$workerPid])); run again in a fresh worker"
+            Move-Item -LiteralPath $orphan.FullName -Destination (Join-Path $queue ('again-{0}.todo' -f $orphan.BaseName))
+        })
+    if ($crashes) {
+        foreach ($c in $crashes) { Write-Host "WORKER DIED: $c" }
+        Start-Workers 1
+    }
+    foreach ($log in $logs) {
+        Get-Content -LiteralPath $log -ErrorAction Ignore | Write-Host
+        Get-Content -LiteralPath "$log.err" -ErrorAction Ignore | Write-Host
+    }
+
+    $summary = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; Failures = @(); Files = @(); Crashes = $crashes }
     foreach ($token in Get-ChildItem -LiteralPath $queue | Where-Object { $_.Extension -notin '.result', '.log', '.err' -and $_.Name -notlike 'worker-*' }) {
         $file = (Get-Content -LiteralPath $token.FullName -Raw).Trim()
         $resultPath = [IO.Path]::ChangeExtension($token.FullName, '.result')
         if ($token.Extension -eq '.todo' -or -not (Test-Path -LiteralPath $resultPath)) {
-            # never taken, or its worker ended without a result (crashed or killed): a counted failure
+            # never taken, or its worker died under it twice: a counted failure
             $summary.Failed++
-            $summary.Failures += "$file (file): no result; its worker process ended without one (see its output above)"
+            $summary.Failures += "$file (file): no result; its worker process ended without one (exit code $($exitCodes[$token.Extension.TrimStart('.')]); see its output above)"
             continue
         }
         $r = Get-Content -LiteralPath $resultPath -Raw | ConvertFrom-Json
@@ -136,7 +160,7 @@ if (@($summary.Files).Count -gt 1) {
         $d | ConvertTo-Json | Set-Content -LiteralPath $durationsPath
     }
 }
-$out = [ordered]@{ Passed = $summary.Passed; Failed = $summary.Failed; Skipped = $summary.Skipped; Failures = @($summary.Failures) }
+$out = [ordered]@{ Passed = $summary.Passed; Failed = $summary.Failed; Skipped = $summary.Skipped; Failures = @($summary.Failures); WorkerDeaths = @($summary['Crashes'] | Where-Object { $_ }) }
 if ($SummaryPath) { $out | ConvertTo-Json | Set-Content $SummaryPath }
 "$($out.Passed) passed, $($out.Failed) failed, $($out.Skipped) skipped"
 exit ([int]($out.Failed -gt 0))
