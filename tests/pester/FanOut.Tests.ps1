@@ -4,6 +4,7 @@
 BeforeDiscovery {
     Import-Module $PSScriptRoot/LiqoTestSupport.psm1 -Force
     $script:real = Test-RealClusters
+    $script:noKubectl = -not (Get-Kubectl)
 }
 
 BeforeAll {
@@ -102,6 +103,39 @@ Describe 'New-LiqoPeering with remote kubeconfigs from the pipeline' -Skip:$scri
         $results | Should -HaveCount 2
         @($results.ProviderClusterId | Sort-Object) | Should -Be @(@($script:ids.p1, $script:ids.p2) | Sort-Object)
         @($steps | Where-Object { $_.MessageData.Provider -notin 'p1', 'p2' }) | Should -HaveCount 0
+    }
+}
+
+# Two providers peered to one consumer (the pipeline test above leaves p1 and p2 peered): the only place in Pester where
+# an offloaded namespace can be created on one provider and refused on another.
+Describe 'Enable-LiqoNamespaceOffloading on a consumer of two providers, one refusing the remote namespace' -Skip:($script:real -or $script:noKubectl) {
+    It 'ends SomeFailed: ErrorId OffloadingFailed naming the failing provider, and the healthy provider has the namespace' {
+        $consumerId = Get-LiqoClusterId -Kubeconfig $script:consumer
+        Set-SandboxKnobs $script:path 'p2' @('--fail', 'remote-namespace-failing')
+        try {
+            # the sandbox reads its knobs file within 250 ms: offload fresh namespaces until p2 refuses one
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            $i = 0
+            do {
+                $ns = "fanout-somefailed-$((++$i))"
+                Invoke-TestKubectl $script:consumer @('create', 'namespace', $ns) | Out-Null
+                $r = Enable-LiqoNamespaceOffloading $ns -Kubeconfig $script:consumer -Timeout 1m -ErrorVariable errs -ErrorAction SilentlyContinue
+                if (-not $errs) { Disable-LiqoNamespaceOffloading $ns -Kubeconfig $script:consumer -Confirm:$false }
+            } until ($errs -or [DateTime]::UtcNow -gt $deadline)
+            @($errs) | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'OffloadingFailed,*'
+            $errs[0].Exception.Message | Should -BeLike '*"SomeFailed"*'
+            $errs[0].Exception.Message | Should -BeLike "*could not be created on $($script:ids.p2) (CreationLoopBackOff:*"
+            $errs[0].Exception.Message | Should -Not -BeLike "*$($script:ids.p1) (*"
+            $errs[0].TargetObject | Should -Be $script:ids.p2
+            $state = Get-LiqoNamespaceOffloading $ns -Kubeconfig $script:consumer
+            $state.OffloadingPhase | Should -Be 'SomeFailed'
+            (Invoke-TestKubectl $script:providers[0] @('get', 'namespace', "$ns-$consumerId", '-o', 'name')) | Should -Be "namespace/$ns-$consumerId"
+        }
+        finally {
+            Set-SandboxKnobs $script:path 'p2' @()
+        }
+        Disable-LiqoNamespaceOffloading $ns -Kubeconfig $script:consumer -Confirm:$false
     }
 }
 

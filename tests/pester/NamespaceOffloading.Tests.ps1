@@ -196,9 +196,7 @@ Describe 'Enable-LiqoNamespaceOffloading' -Skip:$script:noKubectl {
         Disable-LiqoNamespaceOffloading $ns -Kubeconfig $script:consumer -Confirm:$false
     }
 
-    It 'SomeFailed (one provider of several fails) is the same error' {
-        Set-ItResult -Skipped -Because 'needs a sandbox with two providers peered to one consumer (LiqoTestSupport starts a pair); the engine test OffloadWaitTests covers SomeFailed'
-    }
+    # SomeFailed (one provider of several refuses the remote namespace) needs two providers: FanOut.Tests.ps1 has them.
 
     It '-Output Json|Yaml prints what liqoctl prints and writes nothing, without reaching the cluster' {
         $json = Enable-LiqoNamespaceOffloading foo -PodOffloadingStrategy Remote -NamespaceMappingStrategy EnforceSameName -ClusterSelector 'region in (europe,us-west), !staging', 'zone=a' -Output Json -Kubeconfig /nonexistent
