@@ -116,6 +116,8 @@ else {
             -not (Test-Path -LiteralPath ([IO.Path]::ChangeExtension($_.FullName, '.result'))) }
     }
 
+    # every process the workers start inherits this mark: sandboxes a dead worker could not stop are found by it
+    $env:LIQO_PESTER_RUN = [guid]::NewGuid().ToString('n')
     Write-Host "Pester: $($files.Count) files in $([math]::Min($Jobs, $files.Count)) worker processes (output follows when all are done)"
     Start-Workers ([math]::Min($Jobs, $files.Count))
     $crashes = @(foreach ($orphan in Get-Orphans) {
@@ -127,6 +129,14 @@ else {
     if ($crashes) {
         foreach ($c in $crashes) { Write-Host "WORKER DIED: $c" }
         Start-Workers 1
+    }
+    # Sandboxes run in sessions of their own (setsid), so a worker's death leaves its sandboxes running; stop what is left.
+    if ($IsLinux) {
+        $mark = "LIQO_PESTER_RUN=$env:LIQO_PESTER_RUN"
+        $left = @(Get-ChildItem /proc -Directory -ErrorAction Ignore | Where-Object { $_.Name -match '^\d+$' -and [int]$_.Name -ne $PID } | Where-Object {
+                try { ([IO.File]::ReadAllText("$($_.FullName)/environ")).Split([char]0) -contains $mark } catch { $false } })
+        foreach ($p in $left) { Stop-Process -Id ([int]$p.Name) -Force -ErrorAction Ignore }
+        if ($left) { Write-Host "Pester: stopped $($left.Count) process(es) the workers left running (sandboxes of a worker that died)" }
     }
     foreach ($log in $logs) {
         Get-Content -LiteralPath $log -ErrorAction Ignore | Write-Host
