@@ -33,27 +33,8 @@ namespace Liqo.PowerShell.Cmdlets;
 [Cmdlet(VerbsLifecycle.Disable, "LiqoNamespaceOffloading", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
     DefaultParameterSetName = NamespaceSet)]
 [OutputType(typeof(void))]
-public sealed class DisableLiqoNamespaceOffloadingCommand : ClusterCmdlet
+public sealed class DisableLiqoNamespaceOffloadingCommand : NamespaceSelectionCmdlet
 {
-    private const string NamespaceSet = "Namespace";
-    private const string SelectorSet = "NamespaceSelector";
-    private readonly List<string> _namespaces = [];
-
-    /// <summary>
-    /// The namespaces to unoffload (liqoctl's arguments): names, or objects from the pipeline with metadata.name, Name or
-    /// Namespace.
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NamespaceSet)]
-    [Alias("Name")]
-    [NamespaceNameTransformation]
-    [ValidateNotNullOrEmpty]
-    public string[] Namespace { get; set; } = [];
-
-    /// <summary>Unoffloads the namespaces whose labels match this label selector, e.g. 'team=blue' (liqoctl's --ns-selector).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = SelectorSet)]
-    [ValidateNotNullOrEmpty]
-    public string NamespaceSelector { get; set; } = "";
-
     /// <summary>
     /// The bound of the whole command, the waits for the remote namespaces to be gone included (liqoctl's --timeout, 2 minutes
     /// by default). Accepts liqoctl's durations (30s, 2m), a number of seconds or a TimeSpan.
@@ -62,12 +43,10 @@ public sealed class DisableLiqoNamespaceOffloadingCommand : ClusterCmdlet
     [DurationTransformation]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    protected override void ProcessRecord() => _namespaces.AddRange(Namespace);
-
     protected override void EndProcessing()
     {
-        var selector = ParameterSetName == SelectorSet ? NamespaceSelector : null;
-        var names = _namespaces.Distinct(StringComparer.Ordinal).ToList();
+        var selector = Selector;
+        var names = Names;
         try
         {
             Unoffload.Check(names, selector);

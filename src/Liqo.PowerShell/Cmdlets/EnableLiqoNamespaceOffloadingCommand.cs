@@ -57,32 +57,13 @@ namespace Liqo.PowerShell.Cmdlets;
 [Cmdlet(VerbsLifecycle.Enable, "LiqoNamespaceOffloading", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = NamespaceSet)]
 [OutputType(typeof(NamespaceOffloadingInfo), typeof(string))]
-public sealed class EnableLiqoNamespaceOffloadingCommand : ClusterCmdlet, IGlobalMetadataParameters
+public sealed class EnableLiqoNamespaceOffloadingCommand : NamespaceSelectionCmdlet, IGlobalMetadataParameters
 {
     /// <inheritdoc cref="IGlobalMetadataParameters.GlobalLabel"/>
     [Parameter] public Hashtable? GlobalLabel { get; set; }
 
     /// <inheritdoc cref="IGlobalMetadataParameters.GlobalAnnotation"/>
     [Parameter] public Hashtable? GlobalAnnotation { get; set; }
-
-    private const string NamespaceSet = "Namespace";
-    private const string SelectorSet = "NamespaceSelector";
-    private readonly List<string> _namespaces = [];
-
-    /// <summary>
-    /// The namespaces to offload (liqoctl's arguments): names, or objects from the pipeline with metadata.name, Name or
-    /// Namespace.
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NamespaceSet)]
-    [Alias("Name")]
-    [NamespaceNameTransformation]
-    [ValidateNotNullOrEmpty]
-    public string[] Namespace { get; set; } = [];
-
-    /// <summary>Offloads the namespaces whose labels match this label selector, e.g. 'team=blue' (liqoctl's --ns-selector).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = SelectorSet)]
-    [ValidateNotNullOrEmpty]
-    public string NamespaceSelector { get; set; } = "";
 
     /// <summary>
     /// Where the namespace's pods may run (liqoctl's --pod-offloading-strategy): LocalAndRemote (default) on local and
@@ -131,11 +112,9 @@ public sealed class EnableLiqoNamespaceOffloadingCommand : ClusterCmdlet, IGloba
     [DurationTransformation]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    protected override void ProcessRecord() => _namespaces.AddRange(Namespace);
-
     protected override void EndProcessing()
     {
-        var selector = ParameterSetName == SelectorSet ? NamespaceSelector : null;
+        var selector = Selector;
         var options = new OffloadOptions
         {
             PodOffloadingStrategy = PodOffloadingStrategy,
@@ -143,7 +122,7 @@ public sealed class EnableLiqoNamespaceOffloadingCommand : ClusterCmdlet, IGloba
             RemoteNamespaceName = RemoteNamespaceName ?? "",
             ClusterSelectors = ClusterSelector,
         };
-        var names = _namespaces.Distinct(StringComparer.Ordinal).ToList();
+        var names = Names;
         try
         {
             Offload.Check(names, selector, options);
